@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// Mirage: a user-mode Linux binary translator. Module map: Documentation/Design.md.
+import PackageDescription
+
+// The hot modules (interpreter, engine, guest memory, translators) are compiled without
+// dynamic exclusivity checks: they work through raw pointers, and the checks cost a call
+// per access in the dispatch loop.
+let hot: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+
+let package = Package(
+    name: "Mirage",
+    products: [
+        .executable(name: "mirage", targets: ["mirage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    ],
+    targets: [
+        // C shims: the system libelf, and the few host things Swift cannot say.
+        .systemLibrary(name: "CLibElf", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
+        .target(name: "CHost"),
+
+        // Host and guest memory.
+        .target(name: "Host", dependencies: ["CHost", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "GuestMemory", dependencies: ["Host"], swiftSettings: hot),
+        .target(name: "ELFLoader", dependencies: ["CLibElf", "GuestMemory"]),
+
+        // The IR and its backends.
+        .target(name: "IR"),
+        .target(name: "IRPasses", dependencies: ["IR"]),
+        .target(name: "IRInterpreter", dependencies: ["IR", "CHost"], swiftSettings: hot),
+        .target(name: "Engine", dependencies: ["IR", "IRPasses", "IRInterpreter", "GuestMemory"], swiftSettings: hot),
+
+        // Guests.
+        .target(name: "GuestARM", dependencies: ["IR"], swiftSettings: hot),
+
+        // The Linux personality.
+        .target(name: "LinuxABI"),
+        .target(name: "LinuxUser", dependencies: ["Host", "GuestMemory", "ELFLoader", "Engine", "LinuxABI", "GuestARM"]),
+        .executableTarget(name: "mirage", dependencies: ["LinuxUser"]),
+
+        // Unit tests.
+        .testTarget(name: "IRTests", dependencies: ["IR", "IRPasses", "IRInterpreter"]),
+        .testTarget(name: "GuestMemoryTests", dependencies: ["GuestMemory", "Host"]),
+        .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory"]),
+        .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter"]),
+        .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI"]),
+        .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// ELFLoader: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// GuestARM: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// GuestMemory: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// IR: placeholder until the module lands.

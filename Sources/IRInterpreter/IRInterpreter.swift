@@ -1,0 +1,1 @@
+// IRInterpreter: placeholder until the module lands.

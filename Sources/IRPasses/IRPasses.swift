@@ -1,0 +1,1 @@
+// IRPasses: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// LinuxABI: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// LinuxUser: placeholder until the module lands.

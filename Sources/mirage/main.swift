@@ -1,0 +1,1 @@
+print("mirage: not built yet")

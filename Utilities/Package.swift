@@ -1,0 +1,12 @@
+// swift-tools-version:6.0
+// Generators for Mirage. Their output is committed under ../Sources with a DO-NOT-EDIT header;
+// run ./regenerate from this directory's parent (or Utilities/regenerate) to refresh it.
+import PackageDescription
+
+let package = Package(
+    name: "MirageUtilities",
+    targets: [
+        .executableTarget(name: "decodegen"),
+        .executableTarget(name: "syscallgen"),
+    ]
+)

@@ -1,0 +1,1 @@
+print("decodegen: not written yet")

@@ -1,0 +1,1 @@
+print("syscallgen: not written yet")
