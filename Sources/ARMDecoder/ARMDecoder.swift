@@ -1,0 +1,1 @@
+// ARMDecoder: the generated A32/Thumb/VFP/NEON decoders (see Specs/ and Documentation/Decode.md).
