@@ -7,6 +7,9 @@ let package = Package(
     name: "MirageUtilities",
     targets: [
         .executableTarget(name: "decodegen"),
-        .executableTarget(name: "syscallgen"),
+        // syscallgen: syscall-tables/*.tbl -> LinuxABI's Syscall enum and per-arch number maps.
+        .target(name: "SyscallGenKit"),
+        .executableTarget(name: "syscallgen", dependencies: ["SyscallGenKit"]),
+        .testTarget(name: "syscallgenTests", dependencies: ["SyscallGenKit"]),
     ]
 )
