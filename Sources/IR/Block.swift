@@ -1,0 +1,40 @@
+// A translation block: the ops of one guest code region, and the key it is found by.
+
+/// What identifies a translated block: the guest pc and the mode bits that change how the
+/// bytes there decode (ARM: Thumb, IT state, endianness).
+public struct BlockKey: Hashable, Sendable, CustomStringConvertible {
+    public var pc: UInt64
+    public var flags: UInt32
+    @inlinable public init(pc: UInt64, flags: UInt32) {
+        self.pc = pc
+        self.flags = flags
+    }
+    public var description: String {
+        "0x" + String(pc, radix: 16) + (flags == 0 ? "" : "/" + String(flags, radix: 16))
+    }
+}
+
+/// The IR of one translation block.
+public struct Block: Sendable {
+    public var key: BlockKey
+    public var ops: [Op]
+    /// The type of each value, indexed by `Value.index`.
+    public var valueTypes: [IRType]
+    public var labelCount: UInt32
+    /// Guest bytes the block was translated from: [key.pc, key.pc + guestSize).
+    public var guestSize: UInt32
+    /// Number of guest instructions translated.
+    public var instructionCount: UInt32
+
+    public init(key: BlockKey, ops: [Op] = [], valueTypes: [IRType] = [], labelCount: UInt32 = 0,
+                guestSize: UInt32 = 0, instructionCount: UInt32 = 0) {
+        self.key = key
+        self.ops = ops
+        self.valueTypes = valueTypes
+        self.labelCount = labelCount
+        self.guestSize = guestSize
+        self.instructionCount = instructionCount
+    }
+
+    @inlinable public func type(of value: Value) -> IRType { valueTypes[Int(value.index)] }
+}

@@ -1,0 +1,44 @@
+// Why a block returned to the engine's caller (`exitTB`), and the helper-call ABI.
+
+/// The reason of an `exitTB`. The payload (`imm`) is given per case.
+public enum ExitReason: UInt8, Sendable, CaseIterable {
+    /// A system call instruction; the state's pc is the instruction after it. Payload: the
+    /// instruction's immediate (ARM svc #imm).
+    case syscall = 0
+    /// An undefined or unimplemented instruction; the state's pc is that instruction. Payload:
+    /// its encoding.
+    case undefined = 1
+    /// A breakpoint instruction (ARM bkpt); pc is the instruction. Payload: its immediate.
+    case breakpoint = 2
+    /// Code could not be fetched at the state's pc (unmapped or not executable).
+    case fetchFault = 3
+    /// The thread was asked to stop (a signal arrived, or another thread wants it).
+    case exitRequest = 4
+    /// A hint that the thread waits (wfi/wfe/yield); pc is the next instruction.
+    case yield = 5
+    /// A guest memory access faulted in a helper. Payload: the guest address; pc is the
+    /// faulting instruction.
+    case memoryFault = 6
+    /// An unaligned access where alignment is required. Payload: the guest address.
+    case alignmentFault = 7
+}
+
+/// What a helper touches, so passes know what they may move across it. `aux` of `call`.
+public struct HelperEffects: OptionSet, Sendable {
+    public var rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// Reads guest state fields other than through its arguments.
+    public static let readsState = HelperEffects(rawValue: 1)
+    /// Writes guest state fields.
+    public static let writesState = HelperEffects(rawValue: 2)
+    /// Reads or writes guest memory.
+    public static let touchesMemory = HelperEffects(rawValue: 4)
+    /// The result depends on nothing but the arguments; the call may be removed when unused.
+    public static let pure: HelperEffects = []
+    public static let all: HelperEffects = [.readsState, .writesState, .touchesMemory]
+}
+
+/// A helper: `result = helper(state, a, b, c)`. Integer arguments arrive zero-extended to 64
+/// bits; float arguments as their bit patterns. The memory base is not passed: helpers that
+/// touch guest memory find it through the guest state.
+public typealias HelperFunction = @convention(c) (UnsafeMutableRawPointer, UInt64, UInt64, UInt64) -> UInt64

@@ -1,0 +1,21 @@
+// The contract between the engine and a guest's translator.
+
+/// Where a frontend reads guest code from. `nil` means the bytes cannot be fetched (unmapped or
+/// not executable): the frontend ends the block there with `exitTB(.fetchFault)`.
+public protocol CodeSource {
+    func fetch16(_ address: UInt64) -> UInt16?
+    func fetch32(_ address: UInt64) -> UInt32?
+}
+
+/// A guest's decoder and translator as the engine sees it.
+public protocol Frontend {
+    /// Byte offset in the guest state of the exit-request flag (an i32, nonzero = stop).
+    var exitRequestOffset: Int { get }
+    /// The key of the block the guest state says runs next.
+    func blockKey(state: UnsafeRawPointer) -> BlockKey
+    /// Translates one block starting at `key`. The block ends at a branch, before a page
+    /// boundary, or after `maxInstructions`.
+    mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int) -> Block
+    /// The guest instructions of a translated block as text (`-d in_asm`).
+    func disassemble<C: CodeSource>(_ block: Block, code: C) -> String
+}

@@ -1,0 +1,33 @@
+// How a guest memory access is made: size, signedness, byte order and alignment.
+
+/// A guest memory access description, packed in one byte (the `aux` of load/store/cmpxchg):
+/// bits 0-1 log2(size), bit 2 signed (loads extend by sign), bit 3 big-endian,
+/// bit 4 must be naturally aligned (an unaligned access faults).
+public struct MemOp: Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt8
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    @inlinable public init(size: Int, signed: Bool = false, bigEndian: Bool = false, aligned: Bool = false) {
+        let log2: UInt8 = size == 1 ? 0 : size == 2 ? 1 : size == 4 ? 2 : 3
+        rawValue = log2 | (signed ? 4 : 0) | (bigEndian ? 8 : 0) | (aligned ? 16 : 0)
+    }
+
+    /// Access size in bytes: 1, 2, 4 or 8.
+    @inlinable public var size: Int { 1 << Int(rawValue & 3) }
+    @inlinable public var isSigned: Bool { rawValue & 4 != 0 }
+    @inlinable public var isBigEndian: Bool { rawValue & 8 != 0 }
+    @inlinable public var mustBeAligned: Bool { rawValue & 16 != 0 }
+
+    public static let u8 = MemOp(size: 1), s8 = MemOp(size: 1, signed: true)
+    public static let u16 = MemOp(size: 2), s16 = MemOp(size: 2, signed: true)
+    public static let u32 = MemOp(size: 4), s32 = MemOp(size: 4, signed: true)
+    public static let u64 = MemOp(size: 8)
+
+    public func withBigEndian(_ on: Bool) -> MemOp { MemOp(rawValue: on ? rawValue | 8 : rawValue & ~8) }
+    public func withAlignment(_ on: Bool) -> MemOp { MemOp(rawValue: on ? rawValue | 16 : rawValue & ~16) }
+
+    public var description: String {
+        (isSigned ? "s" : "u") + "\(size * 8)" + (size > 1 ? (isBigEndian ? "be" : "le") : "")
+            + (mustBeAligned ? ".al" : "")
+    }
+}

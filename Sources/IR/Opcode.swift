@@ -1,0 +1,146 @@
+// The IR's operations. Operand conventions are given per op as `dst = f(a, b, c, imm)`; the
+// exact semantics, edge cases included, are in Documentation/IR.md.
+
+public enum Opcode: UInt8, Sendable, CaseIterable {
+    // Moves.
+    /// dst = imm, truncated to the type's width (floats: imm is the bit pattern).
+    case const_
+    /// dst = a.
+    case mov
+
+    // Integer arithmetic on i32 or i64, wrapping.
+    case add, sub, mul
+    /// dst = high half of the full unsigned (mulhu) or signed (mulhs) product of a and b.
+    case mulhu, mulhs
+    /// Division truncating toward zero. By zero: divu/divs give 0, remu/rems give a.
+    /// divs of the minimum value by -1 gives the minimum value; rems gives 0.
+    case divu, divs, remu, rems
+    case and, or, xor
+    /// dst = a & ~b, a | ~b.
+    case andc, orc
+    /// dst = ~a, -a.
+    case not, neg
+
+    // Shifts: the count b is taken modulo the width.
+    case shl, shr, sar, rotl, rotr
+
+    // Bit fields. imm = pos | len << 8, with 0 < len and pos + len <= width.
+    /// dst = (a >> pos) & (2^len - 1).
+    case extract
+    /// dst = sign-extended field of a at pos, len.
+    case sextract
+    /// dst = a with bits [pos, pos+len) replaced by the low len bits of b.
+    case deposit
+
+    // Width changes.
+    /// Sign or zero extension of the low 8 or 16 bits, within the op's type.
+    case ext8s, ext8u, ext16s, ext16u
+    /// i64 dst from i32 a: zero-extended (zext) or sign-extended (sext).
+    case zext, sext
+    /// i32 dst = low 32 bits of i64 a.
+    case trunc
+    /// i64 dst = b << 32 | a, from i32 a (low) and b (high).
+    case concat
+
+    // Bit counting and byte order.
+    /// bswap16: swap the two low bytes, upper bits zero. bswap32 on i32 or on the low word of an
+    /// i64 (upper zero); bswap64 on i64.
+    case bswap16, bswap32, bswap64
+    /// Count of leading/trailing zero bits; the width when a is 0.
+    case clz, ctz, popcount
+
+    // Comparisons and control flow. aux = `Condition`; the op's type is the operands' type.
+    /// i32 dst = (a cond b) ? 1 : 0.
+    case setcond
+    /// dst = a != 0 ? b : c, with a an i32 and the op's type the type of b, c and dst.
+    case select
+    /// if a cond b, continue at label imm.
+    case brcond
+    /// continue at label imm.
+    case br
+    /// defines label imm.
+    case label
+
+    // Guest memory. aux = `MemOp`; the address is (a + imm) modulo 2^width of a's type.
+    /// dst = memory[a + imm], extended to the op's type as the MemOp says.
+    case load
+    /// memory[a + imm] = low bits of b.
+    case store
+    /// Atomic compare-and-exchange: dst = memory[a]; if dst == b (compared at the access width)
+    /// then memory[a] = c. One indivisible host operation.
+    case cmpxchg
+    /// A full memory barrier.
+    case fence
+
+    // Guest state. imm = byte offset into the guest-state block.
+    /// dst = *(type *)(state + imm).
+    case loadState
+    /// *(type *)(state + imm) = a.
+    case storeState
+
+    /// dst = helper(state, a, b, c) with imm the helper's address (a `HelperFunction`) and aux its
+    /// `HelperEffects`. Unused arguments are `Value.none` and pass 0; dst may be `Value.none`.
+    case call
+
+    /// Marks the start of the guest instruction at pc imm. No effect on values; it tells a fault
+    /// which guest instruction was running.
+    case insnStart
+
+    // Terminals: every path through a block ends in one of these.
+    /// Leave the block to a direct successor. The frontend has stored the next pc (and mode) in
+    /// the guest state; aux = slot 0 or 1 lets the engine chain this exit to the successor.
+    case gotoTB
+    /// Leave the block to the pc the guest state holds now (an indirect branch).
+    case lookupAndGoto
+    /// Leave the block and return to the engine's caller. aux = `ExitReason`, imm = its payload.
+    case exitTB
+
+    // Floating point on f32 or f64 (IEEE 754, round to nearest even, host NaN rules for now).
+    case fadd, fsub, fmul, fdiv
+    case fsqrt, fneg, fabs
+    /// i32 dst = (a fcond b) ? 1 : 0, aux = `FloatCondition`; the op's type is the operands'.
+    case fsetcond
+    /// f64 from f32 or f32 from f64 (op type = dst type).
+    case fconvert
+    /// Float dst (op type) from the integer a; aux = 1 when a is signed.
+    case itof
+    /// Integer dst (op type) from the float a; aux bit 0 = signed result, aux >> 1 = `RoundingMode`.
+    /// Saturates at the result type's range; NaN gives 0.
+    case ftoi
+    /// dst = the same bits as a, reinterpreted (i32<->f32, i64<->f64).
+    case bitcast
+
+    /// Whether the op ends a path through the block.
+    @inlinable public var isTerminal: Bool {
+        self == .gotoTB || self == .lookupAndGoto || self == .exitTB || self == .br
+    }
+
+    /// Whether the op writes `dst`.
+    public var hasResult: Bool {
+        switch self {
+        case .brcond, .br, .label, .store, .fence, .storeState, .insnStart,
+             .gotoTB, .lookupAndGoto, .exitTB:
+            false
+        default:
+            true
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .const_: "const"
+        default: "\(self)".snakeCased
+        }
+    }
+}
+
+extension String {
+    /// "loadState" -> "load_state".
+    var snakeCased: String {
+        var out = ""
+        for ch in self {
+            if ch.isUppercase { out += "_" + ch.lowercased() } else { out.append(ch) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,71 @@
+// Text form of IR, as printed by `-d op` and used by golden tests.
+//
+//     v2 = add.i32 v0, v1
+//     store_state.i32 [16], v2
+//     brcond.i32 ne v2, v1, L0
+
+extension Op {
+    /// One line of text for this op (no indentation). Labels print as `L0:`.
+    public func text() -> String {
+        let t = type.name
+        func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
+        let result = opcode.hasResult && !dst.isNone ? "\(dst) = " : ""
+        switch opcode {
+        case .label:
+            return "L\(imm):"
+        case .const_:
+            return "\(result)const.\(t) \(hex(imm))"
+        case .extract, .sextract:
+            return "\(result)\(opcode.name).\(t) \(a), \(fieldPosition), \(fieldLength)"
+        case .deposit:
+            return "\(result)deposit.\(t) \(a), \(b), \(fieldPosition), \(fieldLength)"
+        case .setcond:
+            return "\(result)setcond.\(t) \(Condition(rawValue: aux).map { "\($0)" } ?? "?") \(a), \(b)"
+        case .fsetcond:
+            return "\(result)fsetcond.\(t) \(FloatCondition(rawValue: aux).map { "\($0)" } ?? "?") \(a), \(b)"
+        case .brcond:
+            return "brcond.\(t) \(Condition(rawValue: aux).map { "\($0)" } ?? "?") \(a), \(b), L\(imm)"
+        case .br:
+            return "br L\(imm)"
+        case .load:
+            return "\(result)load.\(t) \(MemOp(rawValue: aux)) [\(a) + \(hex(imm))]"
+        case .store:
+            return "store.\(t) \(MemOp(rawValue: aux)) [\(a) + \(hex(imm))], \(b)"
+        case .cmpxchg:
+            return "\(result)cmpxchg.\(t) \(MemOp(rawValue: aux)) [\(a)], \(b), \(c)"
+        case .loadState:
+            return "\(result)load_state.\(t) [\(imm)]"
+        case .storeState:
+            return "store_state.\(t) [\(imm)], \(a)"
+        case .call:
+            return "\(result)call \(hex(imm)) (\(sources.map(\.description).joined(separator: ", ")))"
+        case .insnStart:
+            return "insn_start \(hex(imm))"
+        case .gotoTB:
+            return "goto_tb \(aux)"
+        case .lookupAndGoto:
+            return "lookup_and_goto"
+        case .exitTB:
+            return "exit_tb \(ExitReason(rawValue: aux).map { "\($0)" } ?? "?") \(hex(imm))"
+        case .itof:
+            return "\(result)itof.\(t) \(aux & 1 != 0 ? "signed" : "unsigned") \(a)"
+        case .ftoi:
+            let mode = RoundingMode(rawValue: aux >> 1).map { "\($0)" } ?? "?"
+            return "\(result)ftoi.\(t) \(aux & 1 != 0 ? "signed" : "unsigned") \(mode) \(a)"
+        default:
+            let operands = sources.map(\.description).joined(separator: ", ")
+            return "\(result)\(opcode.name).\(t) \(operands)"
+        }
+    }
+}
+
+extension Block {
+    /// The whole block as text, one op per line.
+    public func text() -> String {
+        var out = "block \(key) (\(instructionCount) insns, \(guestSize) bytes)\n"
+        for op in ops {
+            out += op.opcode == .label ? op.text() + "\n" : "  " + op.text() + "\n"
+        }
+        return out
+    }
+}

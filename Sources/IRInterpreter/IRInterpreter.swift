@@ -1,1 +1,0 @@
-// IRInterpreter: placeholder until the module lands.

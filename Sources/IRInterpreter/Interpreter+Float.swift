@@ -1,0 +1,103 @@
+// Floating-point op semantics: IEEE 754 binary32/binary64 with the host's rounding (nearest
+// even) and NaN results; conversions saturate (Documentation/IR.md, "Floating point").
+
+import IR
+
+enum FloatOps {
+    static func evaluate(_ op: Op, _ r: UnsafeMutablePointer<UInt64>) -> UInt64 {
+        let a = r[Int(op.a.index)]
+        let b = op.b.isNone ? 0 : r[Int(op.b.index)]
+        let single = op.type == .f32
+        switch op.opcode {
+        case .fadd, .fsub, .fmul, .fdiv:
+            if single {
+                let x = Float(bitPattern: UInt32(truncatingIfNeeded: a)), y = Float(bitPattern: UInt32(truncatingIfNeeded: b))
+                return UInt64(arith(op.opcode, x, y).bitPattern)
+            }
+            return arith(op.opcode, Double(bitPattern: a), Double(bitPattern: b)).bitPattern
+        case .fsqrt:
+            return single ? UInt64(Float(bitPattern: UInt32(truncatingIfNeeded: a)).squareRoot().bitPattern)
+                : Double(bitPattern: a).squareRoot().bitPattern
+        case .fneg:
+            return single ? (a ^ 0x8000_0000) & 0xffff_ffff : a ^ (1 << 63)
+        case .fabs:
+            return single ? a & 0x7fff_ffff : a & ~(1 << 63)
+        case .fsetcond:
+            let cond = FloatCondition(rawValue: op.aux) ?? .oeq
+            if single {
+                return compare(cond, Float(bitPattern: UInt32(truncatingIfNeeded: a)), Float(bitPattern: UInt32(truncatingIfNeeded: b))) ? 1 : 0
+            }
+            return compare(cond, Double(bitPattern: a), Double(bitPattern: b)) ? 1 : 0
+        case .fconvert:
+            if single { return UInt64(Float(Double(bitPattern: a)).bitPattern) }
+            return Double(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern
+        case .itof:
+            let sourceIs64 = op.aux2 == IRType.i64.rawValue
+            let signed = op.aux & 1 != 0
+            if single {
+                let f: Float = sourceIs64
+                    ? (signed ? Float(Int64(bitPattern: a)) : Float(a))
+                    : (signed ? Float(Int32(truncatingIfNeeded: a)) : Float(UInt32(truncatingIfNeeded: a)))
+                return UInt64(f.bitPattern)
+            }
+            let f: Double = sourceIs64
+                ? (signed ? Double(Int64(bitPattern: a)) : Double(a))
+                : (signed ? Double(Int32(truncatingIfNeeded: a)) : Double(UInt32(truncatingIfNeeded: a)))
+            return f.bitPattern
+        case .ftoi:
+            let source = op.aux2 == IRType.f32.rawValue
+                ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: a))) : Double(bitPattern: a)
+            let mode = RoundingMode(rawValue: op.aux >> 1) ?? .towardZero
+            return toInteger(source, signed: op.aux & 1 != 0, bits: op.type.bits, mode)
+        case .bitcast:
+            return op.type.bits == 32 ? a & 0xffff_ffff : a
+        default:
+            return 0
+        }
+    }
+
+    @inline(__always)
+    static func arith<F: BinaryFloatingPoint>(_ opcode: Opcode, _ x: F, _ y: F) -> F {
+        switch opcode {
+        case .fadd: x + y
+        case .fsub: x - y
+        case .fmul: x * y
+        default: x / y
+        }
+    }
+
+    static func compare<F: BinaryFloatingPoint>(_ cond: FloatCondition, _ x: F, _ y: F) -> Bool {
+        switch cond {
+        case .oeq: x == y
+        case .olt: x < y
+        case .ole: x <= y
+        case .ogt: x > y
+        case .oge: x >= y
+        case .une: !(x == y)
+        case .uno: x.isNaN || y.isNaN
+        case .ord: !(x.isNaN || y.isNaN)
+        }
+    }
+
+    /// Rounds by `mode`, then saturates to the integer range; NaN gives 0.
+    static func toInteger(_ x: Double, signed: Bool, bits: Int, _ mode: RoundingMode) -> UInt64 {
+        if x.isNaN { return 0 }
+        let rounded: Double = switch mode {
+        case .nearestEven: x.rounded(.toNearestOrEven)
+        case .towardPlusInfinity: x.rounded(.up)
+        case .towardMinusInfinity: x.rounded(.down)
+        case .towardZero: x.rounded(.towardZero)
+        }
+        if signed {
+            let lo = -Double(sign: .plus, exponent: bits - 1, significand: 1)
+            let hi = Double(sign: .plus, exponent: bits - 1, significand: 1)
+            let v: Int64 = rounded < lo ? (bits == 32 ? Int64(Int32.min) : Int64.min)
+                : rounded >= hi ? (bits == 32 ? Int64(Int32.max) : Int64.max) : Int64(rounded)
+            return bits == 32 ? UInt64(UInt32(truncatingIfNeeded: v)) : UInt64(bitPattern: v)
+        }
+        let hi = Double(sign: .plus, exponent: bits, significand: 1)
+        if rounded <= 0 { return 0 }
+        if rounded >= hi { return bits == 32 ? UInt64(UInt32.max) : UInt64.max }
+        return UInt64(rounded)
+    }
+}

@@ -1,1 +1,0 @@
-// IRPasses: placeholder until the module lands.
