@@ -1,5 +1,15 @@
 // CHost: the few host things Swift cannot say directly.
+// One .c file per subject; every declaration lives here so Swift sees one module.
 #ifndef CHOST_H
 #define CHOST_H
 #include <stdint.h>
+#include "CHostAtomics.h"  // atomic guest-memory ops (IR interpreter)
+#include <sys/syscall.h>   // SYS_* numbers of the host, for Host.rawSyscall callers
+
+// --- Syscall.c -------------------------------------------------------------
+// The host's raw system call, as the kernel returns it: the result on success,
+// -errno on failure. errno is read in C on the line after syscall(), so no Swift
+// runtime call (retain/release, allocation) can clobber it in between.
+long chost_syscall(long number, long a0, long a1, long a2, long a3, long a4, long a5);
+
 #endif

@@ -1,0 +1,73 @@
+// Page-table queries: protections, the translated bit, and the mapping list.
+
+extension GuestAddressSpace {
+    /// The guest protection of the page holding `address`, or nil if it is unmapped.
+    public func protection(at address: GuestAddress) -> Protection? {
+        state.withLock { state -> Protection? in
+            guard address.rawValue < state.size else { return nil }
+            let flags = state.table[address.rawValue >> state.pageShift]
+            return flags.contains(.mapped) ? flags.protection : nil
+        }
+    }
+
+    /// Whether the page holding `address` is MAP_SHARED memory.
+    public func isShared(at address: GuestAddress) -> Bool {
+        state.withLock { state in
+            address.rawValue < state.size && state.table[address.rawValue >> state.pageShift].contains(.shared)
+        }
+    }
+
+    /// Records that code was translated from the page holding `address`. The engine uses
+    /// the bit to notice writes to, and unmapping of, pages that have translations.
+    public func markTranslated(_ address: GuestAddress) {
+        state.withLock { state in
+            guard address.rawValue < state.size else { return }
+            let page = address.rawValue >> state.pageShift
+            state.table.update(page..<page + 1) { $0.contains(.mapped) ? $0.union(.translated) : $0 }
+        }
+    }
+
+    /// Whether the page holding `address` has the translated bit.
+    public func isTranslated(_ address: GuestAddress) -> Bool {
+        state.withLock { state in
+            address.rawValue < state.size && state.table[address.rawValue >> state.pageShift].contains(.translated)
+        }
+    }
+
+    /// Clears the translated bit on the pages overlapping [address, address + length);
+    /// returns whether any page had it. Mapping over, unmapping or moving pages clears it too.
+    @discardableResult
+    public func clearTranslated(_ address: GuestAddress, length: UInt64) -> Bool {
+        state.withLock { state in
+            guard length > 0, address.rawValue < state.size else { return false }
+            let end = min(state.size, address.rawValue.addingReportingOverflow(length).overflow
+                ? state.size : address.rawValue + length)
+            let first = address.rawValue >> state.pageShift
+            let last = (end - 1) >> state.pageShift
+            var any = false
+            state.table.update(first..<last + 1) { flags in
+                if flags.contains(.translated) { any = true }
+                return flags.subtracting(.translated)
+            }
+            return any
+        }
+    }
+
+    /// Every mapped range, in address order, split where protection, sharing or name
+    /// changes: the content of /proc/self/maps.
+    public func mappings() -> [GuestMapping] {
+        state.withLock { state in
+            var result: [GuestMapping] = []
+            let shift = state.pageShift
+            state.table.forEachRun(mask: PageFlags.mappingBits) { pages, flags in
+                for piece in state.names.pieces(of: pages) {
+                    result.append(GuestMapping(
+                        start: GuestAddress(piece.pages.lowerBound << shift),
+                        end: GuestAddress(piece.pages.upperBound << shift),
+                        protection: flags.protection, shared: flags.contains(.shared), name: piece.name))
+                }
+            }
+            return result
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// GuestMemory: placeholder until the module lands.
