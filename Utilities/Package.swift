@@ -6,7 +6,12 @@ import PackageDescription
 let package = Package(
     name: "MirageUtilities",
     targets: [
-        .executableTarget(name: "decodegen"),
+        // decodegen: `.decode` specs -> visitor protocol + decision tree (Documentation/Decode.md).
+        // The work is in DecodeGenKit so tests can run the real parser and tree builder.
+        .target(name: "DecodeGenKit"),
+        .executableTarget(name: "decodegen", dependencies: ["DecodeGenKit"]),
+        .testTarget(name: "decodegenTests", dependencies: ["DecodeGenKit"], exclude: ["Samples"]),
+
         // syscallgen: syscall-tables/*.tbl -> LinuxABI's Syscall enum and per-arch number maps.
         .target(name: "SyscallGenKit"),
         .executableTarget(name: "syscallgen", dependencies: ["SyscallGenKit"]),
