@@ -1,0 +1,8 @@
+// Where the per-subject tables live before `GuestABI` bundles them per arch.
+
+/// Values the kernel's asm-generic headers define, shared by every arch that does not override
+/// them (ARM and AArch64 for most subjects; MIPS and PowerPC for some).
+enum AsmGeneric {}
+
+/// Values particular to ARM EABI (arch/arm/include/uapi/asm).
+enum ARMEABI {}

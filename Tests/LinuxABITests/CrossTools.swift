@@ -1,0 +1,93 @@
+// Builds the C fact programs under Layouts/ with a guest's cross compiler (run under qemu-user)
+// or the host compiler, and parses what they print. Tools missing -> tests skip, saying which.
+import Foundation
+import Testing
+
+enum CrossTools {
+    static let layoutsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Layouts")
+
+    /// The first executable named `name` on PATH.
+    static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    static let armCompiler = find("arm-linux-gnueabihf-gcc")
+    static let qemuARM = find("qemu-arm")
+    static let hostCompiler = find("gcc") ?? find("cc")
+
+    static var armAvailable: Bool { armCompiler != nil && qemuARM != nil }
+    static var hostAvailable: Bool { hostCompiler != nil }
+
+    static let armMissing: Comment =
+        "needs arm-linux-gnueabihf-gcc and qemu-arm: apt-get install gcc-arm-linux-gnueabihf qemu-user"
+    static let hostMissing: Comment = "needs a host C compiler (gcc)"
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs a program and returns its standard output; throws with its stderr on failure.
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
+                + String(decoding: errData, as: UTF8.self))
+        }
+        return String(decoding: outData, as: UTF8.self)
+    }
+
+    static func temporaryPath(_ name: String) -> String {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("LinuxABITests-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent(name).path
+    }
+
+    /// Builds `source` (a path) statically for ARM and runs it under qemu-arm.
+    static func runOnARM(source: String, name: String) throws -> String {
+        guard let compiler = armCompiler, let qemu = qemuARM else { throw Failure(description: "\(armMissing)") }
+        let binary = temporaryPath(name + "-arm")
+        _ = try run(compiler, ["-static", "-O1", "-w", "-o", binary, source])
+        return try run(qemu, [binary])
+    }
+
+    /// Builds `source` natively and runs it.
+    static func runOnHost(source: String, name: String) throws -> String {
+        guard let compiler = hostCompiler else { throw Failure(description: "\(hostMissing)") }
+        let binary = temporaryPath(name + "-host")
+        _ = try run(compiler, ["-O1", "-w", "-o", binary, source])
+        return try run(binary, [])
+    }
+
+    static func layoutsSource(_ file: String) -> String {
+        layoutsDirectory.appendingPathComponent(file).path
+    }
+
+    /// `NAME VALUE` lines -> [name: value].
+    static func parseConstants(_ text: String) -> [String: Int64] {
+        var values: [String: Int64] = [:]
+        for line in text.split(separator: "\n") {
+            let words = line.split(separator: " ")
+            if words.count == 2, let value = Int64(words[1]) ?? UInt64(words[1]).map({ Int64(bitPattern: $0) }) {
+                values[String(words[0])] = value
+            }
+        }
+        return values
+    }
+}

@@ -1,0 +1,79 @@
+// ARMSyscalls against the ARM C library's own idea of the numbers: every SYS_xxx macro of
+// <sys/syscall.h> (glibc's list, made from the kernel headers independently of our table) and
+// the ARM private __ARM_NR_xxx calls, compiled and printed with the cross compiler.
+import Foundation
+import LinuxABI
+import Testing
+
+func syscallByName(_ name: String) -> Syscall? {
+    Syscall.allCases.first { "\($0.name)" == name }
+}
+
+@Test(.enabled(if: CrossTools.armAvailable, CrossTools.armMissing))
+func armNumbersMatchTheCLibrary() throws {
+    guard let compiler = CrossTools.armCompiler else { return }
+    // All SYS_ names the ARM C library defines.
+    let header = CrossTools.temporaryPath("syscall-names.c")
+    try "#include <sys/syscall.h>\n".write(toFile: header, atomically: true, encoding: .utf8)
+    let macros = try CrossTools.run(compiler, ["-E", "-dM", header])
+    let names = macros.split(separator: "\n").compactMap { line -> String? in
+        let words = line.split(separator: " ")
+        guard words.count >= 2, words[0] == "#define", words[1].hasPrefix("SYS_") else { return nil }
+        return String(words[1].dropFirst(4))
+    }
+    #expect(names.count > 350, "expected the full ARM syscall list, got \(names.count) SYS_ macros")
+
+    var program = "#include <stdio.h>\n#include <sys/syscall.h>\n#include <asm/unistd.h>\nint main(void) {\n"
+    for name in names { program += "    printf(\"\(name) %ld\\n\", (long)SYS_\(name));\n" }
+    for name in ["breakpoint", "cacheflush", "usr26", "usr32", "set_tls", "get_tls"] {
+        program += "    printf(\"\(name) %ld\\n\", (long)__ARM_NR_\(name));\n"
+    }
+    program += "    return 0;\n}\n"
+    let source = CrossTools.temporaryPath("syscall-numbers.c")
+    try program.write(toFile: source, atomically: true, encoding: .utf8)
+    let facts = CrossTools.parseConstants(try CrossTools.runOnARM(source: source, name: "syscall-numbers"))
+
+    var checked = 0
+    for (name, number) in facts {
+        // glibc's SYS_sync_file_range2 is an alias of arm_sync_file_range; the table keeps one name.
+        guard let call = syscallByName(name) else {
+            if name == "sync_file_range2" {
+                #expect(ARMSyscalls.syscall(number: UInt32(number)) == syscallByName("arm_sync_file_range"))
+            } else {
+                Issue.record("the C library knows syscall \(name) (\(number)) but Syscall has no case for it")
+            }
+            continue
+        }
+        #expect(ARMSyscalls.number(of: call).map(Int64.init) == number, "ARM number of \(name)")
+        #expect(ARMSyscalls.syscall(number: UInt32(number)) == call, "ARM syscall \(number)")
+        checked += 1
+    }
+    // Every call in our table that the C library also names was checked; the rest are reported.
+    let unchecked = Syscall.allCases.filter { ARMSyscalls.number(of: $0) != nil && facts["\($0.name)"] == nil }
+    #expect(unchecked.count < 10, "calls in arm.tbl the C library does not name: \(unchecked.map { "\($0.name)" })")
+    #expect(checked > 350)
+}
+
+@Test func armNumberMapsAreInverses() {
+    var found = 0
+    for number in UInt32(0)..<1024 {
+        if let call = ARMSyscalls.syscall(number: number) {
+            #expect(ARMSyscalls.number(of: call) == number)
+            found += 1
+        }
+    }
+    for number in UInt32(0x0f0000)...0x0f0010 {
+        if let call = ARMSyscalls.syscall(number: number) {
+            #expect(ARMSyscalls.number(of: call) == number)
+            found += 1
+        }
+    }
+    let mapped = Syscall.allCases.filter { ARMSyscalls.number(of: $0) != nil }
+    #expect(found == mapped.count)
+    #expect(ARMSyscalls.number(of: .read) == 3)
+    #expect(ARMSyscalls.number(of: .set_tls) == 0x0f0005)
+    #expect(ARMSyscalls.syscall(number: 0x0f0002) == .cacheflush)
+    #expect(ARMSyscalls.syscall(number: 7) == nil)  // waitpid: not in EABI
+    #expect(GuestABI.arm.syscall(number: 4) == .write)
+    #expect(GuestABI.arm.number(of: .exit_group) == 248)
+}
