@@ -22,17 +22,19 @@ public struct SyscallTable: Equatable, Sendable {
     }
 
     /// Parses a table's text. Every malformed line, duplicate name and duplicate number is an
-    /// error naming the line, so a bad table never produces half a Swift file.
+    /// error naming the line, so a bad table never produces half a Swift file. Works on bytes:
+    /// the tables are ASCII, and Character-level splitting would cost more than the rest of a run.
     public init(stem: String, text: String) throws(SyscallTableError) {
         self.stem = stem
         self.entries = []
         var seenNames: [String: Int] = [:]
         var seenNumbers: [UInt32: Int] = [:]
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            let line = rawLine.prefix { $0 != UInt8(ascii: "#") }
+            let words = line.split { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+                .map { Substring($0) }
             if words.isEmpty { continue }
             guard words.count == 2 else {
                 throw SyscallTableError(line: lineNumber, message: "expected `NUMBER NAME`, found \(words.count) words")
