@@ -35,6 +35,22 @@ public struct LoadedImage: Hashable, Sendable {
     public var interpreter: String?
     /// Whether PT_GNU_STACK asks for (or its absence implies) an executable stack.
     public var executableStack: Bool
+
+    public init(
+        entry: GuestAddress, programHeaders: GuestAddress, programHeaderEntrySize: Int, programHeaderCount: Int,
+        loadBias: UInt64, lowestAddress: GuestAddress, highestAddress: GuestAddress, interpreter: String?,
+        executableStack: Bool
+    ) {
+        self.entry = entry
+        self.programHeaders = programHeaders
+        self.programHeaderEntrySize = programHeaderEntrySize
+        self.programHeaderCount = programHeaderCount
+        self.loadBias = loadBias
+        self.lowestAddress = lowestAddress
+        self.highestAddress = highestAddress
+        self.interpreter = interpreter
+        self.executableStack = executableStack
+    }
 }
 
 /// The bias for ET_DYN files when the caller gives none: where Linux would put a

@@ -94,12 +94,22 @@ struct PageTable: ~Copyable {
         }
     }
 
-    /// Replaces each page's flags in `pages` by `transform(flags)`.
+    /// Replaces each page's flags in `pages` by `transform(flags)`. Walks chunk by chunk so
+    /// large ranges cost one pointer step per page.
     func update(_ pages: Range<UInt64>, _ transform: (PageFlags) -> PageFlags) {
-        for page in pages {
-            let old = self[page]
-            let new = transform(old)
-            if new != old { chunk(for: page)[Int(page & (Self.chunkPages - 1))] = new.rawValue }
+        var page = pages.lowerBound
+        while page < pages.upperBound {
+            let chunkEnd = min(pages.upperBound, (page | (Self.chunkPages - 1)) + 1)
+            let index = Int(page >> Self.chunkShift)
+            if chunks[index] == nil && transform([]).isEmpty {
+                page = chunkEnd
+                continue
+            }
+            let bytes = chunk(for: page) + Int(page & (Self.chunkPages - 1))
+            for offset in 0..<Int(chunkEnd - page) {
+                bytes[offset] = transform(PageFlags(rawValue: bytes[offset])).rawValue
+            }
+            page = chunkEnd
         }
     }
 
@@ -107,13 +117,16 @@ struct PageTable: ~Copyable {
     func all(_ pages: Range<UInt64>, _ predicate: (PageFlags) -> Bool) -> Bool {
         var page = pages.lowerBound
         while page < pages.upperBound {
-            guard let chunk = chunks[Int(page >> Self.chunkShift)] else {
-                if !predicate([]) { return false }
-                page = (page | (Self.chunkPages - 1)) + 1
-                continue
+            let chunkEnd = min(pages.upperBound, (page | (Self.chunkPages - 1)) + 1)
+            if let chunk = chunks[Int(page >> Self.chunkShift)] {
+                let bytes = chunk + Int(page & (Self.chunkPages - 1))
+                for offset in 0..<Int(chunkEnd - page) where !predicate(PageFlags(rawValue: bytes[offset])) {
+                    return false
+                }
+            } else if !predicate([]) {
+                return false
             }
-            if !predicate(PageFlags(rawValue: chunk[Int(page & (Self.chunkPages - 1))])) { return false }
-            page += 1
+            page = chunkEnd
         }
         return true
     }
