@@ -1,1 +1,0 @@
-// GuestARM: placeholder until the module lands.

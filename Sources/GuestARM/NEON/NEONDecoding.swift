@@ -1,0 +1,149 @@
+// Advanced SIMD (ARM ARM A7.4, A7.7), the part the foundation needs: bitwise operations,
+// integer lane arithmetic and compares, immediates, duplication, and every element and
+// structure load and store. The rest declines (SIGILL) until the NEON issue lands it; see
+// NEONDecoding+Pending.swift.
+
+import ARMDecoder
+import IR
+
+struct NEONDecoding {
+    var t: Translator
+
+    static func reg(_ x: UInt32, _ v: UInt32) -> UInt32 { x << 4 | v }
+
+    /// Quad operands must name even registers.
+    static func valid(Q: UInt32, _ regs: UInt32...) -> Bool { Q == 0 || regs.allSatisfy { $0 & 1 == 0 } }
+
+    /// A bitwise operation on 64-bit halves: d = f(d, n, m).
+    mutating func bitwise(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32,
+                          _ f: (inout IRBuilder, Value, Value, Value) -> Value) -> Bool {
+        let d = Self.reg(D, Vd), n = Self.reg(N, Vn), m = Self.reg(M, Vm)
+        guard Self.valid(Q: Q, d, n, m) else { return false }
+        // Read every source before writing, as d may equal n or m.
+        var results: [Value] = []
+        for r in 0..<(Q != 0 ? 2 : 1) {
+            let dv = t.b.loadState(.i64, ARMState.d(Int(d) + r))
+            let nv = t.b.loadState(.i64, ARMState.d(Int(n) + r))
+            let mv = t.b.loadState(.i64, ARMState.d(Int(m) + r))
+            results.append(f(&t.b, dv, nv, mv))
+        }
+        for (r, v) in results.enumerated() { t.b.storeState(ARMState.d(Int(d) + r), v) }
+        return true
+    }
+
+    mutating func integer(_ op: NEONIntegerOp, U: UInt32 = 0, D: UInt32, size: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool {
+        let d = Self.reg(D, Vd), n = Self.reg(N, Vn), m = Self.reg(M, Vm)
+        guard Self.valid(Q: Q, d, n, m) else { return false }
+        let pairwise = op == .padd || op == .pmax || op == .pmin
+        guard !(pairwise && Q != 0), !(size == 3 && [.ceq, .cgt, .cge, .tst, .max, .min, .abd, .aba, .hadd, .hsub, .rhadd, .mul, .mla, .mls].contains(op)), !(pairwise && size == 3) else { return false }
+        let operands = NEONOperands(op: op.rawValue, size: size, unsigned: U != 0, quad: Q != 0, d: d, n: n, m: m)
+        t.b.call(ARMHelpers.neonIntegerThreeSame, effects: [.readsState, .writesState], result: nil, t.const32(operands.packed))
+        return true
+    }
+
+    /// AdvSIMDExpandImm (A7.4.6): the 64-bit constant of a modified-immediate instruction.
+    static func expandImmediate(op: UInt32, cmode: UInt32, imm8: UInt32) -> UInt64? {
+        let v = UInt64(imm8)
+        func replicate32(_ x: UInt64) -> UInt64 { x << 32 | x }
+        func replicate16(_ x: UInt64) -> UInt64 { x << 48 | x << 32 | x << 16 | x }
+        switch cmode >> 1 {
+        case 0: return replicate32(v)
+        case 1: return replicate32(v << 8)
+        case 2: return replicate32(v << 16)
+        case 3: return replicate32(v << 24)
+        case 4: return replicate16(v)
+        case 5: return replicate16(v << 8)
+        case 6: return replicate32(cmode & 1 == 0 ? v << 8 | 0xff : v << 16 | 0xffff)
+        default:
+            if cmode & 1 == 0 && op == 0 {
+                return v * 0x0101_0101_0101_0101
+            }
+            if cmode & 1 == 0 && op == 1 {
+                var r: UInt64 = 0
+                for i in 0..<8 where v & (1 << i) != 0 { r |= 0xff << (i * 8) }
+                return r
+            }
+            if cmode & 1 == 1 && op == 0 {
+                // The single-precision float aBbbbbbc defgh000 00000000 00000000, twice.
+                let bits = VFPImmediate.expand(imm8, double: false)
+                return replicate32(bits)
+            }
+            return nil
+        }
+    }
+
+    mutating func immediate(i: UInt32, D: UInt32, imm3: UInt32, Vd: UInt32, Q: UInt32, imm4: UInt32, cmode: UInt32, op: UInt32,
+                            _ f: (inout IRBuilder, Value, Value) -> Value) -> Bool {
+        let d = Self.reg(D, Vd)
+        guard Self.valid(Q: Q, d), let k = Self.expandImmediate(op: op, cmode: cmode, imm8: i << 7 | imm3 << 4 | imm4) else { return false }
+        let c = t.b.const64(k)
+        for r in 0..<(Q != 0 ? 2 : 1) {
+            let old = t.b.loadState(.i64, ARMState.d(Int(d) + r))
+            t.b.storeState(ARMState.d(Int(d) + r), f(&t.b, old, c))
+        }
+        return true
+    }
+
+    // MARK: Element and structure loads and stores (A7.7)
+
+    /// The address is Rn; afterwards Rn += the transfer size (Rm == 13) or Rm (Rm != 15).
+    mutating func transfer(_ shape: NEONTransfer, Rn: UInt32, Rm: UInt32) -> Bool {
+        guard !t.bigEndian, shape.d + (shape.structures - 1) * shape.increment + shape.groups - 1 < 32 || shape.kind != .multiple else { return false }
+        let address = t.reg(Rn)
+        t.b.call(ARMHelpers.neonTransfer, effects: .all, result: nil, t.const32(shape.packed), address)
+        if Rm != 15 {
+            let step = Rm == 13 ? t.const32(shape.byteCount) : t.reg(Rm)
+            t.setReg(Rn, t.b.add(address, step))
+        }
+        return true
+    }
+
+    mutating func multiple(load: Bool, structures: UInt32, D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, Rm: UInt32, type: UInt32) -> Bool {
+        let groups: UInt32, increment: UInt32
+        switch (structures, type) {
+        case (1, 0b0111): (groups, increment) = (1, 1)
+        case (1, 0b1010): (groups, increment) = (2, 1)
+        case (1, 0b0110): (groups, increment) = (3, 1)
+        case (1, 0b0010): (groups, increment) = (4, 1)
+        case (2, 0b1000): (groups, increment) = (1, 1)
+        case (2, 0b1001): (groups, increment) = (1, 2)
+        case (2, 0b0011): (groups, increment) = (2, 2)
+        case (3, 0b0100), (4, 0b0000): (groups, increment) = (1, 1)
+        case (3, 0b0101), (4, 0b0001): (groups, increment) = (1, 2)
+        default: return false
+        }
+        guard structures == 1 || size != 3 else { return false }
+        let d = Self.reg(D, Vd)
+        // Structures of 2 with two groups interleave pairs (d, d+2) and (d+1, d+3).
+        let shape = NEONTransfer(kind: .multiple, load: load, structures: structures, d: d, increment: increment,
+                                 groups: groups, size: size, index: 0)
+        guard d + (structures - 1) * increment + groups - 1 < 32 else { return false }
+        return transfer(shape, Rn: Rn, Rm: Rm)
+    }
+
+    mutating func lane(load: Bool, structures: UInt32, D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, index_align: UInt32, Rm: UInt32) -> Bool {
+        guard size < 3 else { return false }
+        let index = index_align >> (size + 1)
+        var increment: UInt32 = 1
+        if structures > 1 && size == 1 && index_align & 2 != 0 { increment = 2 }
+        if structures > 1 && size == 2 && index_align & 4 != 0 { increment = 2 }
+        let d = Self.reg(D, Vd)
+        guard d + (structures - 1) * increment < 32 else { return false }
+        return transfer(NEONTransfer(kind: .lane, load: load, structures: structures, d: d, increment: increment,
+                                     groups: 1, size: size, index: index), Rn: Rn, Rm: Rm)
+    }
+
+    mutating func allLanes(structures: UInt32, D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, Rm: UInt32) -> Bool {
+        var elementSize = size
+        if size == 3 {
+            guard structures == 4 else { return false }
+            elementSize = 2
+        }
+        let d = Self.reg(D, Vd)
+        let shape = structures == 1
+            ? NEONTransfer(kind: .allLanes, load: true, structures: 1, d: d, increment: 1, groups: T + 1, size: elementSize, index: 0)
+            : NEONTransfer(kind: .allLanes, load: true, structures: structures, d: d, increment: T + 1, groups: 1, size: elementSize, index: 0)
+        guard d + (structures - 1) * shape.increment + shape.groups - 1 < 32 else { return false }
+        return transfer(shape, Rn: Rn, Rm: Rm)
+    }
+}

@@ -1,0 +1,316 @@
+// VFP (ARM ARM A7.5, A8.8 V*): the floating-point registers, loads and stores, transfers,
+// arithmetic, comparisons and conversions, shared by A32 and Thumb.
+
+import IR
+
+extension Translator {
+    // MARK: Register numbering
+
+    /// S register from the manual's Vx:X fields (single precision: Vx:X).
+    static func single(_ v: UInt32, _ x: UInt32) -> Int { Int(v << 1 | x) }
+    /// D register from X:Vx.
+    static func double(_ x: UInt32, _ v: UInt32) -> Int { Int(x << 4 | v) }
+    /// The register of an sz-dependent operand.
+    static func fpRegister(_ sz: UInt32, _ v: UInt32, _ x: UInt32) -> Int { sz != 0 ? double(x, v) : single(v, x) }
+
+    mutating func fpRead(_ r: Int, double: Bool) -> Value {
+        double ? b.loadState(.f64, ARMState.d(r)) : b.loadState(.f32, ARMState.s(r))
+    }
+    mutating func fpWrite(_ r: Int, double: Bool, _ v: Value) {
+        b.storeState(double ? ARMState.d(r) : ARMState.s(r), v)
+    }
+
+    // MARK: Loads and stores
+
+    /// VLDR/VSTR: one S or D register at Rn +/- imm8 * 4.
+    mutating func vfpLoadStore(load: Bool, double: Bool, r: Int, n: UInt32, add: Bool, imm8: UInt32) {
+        let base = baseReg(n)
+        let offset = imm8 * 4
+        let address = add ? b.addi(base, UInt64(offset)) : b.addi(base, UInt64(0 &- offset))
+        transferFP(load: load, double: double, r: r, address: address, offset: 0)
+    }
+
+    /// One register to or from memory. A double is two words, lower address first as the
+    /// data endianness orders them (A2.4.3), so a big-endian double is its word-swapped image.
+    mutating func transferFP(load: Bool, double: Bool, r: Int, address: Value, offset: UInt64) {
+        let op = memop(.word)
+        if !double {
+            if load {
+                b.storeState(ARMState.s(r), b.load(op, .i32, address: address, offset: offset))
+            } else {
+                b.store(op, address: address, offset: offset, b.loadState(.i32, ARMState.s(r)))
+            }
+            return
+        }
+        if load {
+            let lo = b.load(op, .i32, address: address, offset: offset)
+            let hi = b.load(op, .i32, address: address, offset: offset + 4)
+            b.storeState(ARMState.d(r), bigEndian ? hi : lo)
+            b.storeState(ARMState.d(r) + 4, bigEndian ? lo : hi)
+        } else {
+            let lo = b.loadState(.i32, ARMState.d(r)), hi = b.loadState(.i32, ARMState.d(r) + 4)
+            b.store(op, address: address, offset: offset, bigEndian ? hi : lo)
+            b.store(op, address: address, offset: offset + 4, bigEndian ? lo : hi)
+        }
+    }
+
+    /// VLDM/VSTM (and VPUSH/VPOP): `count` registers from `first`, increment-after or
+    /// decrement-before, with optional writeback. imm8 counts words.
+    mutating func vfpLoadStoreMultiple(load: Bool, double: Bool, first: Int, n: UInt32, imm8: UInt32, increment: Bool, writeBack: Bool) {
+        let words = imm8
+        let count = double ? Int(words / 2) : Int(words)
+        let limit = double ? 32 : 32
+        guard count > 0, first + count <= limit else { return undefined() }
+        let base = reg(n)
+        let start = increment ? base : b.addi(base, UInt64(0 &- words * 4))
+        var offset: UInt64 = 0
+        for i in 0..<count {
+            transferFP(load: load, double: double, r: first + i, address: start, offset: offset)
+            offset += double ? 8 : 4
+        }
+        if writeBack {
+            setReg(n, increment ? b.addi(base, UInt64(words * 4)) : start)
+        }
+    }
+
+    // MARK: Transfers
+
+    /// VMOV between a core register and a single register.
+    mutating func vmovCoreSingle(toCore: Bool, t: UInt32, s: Int) {
+        if toCore {
+            setReg(t, b.loadState(.i32, ARMState.s(s)))
+        } else {
+            b.storeState(ARMState.s(s), reg(t))
+        }
+    }
+
+    /// VMOV between two core registers and a D register (or two consecutive S registers).
+    mutating func vmovCoreDouble(toCore: Bool, t: UInt32, t2: UInt32, lowOffset: Int, highOffset: Int) {
+        if toCore {
+            setReg(t, b.loadState(.i32, lowOffset))
+            setReg(t2, b.loadState(.i32, highOffset))
+        } else {
+            b.storeState(lowOffset, reg(t))
+            b.storeState(highOffset, reg(t2))
+        }
+    }
+
+    /// VMOV (immediate) with VFPExpandImm.
+    mutating func vmovImmediate(double: Bool, r: Int, imm8: UInt32) {
+        let bits = VFPImmediate.expand(imm8, double: double)
+        fpWrite(r, double: double, b.bitcast(double ? b.const64(bits) : b.const32(UInt32(bits)), to: double ? .f64 : .f32))
+    }
+
+    /// VMRS: Rt = FPSCR, or APSR.NZCV = FPSCR.NZCV when Rt is 15. Other system registers:
+    /// FPSID/MVFR0/MVFR1 read as a VFPv3-D32 + NEON implementation reports them.
+    mutating func vmrs(t: UInt32, register reg: UInt32) -> Bool {
+        let value: Value
+        switch reg {
+        case 1: value = b.loadState(.i32, ARMState.fpscr)
+        case 0: value = b.const32(0x4103_4000 | 0x30)   // FPSID: ARM, VFPv3 subarchitecture
+        case 6: value = b.const32(0x1111_1111)          // MVFR1: NEON with half-precision and FP
+        case 7: value = b.const32(0x1011_1222)          // MVFR0: 32 D registers, single and double
+        case 8: value = b.const32(0x4000_0000)          // FPEXC.EN
+        default: return false
+        }
+        if t == 15 {
+            let nzcv = b.andi(value, 0xf000_0000)
+            b.storeState(ARMState.nf, nzcv)                              // bit 31
+            b.storeState(ARMState.zf, b.andi(b.xori(nzcv, 0x4000_0000), 0x4000_0000))
+            b.storeState(ARMState.cf, b.extract(nzcv, position: 29, length: 1))
+            b.storeState(ARMState.vf, b.shli(nzcv, 3))
+        } else {
+            setReg(t, value)
+        }
+        return true
+    }
+
+    /// VMSR FPSCR, Rt (other registers are not writable from user mode).
+    mutating func vmsr(t: UInt32, register reg: UInt32) -> Bool {
+        guard reg == 1 else { return reg == 8 }
+        b.storeState(ARMState.fpscr, self.reg(t))
+        return true
+    }
+
+    // MARK: Arithmetic
+
+    enum VFPOp { case add, sub, mul, div, nmul, mla, mls, nmla, nmls, fma, fms, fnma, fnms }
+
+    mutating func vfpArithmetic(_ op: VFPOp, double: Bool, d: Int, n: Int, m: Int) {
+        let x = fpRead(n, double: double), y = fpRead(m, double: double)
+        let r: Value
+        switch op {
+        case .add: r = b.binary(.fadd, x, y)
+        case .sub: r = b.binary(.fsub, x, y)
+        case .mul: r = b.binary(.fmul, x, y)
+        case .div: r = b.binary(.fdiv, x, y)
+        case .nmul: r = b.unary(.fneg, b.binary(.fmul, x, y))
+        case .mla, .mls, .nmla, .nmls:
+            let product = b.binary(.fmul, x, y)
+            let acc = fpRead(d, double: double)
+            switch op {
+            case .mla: r = b.binary(.fadd, acc, product)
+            case .mls: r = b.binary(.fadd, acc, b.unary(.fneg, product))
+            case .nmla: r = b.binary(.fadd, b.unary(.fneg, acc), b.unary(.fneg, product))
+            default: r = b.binary(.fadd, b.unary(.fneg, acc), product)
+            }
+        case .fma, .fms, .fnma, .fnms:
+            // Fused: one rounding, so a helper on the registers themselves.
+            let negateProduct: UInt32 = op == .fms || op == .fnma ? 1 : 0
+            let negateAddend: UInt32 = op == .fnma || op == .fnms ? 1 : 0
+            let packed = UInt32(d) | UInt32(n) << 8 | UInt32(m) << 16 | negateProduct << 24 | negateAddend << 25
+                | (double ? 1 << 26 : 0)
+            b.call(ARMHelpers.fusedMultiplyAdd, effects: [.readsState, .writesState], result: nil, b.const32(packed))
+            return
+        }
+        fpWrite(d, double: double, r)
+    }
+
+    enum VFPUnary { case mov, abs, neg, sqrt }
+
+    mutating func vfpUnary(_ op: VFPUnary, double: Bool, d: Int, m: Int) {
+        let x = fpRead(m, double: double)
+        let r: Value = switch op {
+        case .mov: x
+        case .abs: b.unary(.fabs, x)
+        case .neg: b.unary(.fneg, x)
+        case .sqrt: b.unary(.fsqrt, x)
+        }
+        fpWrite(d, double: double, r)
+    }
+
+    /// VCMP/VCMPE: FPSCR.NZCV from comparing Vd with Vm (or +0.0): equal 0110, less 1000,
+    /// greater 0010, unordered 0011.
+    mutating func vfpCompare(double: Bool, d: Int, m: Int?) {
+        let x = fpRead(d, double: double)
+        let y: Value = m.map { fpRead($0, double: double) }
+            ?? b.bitcast(double ? b.const64(0) : b.const32(0), to: double ? .f64 : .f32)
+        let lt = b.fsetcond(.olt, x, y)
+        let eq = b.fsetcond(.oeq, x, y)
+        let un = b.fsetcond(.uno, x, y)
+        let c = b.xori(lt, 1)
+        var nzcv = b.shli(lt, 31)
+        nzcv = b.or(nzcv, b.shli(eq, 30))
+        nzcv = b.or(nzcv, b.shli(c, 29))
+        nzcv = b.or(nzcv, b.shli(un, 28))
+        let fpscr = b.andi(b.loadState(.i32, ARMState.fpscr), 0x0fff_ffff)
+        b.storeState(ARMState.fpscr, b.or(fpscr, nzcv))
+    }
+
+    // MARK: Conversions
+
+    /// VCVT between double and single.
+    mutating func vfpConvertPrecision(toDouble: Bool, d: Int, m: Int) {
+        let x = fpRead(m, double: !toDouble)
+        fpWrite(d, double: toDouble, b.fconvert(x, to: toDouble ? .f64 : .f32))
+    }
+
+    /// VCVT/VCVTR float to 32-bit integer in an S register.
+    mutating func vfpToInteger(double: Bool, d: Int, m: Int, signed: Bool, roundTowardZero: Bool) {
+        let x = fpRead(m, double: double)
+        let mode: RoundingMode = roundTowardZero ? .towardZero : .nearestEven
+        let i = b.ftoi(x, to: .i32, signed: signed, rounding: mode)
+        b.storeState(ARMState.s(d), i)
+    }
+
+    /// VCVT 32-bit integer (in an S register) to float.
+    mutating func vfpFromInteger(double: Bool, d: Int, m: Int, signed: Bool) {
+        let i = b.loadState(.i32, ARMState.s(m))
+        fpWrite(d, double: double, b.itof(i, to: double ? .f64 : .f32, signed: signed))
+    }
+
+    /// VCVT between float and fixed point (in place in Vd): `fracBits` fraction bits, 16- or
+    /// 32-bit integers.
+    mutating func vfpFixedPoint(toFixed: Bool, double: Bool, d: Int, signed: Bool, size16: Bool, fracBits: UInt32) {
+        let scale = Double(sign: .plus, exponent: Int(fracBits), significand: 1)
+        let t: IRType = double ? .f64 : .f32
+        let scaleBits: UInt64 = double ? scale.bitPattern : UInt64(Float(scale).bitPattern)
+        let factor = b.bitcast(double ? b.const64(scaleBits) : b.const32(UInt32(scaleBits)), to: t)
+        if toFixed {
+            let x = b.binary(.fmul, fpRead(d, double: double), factor)
+            let wide = b.ftoi(x, to: .i64, signed: signed, rounding: .towardZero)
+            // Saturate to the 16- or 32-bit range.
+            let bits = size16 ? 16 : 32
+            let lo: UInt64 = signed ? UInt64(bitPattern: -(Int64(1) << (bits - 1))) : 0
+            let hi: UInt64 = signed ? UInt64((Int64(1) << (bits - 1)) - 1) : (UInt64(1) << bits) - 1
+            var v = wide
+            let loV = b.const64(lo), hiV = b.const64(hi)
+            v = b.select(b.setcond(signed ? .lt : .ltu, v, loV), loV, v)
+            v = b.select(b.setcond(signed ? .gt : .gtu, v, hiV), hiV, v)
+            let r32 = b.trunc(v)
+            if double {
+                b.storeState(ARMState.d(d), b.zext(r32))
+            } else {
+                b.storeState(ARMState.s(d), r32)
+            }
+        } else {
+            var i = double ? b.trunc(b.loadState(.i64, ARMState.d(d))) : b.loadState(.i32, ARMState.s(d))
+            if size16 { i = b.unary(signed ? .ext16s : .ext16u, i) }
+            let f = b.itof(i, to: t, signed: signed)
+            fpWrite(d, double: double, b.binary(.fdiv, f, factor))
+        }
+    }
+
+    /// VCVTB/VCVTT: half precision in the bottom or top of an S register and single precision.
+    mutating func vfpHalf(toHalf: Bool, top: Bool, d: Int, m: Int) {
+        if toHalf {
+            let x = b.loadState(.i32, ARMState.s(m))
+            let h = b.call(ARMHelpers.singleToHalf, effects: .pure, result: .i32, x)
+            let old = b.loadState(.i32, ARMState.s(d))
+            b.storeState(ARMState.s(d), b.deposit(old, h, position: top ? 16 : 0, length: 16))
+        } else {
+            let x = b.loadState(.i32, ARMState.s(m))
+            let h = b.extract(x, position: top ? 16 : 0, length: 16)
+            b.storeState(ARMState.s(d), b.call(ARMHelpers.halfToSingle, effects: .pure, result: .i32, h))
+        }
+    }
+}
+
+/// VFPExpandImm (A7.5.1): an 8-bit immediate to a float's bit pattern.
+public enum VFPImmediate {
+    public static func expand(_ imm8: UInt32, double: Bool) -> UInt64 {
+        let sign = UInt64(imm8 >> 7 & 1)
+        let b6 = UInt64(imm8 >> 6 & 1)
+        let low6 = UInt64(imm8 & 0x3f)
+        if double {
+            // sign : NOT(b6) : Replicate(b6, 8) : imm8<5:0> : Zeros(48)
+            let exponentTop = (1 - b6) << 10 | (b6 != 0 ? 0xff << 2 : 0)
+            return sign << 63 | exponentTop << 52 | low6 << 48
+        }
+        // sign : NOT(b6) : Replicate(b6, 5) : imm8<5:0> : Zeros(19)
+        let exponentTop = (1 - b6) << 7 | (b6 != 0 ? 0x1f << 2 : 0)
+        return sign << 31 | exponentTop << 23 | low6 << 19
+    }
+}
+
+extension Translator {
+    /// VMOV (ARM core register to scalar): one 8/16/32-bit element of Dd = low bits of Rt.
+    mutating func vmovToScalar(d: Int, size: Int, offset: Int, t: UInt32) {
+        let field = ARMState.d(d) + offset
+        let old = b.loadState(.i32, field & ~3)
+        let merged = b.deposit(old, reg(t), position: (field & 3) * 8, length: size * 8)
+        b.storeState(field & ~3, merged)
+    }
+
+    /// VMOV (scalar to ARM core register), sign- or zero-extending.
+    mutating func vmovFromScalar(n: Int, size: Int, offset: Int, t: UInt32, signed: Bool) {
+        let field = ARMState.d(n) + offset
+        let word = b.loadState(.i32, field & ~3)
+        let position = (field & 3) * 8
+        let v = size == 4 ? word
+            : signed ? b.sextract(word, position: position, length: size * 8)
+            : b.extract(word, position: position, length: size * 8)
+        setReg(t, v)
+    }
+
+    /// VDUP (ARM core register): every element of Dd (and Dd+1) = low bits of Rt.
+    mutating func vdupCore(d: Int, registers: Int, size: Int, t: UInt32) {
+        var v = reg(t)
+        if size == 1 { v = b.mul(b.andi(v, 0xff), b.const32(0x0101_0101)) }
+        if size == 2 { v = b.mul(b.andi(v, 0xffff), b.const32(0x0001_0001)) }
+        for r in 0..<registers {
+            b.storeState(ARMState.d(d + r), v)
+            b.storeState(ARMState.d(d + r) + 4, v)
+        }
+    }
+}

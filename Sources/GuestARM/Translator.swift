@@ -1,0 +1,134 @@
+// The translation context of one block: the IR being built, where we are in the guest code,
+// and the pieces every instruction needs (register access, PC writes, block exits, conditional
+// execution). The A32, Thumb, VFP and NEON visitors all work through one Translator.
+
+import IR
+
+struct Translator {
+    var b: IRBuilder
+    /// Address of the instruction being translated.
+    var pc: UInt32 = 0
+    /// Address of the instruction after it.
+    var next: UInt32 = 0
+    let thumb: Bool
+    /// Data accesses are big-endian (CPSR.E).
+    let bigEndian: Bool
+    /// ITSTATE of the instruction being translated, and of the one after it.
+    var itState: UInt32 = 0
+    var nextITState: UInt32 = 0
+    /// ITSTATE the guest state holds at the moment (the block's entry value until an exit
+    /// writes another), so exits store it only when it changes.
+    let entryITState: UInt32
+    /// The current instruction's encoding (for undefined-instruction reports).
+    var word: UInt32 = 0
+    /// Set when the instruction ended the block on its executed path (a branch or an exit).
+    var ended = false
+    /// The label the current instruction's condition-failed path continues at.
+    var skip: Label?
+
+    init(key: BlockKey) {
+        b = IRBuilder(key: key)
+        thumb = key.flags & ARMFrontend.thumbFlag != 0
+        bigEndian = key.flags & ARMFrontend.bigEndianFlag != 0
+        entryITState = (key.flags >> ARMFrontend.itShift) & 0xff
+        itState = entryITState
+    }
+
+    // MARK: Registers
+
+    /// The value of r[n] as an instruction reads it: r15 reads as the instruction's address
+    /// plus 8 (A32) or 4 (Thumb).
+    mutating func reg(_ n: UInt32) -> Value {
+        if n == 15 { return b.const32(pcRead) }
+        return b.loadState(.i32, ARMState.r(Int(n)))
+    }
+    var pcRead: UInt32 { pc &+ (thumb ? 4 : 8) }
+    /// Align(PC, 4), as Thumb literal loads and ADR read it.
+    var pcAligned: UInt32 { pcRead & ~3 }
+
+    /// r[n] = v, for n < 15.
+    mutating func setReg(_ n: UInt32, _ v: Value) { b.storeState(ARMState.r(Int(n)), v) }
+
+    mutating func const32(_ v: UInt32) -> Value { b.const32(v) }
+
+    // MARK: Writes to the PC (ARM ARM A2.3.1 pseudocode)
+
+    enum PCWrite {
+        /// BranchWritePC: stay in the current instruction set.
+        case branch
+        /// BXWritePC: bit 0 selects Thumb.
+        case exchange
+        /// ALUWritePC: exchange in ARM state, branch in Thumb state (ARMv7).
+        case alu
+        /// LoadWritePC: exchange.
+        case load
+    }
+
+    /// Writes r[d] = v, where d may be the PC (then the block ends with the right branch).
+    mutating func writeReg(_ d: UInt32, _ v: Value, _ kind: PCWrite) {
+        if d == 15 { writePC(v, kind) } else { setReg(d, v) }
+    }
+
+    mutating func writePC(_ v: Value, _ kind: PCWrite) {
+        let exchange = kind == .exchange || kind == .load || (kind == .alu && !thumb)
+        if exchange {
+            let t = b.andi(v, 1)
+            b.storeState(ARMState.thumb, t)
+            b.storeState(ARMState.pc, b.andi(v, ~1))
+        } else {
+            b.storeState(ARMState.pc, b.andi(v, thumb ? ~1 : ~3))
+        }
+        storeNextITState(0)
+        b.lookupAndGoto()
+        ended = true
+    }
+
+    // MARK: Block exits
+
+    /// Ends the path with a direct branch to `target` (chainable through `slot`).
+    mutating func jump(to target: UInt32, thumb toThumb: Bool? = nil, slot: Int = 0) {
+        if let toThumb, toThumb != thumb { b.storeState(ARMState.thumb, b.const32(toThumb ? 1 : 0)) }
+        b.storeState(ARMState.pc, b.const32(target))
+        storeNextITState(toThumb == false ? 0 : nextITState)
+        b.gotoTB(slot: slot)
+        ended = true
+    }
+
+    /// Ends the path returning to the engine's caller with `reason`; the state's pc is the
+    /// next instruction when `resumeAfter`, else this one.
+    mutating func exit(_ reason: ExitReason, payload: UInt64 = 0, resumeAfter: Bool) {
+        b.storeState(ARMState.pc, b.const32(resumeAfter ? next : pc))
+        storeNextITState(resumeAfter ? nextITState : itState)
+        b.exitTB(reason, payload: payload)
+        ended = true
+    }
+
+    /// The current instruction is undefined: SIGILL at this pc.
+    mutating func undefined() {
+        exit(.undefined, payload: UInt64(word), resumeAfter: false)
+    }
+
+    mutating func storeNextITState(_ value: UInt32) {
+        if thumb && value != entryITState { b.storeState(ARMState.itState, b.const32(value)) }
+    }
+
+    // MARK: Conditional execution
+
+    /// Starts conditional execution of the current instruction: when `cond` fails, control
+    /// continues at the label `endConditional` places. AL (and 1111) need nothing.
+    mutating func beginConditional(_ cond: UInt32) {
+        guard cond < 14 else { return }
+        let l = b.newLabel()
+        branch(ifNot: cond, to: l)
+        skip = l
+    }
+
+    /// Closes the current instruction's condition: when the executed path ended the block, the
+    /// condition-failed path must leave the block too, to the next instruction.
+    mutating func endConditional() {
+        guard let l = skip else { return }
+        skip = nil
+        b.label(l)
+        if ended { jump(to: next, slot: 1) }
+    }
+}
