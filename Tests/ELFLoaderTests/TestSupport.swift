@@ -5,6 +5,9 @@ import GuestMemory
 
 let crossCompiler = "/usr/bin/arm-linux-gnueabihf-gcc"
 let haveCrossCompiler = FileManager.default.isExecutableFile(atPath: crossCompiler)
+/// The host's readelf, or the cross binutils' one (same program, either reads any ELF).
+let readelf = ["/usr/bin/readelf", "/usr/bin/arm-linux-gnueabihf-readelf"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/readelf"
 
 func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory
