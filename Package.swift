@@ -39,7 +39,7 @@ let package = Package(
         // The Linux personality.
         .target(name: "LinuxABI"),
         .target(name: "LinuxUser", dependencies: ["Host", "GuestMemory", "ELFLoader", "Engine", "LinuxABI", "GuestARM"]),
-        .executableTarget(name: "mirage", dependencies: ["LinuxUser"]),
+        .executableTarget(name: "mirage", dependencies: ["LinuxUser", "Engine"]),
 
         // Unit tests.
         .testTarget(name: "IRTests", dependencies: ["IR", "IRPasses", "IRInterpreter"]),

@@ -3,7 +3,8 @@
 #ifndef CHOST_H
 #define CHOST_H
 #include <stdint.h>
-#include "CHostAtomics.h"  // atomic guest-memory ops (IR interpreter)
+#include "CHostAtomics.h"   // atomic guest-memory ops (IR interpreter)
+#include "CHostSyscalls.h"  // host syscall numbers Swift can see
 #include <sys/syscall.h>   // SYS_* numbers of the host, for Host.rawSyscall callers
 
 // --- Syscall.c -------------------------------------------------------------

@@ -1,0 +1,98 @@
+// The ARM CPU loop: run guest code until it needs the kernel, be the kernel, resume.
+
+import Engine
+import Glibc
+import GuestARM
+import GuestMemory
+import IR
+import LinuxABI
+
+struct ARMCPULoop {
+    let process: GuestProcess
+    let state: ARMStatePointer
+    let engine: Engine<ARMFrontend, GuestCode>
+
+    init(process: GuestProcess, state: ARMStatePointer, options: EngineOptions) {
+        self.process = process
+        self.state = state
+        engine = Engine(frontend: ARMFrontend(), code: GuestCode(space: process.space), memoryBase: process.space.base,
+                        log: process.log, options: options)
+    }
+
+    func run() -> Never {
+        while true {
+            let (reason, payload) = engine.run(state: state.raw)
+            switch reason {
+            case .syscall:
+                syscall()
+            case .undefined:
+                fatal(signal: SIGILL, "illegal instruction 0x\(hex(payload)) at 0x\(hex(UInt64(state.pc)))"
+                      + (state.thumb ? " (Thumb)" : ""), always: true, item: .unimp)
+            case .breakpoint:
+                fatal(signal: SIGTRAP, "breakpoint at 0x\(hex(UInt64(state.pc)))", always: false, item: .guestErrors)
+            case .fetchFault:
+                fatal(signal: SIGSEGV, "cannot fetch an instruction at 0x\(hex(UInt64(state.pc)))", always: false, item: .guestErrors)
+            case .memoryFault:
+                fatal(signal: SIGSEGV, "bad memory access at 0x\(hex(payload))", always: false, item: .guestErrors)
+            case .alignmentFault:
+                fatal(signal: SIGBUS, "unaligned access at 0x\(hex(payload))", always: false, item: .guestErrors)
+            case .exitRequest:
+                state.exitRequest = false
+            case .yield:
+                break
+            }
+        }
+    }
+
+    /// svc: the number in r7, arguments in r0-r6, the result in r0 (ARM EABI).
+    func syscall() {
+        let number = state[register: 7]
+        if number >= 0x0f_0000 {
+            state[register: 0] = UInt32(truncatingIfNeeded: privateSyscall(number))
+            return
+        }
+        var context = SyscallContext(process: process, args: (
+            UInt64(state[register: 0]), UInt64(state[register: 1]), UInt64(state[register: 2]),
+            UInt64(state[register: 3]), UInt64(state[register: 4]), UInt64(state[register: 5]),
+            UInt64(state[register: 6])))
+        let call = process.abi.syscall(number: number)
+        var result: SyscallResult
+        if let call, let r = context.dispatch(call, machine: ARMPersonality.machine) {
+            result = r
+        } else {
+            if process.log.enabled(.unimp) {
+                process.log.write("mirage: unimplemented syscall \(call.map { "\($0)" } ?? "#\(number)") (\(number)): ENOSYS")
+            }
+            result = context.fail(ENOSYS)
+        }
+        if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, result) }
+        state[register: 0] = UInt32(truncatingIfNeeded: result)
+    }
+
+    /// The ARM-private calls (__ARM_NR_BASE 0x0f0000 + n).
+    func privateSyscall(_ number: UInt32) -> Int64 {
+        switch number {
+        case 0x0f_0005:  // set_tls
+            state.tpidruro = state[register: 0]
+            return 0
+        case 0x0f_0006:  // get_tls
+            return Int64(state.tpidruro)
+        case 0x0f_0002:  // cacheflush(start, end, flags): new code may be there
+            engine.flushCache()
+            return 0
+        case 0x0f_0001:  // breakpoint
+            fatal(signal: SIGTRAP, "breakpoint syscall at 0x\(hex(UInt64(state.pc)))", always: false, item: .guestErrors)
+        default:
+            if process.log.enabled(.unimp) { process.log.write("mirage: unimplemented ARM private syscall 0x\(hex(UInt64(number)))") }
+            return -Int64(process.abi.untranslateErrno(ENOSYS))
+        }
+    }
+
+    /// The guest dies of `signal` (delivery to guest handlers is not implemented yet).
+    func fatal(signal: Int32, _ message: String, always: Bool, item: LogItems) -> Never {
+        if always || process.log.enabled(item) { process.log.write("mirage: \(message)") }
+        Termination.die(signal: signal)
+    }
+
+    func hex(_ v: UInt64) -> String { String(v, radix: 16) }
+}

@@ -1,0 +1,44 @@
+// The state of the guest process that outlives any one syscall: its address space and ABI,
+// what it told the kernel (signal actions and mask, the tid address, the robust list), and
+// the facts it may ask about itself (its executable path).
+
+import Engine
+import GuestMemory
+import LinuxABI
+
+/// One recorded rt_sigaction: the guest's values, kept as the guest gave them.
+struct GuestSignalAction: Sendable {
+    var handler: UInt64 = 0
+    var flags: UInt64 = 0
+    var restorer: UInt64 = 0
+    var mask: UInt64 = 0
+
+    static let defaultHandler: UInt64 = 0
+    static let ignoreHandler: UInt64 = 1
+}
+
+final class GuestProcess: @unchecked Sendable {
+    let space: GuestAddressSpace
+    let abi: GuestABI
+    var log: Log
+    /// Absolute path of the guest program, for /proc/self/exe and AT_EXECFN.
+    let executablePath: String
+    let sysroot: String?
+
+    /// Guest signal actions by guest signal number (1...64), and the blocked mask.
+    var signalActions = [GuestSignalAction](repeating: GuestSignalAction(), count: 65)
+    var signalMask: UInt64 = 0
+    /// set_tid_address and set_robust_list values.
+    var clearChildTID: UInt64 = 0
+    var robustList: (head: UInt64, length: UInt64) = (0, 0)
+
+    init(space: GuestAddressSpace, abi: GuestABI, log: Log, executablePath: String, sysroot: String?) {
+        self.space = space
+        self.abi = abi
+        self.log = log
+        self.executablePath = executablePath
+        self.sysroot = sysroot
+    }
+
+    var bigEndian: Bool { abi.byteOrder == .big }
+}

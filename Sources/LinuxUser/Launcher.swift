@@ -1,0 +1,124 @@
+// Starting a guest program: validate the file, pick the guest, build its address space,
+// load it (and its dynamic linker), lay out the stack, and enter the CPU loop. Every failure
+// before the first guest instruction is one line on stderr naming the file and exit status 1.
+
+import ELFLoader
+import Engine
+import Glibc
+import GuestMemory
+import Host
+import LinuxABI
+
+public enum Launcher {
+    /// Runs the program in `options` to completion; never returns.
+    public static func run(_ options: RunOptions) -> Never {
+        switch prepare(options) {
+        case .failure(let error):
+            fail(error.message)
+        case .success(let start):
+            start()
+        }
+    }
+
+    /// A failure to start, with the one line to print.
+    public struct LaunchError: Error {
+        public var message: String
+    }
+
+    static func fail(_ message: String) -> Never {
+        var line = "mirage: " + message + "\n"
+        line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+        Termination.exit(status: 1)
+    }
+
+    /// Everything up to the first guest instruction; the returned closure enters the guest.
+    static func prepare(_ options: RunOptions) -> Result<() -> Never, LaunchError> {
+        let file: ELFFile
+        do { file = try ELFFile.open(path: options.program) } catch { return .failure(LaunchError(message: error.description)) }
+        guard file.machine == .arm, file.elfClass == .elf32 else {
+            return .failure(LaunchError(message: "\(options.program): \(file.machine.name) program: "
+                + "this build of mirage runs 32-bit ARM (armhf/armel) programs only"))
+        }
+        guard let abi = GuestABI.forArch(.arm) else { return .failure(LaunchError(message: "no ABI tables for ARM")) }
+        if file.byteOrder == .big {
+            return .failure(LaunchError(message: "\(options.program): big-endian ARM program: not supported yet"))
+        }
+
+        let space: GuestAddressSpace
+        do { space = try GuestAddressSpace(addressBits: 32) } catch {
+            return .failure(LaunchError(message: error.description))
+        }
+
+        // The dynamic linker, when the program names one.
+        var interpreterFile: ELFFile?
+        var sysroot = options.sysroot
+        if let interpreter = file.interpreter {
+            switch findInterpreter(interpreter, sysroot: options.sysroot, program: options.program) {
+            case .failure(let e): return .failure(e)
+            case .success(let (found, root)):
+                interpreterFile = found
+                sysroot = root
+            }
+        }
+
+        let image: LoadedImage
+        do { image = try load(file, into: space, loadBias: nil) } catch { return .failure(LaunchError(message: error.description)) }
+        var interpreterImage: LoadedImage?
+        if let interpreterFile {
+            do { interpreterImage = try load(interpreterFile, into: space, loadBias: nil) } catch {
+                return .failure(LaunchError(message: error.description))
+            }
+            // The heap follows the program, not the dynamic linker.
+            space.setBrk(start: image.highestAddress.roundedUp(to: space.pageSize) ?? image.highestAddress)
+        }
+
+        guard ARMPersonality.mapKuserPage(space) else {
+            return .failure(LaunchError(message: "cannot map the ARM kuser helper page at 0xffff0000"))
+        }
+
+        let executablePath = absolutePath(options.program)
+        let random: [UInt8]
+        do { random = try Host.randomBytes(count: 16) } catch { random = [UInt8](repeating: 0x5a, count: 16) }
+        let auxv = InitialStack.standardAuxv(
+            image: image, interpreterBase: interpreterImage.map { GuestAddress($0.loadBias) }, pageSize: space.pageSize,
+            hwcap: ARMPersonality.hwcap, hwcap2: ARMPersonality.hwcap2, uid: UInt64(getuid()), euid: UInt64(geteuid()),
+            gid: UInt64(getgid()), egid: UInt64(getegid()))
+        let stack = InitialStack(
+            top: ARMPersonality.stackTop, size: options.stackSize, wordSize: 4, bigEndian: false,
+            executable: image.executableStack, arguments: [options.argv0 ?? options.program] + options.arguments,
+            environment: options.environment, execFilename: options.program, platform: ARMPersonality.platform,
+            randomBytes: random, auxv: auxv)
+        let layout: StackLayout
+        do { layout = try stack.build(in: space) } catch { return .failure(LaunchError(message: "\(options.program): \(error.description)")) }
+
+        let process = GuestProcess(space: space, abi: abi, log: options.log, executablePath: executablePath, sysroot: sysroot)
+        let entry = interpreterImage?.entry ?? image.entry
+        let state = ARMPersonality.initialState(entry: entry, stackPointer: layout.stackPointer, memoryBase: space.base)
+        let loop = ARMCPULoop(process: process, state: state, options: options.engine)
+        return .success({ loop.run() })
+    }
+
+    /// Finds the dynamic linker: under the sysroot (-L), else under the Debian cross sysroot
+    /// for the arch, else at its own path (a foreign chroot).
+    static func findInterpreter(_ path: String, sysroot: String?, program: String) -> Result<(ELFFile, String?), LaunchError> {
+        var candidates: [String?] = []
+        if let sysroot { candidates.append(sysroot) } else { candidates += ["/usr/arm-linux-gnueabihf", nil] }
+        for root in candidates {
+            let full = (root ?? "") + path
+            if access(full, F_OK) == 0 {
+                do { return .success((try ELFFile.open(path: full), root)) } catch {
+                    return .failure(LaunchError(message: error.description))
+                }
+            }
+        }
+        let tried = sysroot.map { " under \($0)" } ?? ""
+        return .failure(LaunchError(message: "\(program): needs the dynamic linker \(path), which was not found\(tried); "
+            + "pass the directory that holds the guest's /lib with -L (for Debian's cross packages: -L /usr/arm-linux-gnueabihf)"))
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,1 +1,0 @@
-// LinuxUser: placeholder until the module lands.

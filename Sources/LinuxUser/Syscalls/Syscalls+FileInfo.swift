@@ -1,0 +1,111 @@
+// File metadata and names: the stat family, statx, getdents64, readlink, getcwd, and the
+// path operations (access, mkdir, unlink, rename, chdir, ...).
+
+import CHost
+import Glibc
+import GuestMemory
+import Host
+import LinuxABI
+
+extension SyscallContext {
+    /// The host fstatat; the result goes to the guest's stat64 at `bufferArg`.
+    func stat64(dirfd: Int32, pathArg: Int?, bufferArg: Int, flags: Int32) -> SyscallResult {
+        var st = stat()
+        if let pathArg {
+            if case .success(let bytes) = string(address(pathArg)), isProcSelfExe(bytes) {
+                let r = process.executablePath.withCString { p in withUnsafeMutablePointer(to: &st) { Glibc.lstat(p, $0) } }
+                if r < 0 { return fail(errno) }
+            } else {
+                let result = withPath(pathArg) { path in
+                    forward(withUnsafeMutablePointer(to: &st) {
+                        Host.rawSyscall(HOST_SYS_newfstatat, Int(dirfd), Int(bitPattern: path), Int(bitPattern: $0), Int(flags))
+                    })
+                }
+                if result < 0 { return result }
+            }
+        } else {
+            let r = withUnsafeMutablePointer(to: &st) { Host.rawSyscall(HOST_SYS_fstat, Int(dirfd), Int(bitPattern: $0)) }
+            if r < 0 { return forward(r) }
+        }
+        var fits = true
+        guard writeStruct(.stat64, at: address(bufferArg), { fits = $0.write(st) }) else { return fail(EFAULT) }
+        return fits ? 0 : fail(EOVERFLOW)
+    }
+
+    func fstatat64() -> SyscallResult {
+        let flags = Int32(bitPattern: abi.atFlags.translate(UInt32(truncatingIfNeeded: arg(3))))
+        return stat64(dirfd: abi.translateDirectoryFD(int(0)), pathArg: 1, bufferArg: 2, flags: flags)
+    }
+
+    /// statx's struct is the same on every arch and byte order matters only for big-endian
+    /// guests (not yet here): the kernel writes the guest's buffer directly.
+    func statx() -> SyscallResult {
+        guard !process.bigEndian, let layout = abi.layouts[.statx] else { return fail(ENOSYS) }
+        guard let buffer = pointer(address(4), UInt64(layout.size), write: true) else { return fail(EFAULT) }
+        let flags = abi.atFlags.translate(UInt32(truncatingIfNeeded: arg(2)))
+        return withPath(1) { path in
+            forward(Host.rawSyscall(HOST_SYS_statx, Int(abi.translateDirectoryFD(int(0))), Int(bitPattern: path),
+                                    Int(flags), Int(arg(3) & 0xffff_ffff), Int(bitPattern: buffer)))
+        }
+    }
+
+    /// linux_dirent64 has one layout on every arch; for a little-endian guest the host's
+    /// records are the guest's.
+    func getdents64() -> SyscallResult {
+        guard !process.bigEndian else { return fail(ENOSYS) }
+        let count = arg(2) & 0xffff_ffff
+        guard let p = pointer(address(1), count, write: true) else { return fail(EFAULT) }
+        return forward(Host.rawSyscall(HOST_SYS_getdents64, Int(int(0)), Int(bitPattern: p), Int(count)))
+    }
+
+    /// readlink/readlinkat; /proc/self/exe answers the guest program's path.
+    func readlink(dirfd: Int32, pathArg: Int, bufferArg: Int, sizeArg: Int) -> SyscallResult {
+        let size = Int(int(sizeArg))
+        if size <= 0 { return fail(EINVAL) }
+        guard let buffer = pointer(address(bufferArg), UInt64(size), write: true) else { return fail(EFAULT) }
+        if case .success(let bytes) = string(address(pathArg)), isProcSelfExe(bytes) {
+            let target = Array(process.executablePath.utf8)
+            let n = min(target.count, size)
+            target.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: n) }
+            return SyscallResult(n)
+        }
+        return withPath(pathArg) { path in
+            forward(Host.rawSyscall(HOST_SYS_readlinkat, Int(dirfd), Int(bitPattern: path), Int(bitPattern: buffer), size))
+        }
+    }
+
+    func getcwd() -> SyscallResult {
+        let size = arg(1) & 0xffff_ffff
+        guard let p = pointer(address(0), size, write: true) else { return fail(EFAULT) }
+        return forward(Host.rawSyscall(HOST_SYS_getcwd, Int(bitPattern: p), Int(size)))
+    }
+
+    /// A call whose only pointer argument is the path at `pathArg`; the other arguments pass
+    /// as they are (after `transform`).
+    func pathCall(_ number: Int, _ args: [Int], pathArg: Int) -> SyscallResult {
+        withPath(pathArg) { path in
+            var a = args
+            if let slot = a.firstIndex(of: Int.min) { a[slot] = Int(bitPattern: path) }
+            while a.count < 6 { a.append(0) }
+            return forward(Host.rawSyscall(number, a[0], a[1], a[2], a[3], a[4], a[5]))
+        }
+    }
+
+    /// Two-path calls (rename, link, symlink): both strings are read and translated.
+    func twoPathCall(_ number: Int, before: [Int], firstPath: Int, middle: [Int], secondPath: Int, after: [Int]) -> SyscallResult {
+        withPath(firstPath) { first in
+            withPath(secondPath) { second in
+                var a = before + [Int(bitPattern: first)] + middle + [Int(bitPattern: second)] + after
+                while a.count < 6 { a.append(0) }
+                return forward(Host.rawSyscall(number, a[0], a[1], a[2], a[3], a[4], a[5]))
+            }
+        }
+    }
+
+    var cwd: Int { Int(AT_FDCWD) }
+    func dirfd(_ i: Int) -> Int { Int(abi.translateDirectoryFD(int(i))) }
+    func atFlags(_ i: Int) -> Int { Int(abi.atFlags.translate(UInt32(truncatingIfNeeded: arg(i)))) }
+}
+
+/// The placeholder for "the translated path goes here" in `pathCall`'s argument list.
+let pathSlot = Int.min
