@@ -56,7 +56,20 @@ enum DecodeSpec: String, CaseIterable, Sendable {
 /// one naming the instruction.
 struct DecodePath: Sendable {
     var steps: [(spec: DecodeSpec, pattern: String)] = []
+    /// The describer's text of the last step ("NAME field=value ...").
+    var text = ""
     var final: (spec: DecodeSpec, pattern: String)? { steps.last }
+
+    /// The fields of the last step by name (the describer prints fields of up to 4 bits in
+    /// decimal, which is all the register numbers).
+    var fields: [String: UInt32] {
+        var result: [String: UInt32] = [:]
+        for token in text.split(separator: " ").dropFirst() {
+            let parts = token.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let value = UInt32(parts[1]) { result[String(parts[0])] = value }
+        }
+        return result
+    }
 }
 
 enum ARMDispatch {
@@ -80,8 +93,10 @@ enum ARMDispatch {
         case .t16: first = .t16
         case .t32: first = .t32
         }
-        guard let name = first.patternName(word) else { return nil }
+        guard let text = first.describe(word) else { return nil }
+        let name = String(text.prefix { $0 != " " })
         path.steps.append((first, name))
+        path.text = text
         let next: (DecodeSpec, UInt32)?
         switch (set, name) {
         case (_, "VFP"): next = (.vfp, word)
@@ -91,8 +106,9 @@ enum ARMDispatch {
         default: next = nil
         }
         if let (spec, inner) = next {
-            guard let innerName = spec.patternName(inner) else { return nil }
-            path.steps.append((spec, innerName))
+            guard let innerText = spec.describe(inner) else { return nil }
+            path.steps.append((spec, String(innerText.prefix { $0 != " " })))
+            path.text = innerText
         }
         return path
     }
