@@ -34,7 +34,7 @@ let package = Package(
         // Guests. Each guest's decoders are their own module: generated, large, and rarely
         // changed, so translator edits do not recompile them.
         .target(name: "ARMDecoder", exclude: ["Specs"]),
-        .target(name: "GuestARM", dependencies: ["IR", "ARMDecoder"], swiftSettings: hot),
+        .target(name: "GuestARM", dependencies: ["IR", "ARMDecoder", "CHost"], swiftSettings: hot),
 
         // The Linux personality.
         .target(name: "LinuxABI"),

@@ -106,7 +106,7 @@ extension Translator {
     mutating func vmrs(t: UInt32, register reg: UInt32) -> Bool {
         let value: Value
         switch reg {
-        case 1: value = b.loadState(.i32, ARMState.fpscr)
+        case 1: value = b.call(ARMHelpers.readFPSCR, effects: [.readsState, .writesState], result: .i32)
         case 0: value = b.const32(0x4103_4000 | 0x30)   // FPSID: ARM, VFPv3 subarchitecture
         case 6: value = b.const32(0x1111_1111)          // MVFR1: NEON with half-precision and FP
         case 7: value = b.const32(0x1011_1222)          // MVFR0: 32 D registers, single and double
@@ -128,7 +128,7 @@ extension Translator {
     /// VMSR FPSCR, Rt (other registers are not writable from user mode).
     mutating func vmsr(t: UInt32, register reg: UInt32) -> Bool {
         guard reg == 1 else { return reg == 8 }
-        b.storeState(ARMState.fpscr, self.reg(t))
+        b.call(ARMHelpers.writeFPSCR, effects: .writesState, result: nil, self.reg(t))
         return true
     }
 

@@ -129,6 +129,8 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     public var name: String {
         switch self {
         case .const_: "const"
+        case .gotoTB: "goto_tb"
+        case .exitTB: "exit_tb"
         default: "\(self)".snakeCased
         }
     }

@@ -51,13 +51,16 @@ public enum Interpreter {
             case .label, .insnStart:
                 break
             case .load:
-                let host = memory + Int(address(op, r[Int(op.a.index)]))
+                if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
+                let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
                 r[d] = Memory.load(host, MemOp(rawValue: op.aux), is32)
             case .store:
-                let host = memory + Int(address(op, r[Int(op.a.index)]))
+                if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
+                let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
                 Memory.store(host, MemOp(rawValue: op.aux), r[Int(op.b.index)])
             case .cmpxchg:
-                let host = memory + Int(address(op, r[Int(op.a.index)]))
+                if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
+                let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
                 r[d] = Memory.compareExchange(host, MemOp(rawValue: op.aux), expected: r[Int(op.b.index)],
                                               new: r[Int(op.c.index)])
             case .fence:
@@ -96,6 +99,14 @@ public enum Interpreter {
     static func address(_ op: Op, _ base: UInt64) -> UInt64 {
         let a = base &+ op.imm
         return op.aux2 == 0 ? a & 0xffff_ffff : a
+    }
+
+    /// An access that must be aligned and is not: the block stops with an alignment fault.
+    @inline(never)
+    static func misaligned(_ op: Op, _ r: UnsafeMutablePointer<UInt64>) -> BlockExit? {
+        let a = address(op, r[Int(op.a.index)])
+        let size = UInt64(MemOp(rawValue: op.aux).size)
+        return a & (size - 1) != 0 ? .exit(.alignmentFault, payload: a) : nil
     }
 
     @inline(never)

@@ -18,7 +18,7 @@ public struct PreparedBlock: @unchecked Sendable {
     public let valueCount: Int
 
     /// Prepares `block`. For load/store/cmpxchg `aux2` is set to 1 when the address operand is
-    /// 64 bits wide; for itof it is set to the source width in bits / 32 (1 or 2).
+    /// 64 bits wide; for itof, fconvert, ftoi and bitcast it is the source's `IRType` raw value.
     public init(_ block: Block) {
         opCount = block.ops.count
         ops = .allocate(capacity: max(opCount, 1))
@@ -35,6 +35,9 @@ public struct PreparedBlock: @unchecked Sendable {
                 op.aux2 = block.type(of: op.a).rawValue
             case .label:
                 labelTargets[Int(op.imm)] = Int32(i + 1)
+            case .const_:
+                // i32 and f32 values are kept zero-extended in their registers.
+                if op.type.bits == 32 { op.imm &= 0xffff_ffff }
             default:
                 break
             }

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include "CHostAtomics.h"   // atomic guest-memory ops (IR interpreter)
 #include "CHostSyscalls.h"  // host syscall numbers Swift can see
+#include "CHostFloat.h"     // MXCSR access for guest FP environments
 #include <sys/syscall.h>   // SYS_* numbers of the host, for Host.rawSyscall callers
 
 // --- Syscall.c -------------------------------------------------------------

@@ -123,6 +123,9 @@ extension SyscallContext {
         case .clock_nanosleep: return clockNanosleep(.timespec)
         case .clock_nanosleep_time64: return clockNanosleep(.kernelTimespec)
         case .times: return times()
+        case .utimensat: return utimensat(.timespec)
+        case .utimensat_time64: return utimensat(.kernelTimespec)
+        case .getrusage: return getrusage()
 
         // Signals
         case .rt_sigaction: return rtSigaction()

@@ -78,3 +78,38 @@ extension SyscallContext {
         return SyscallResult(Int32(truncatingIfNeeded: r))
     }
 }
+
+extension SyscallContext {
+    /// utimensat(dirfd, path, times[2], flags) with 32- or 64-bit timespecs; a NULL path
+    /// sets the times of dirfd itself (futimens), and NULL times means now.
+    func utimensat(_ kind: StructKind) -> SyscallResult {
+        var times = [timespec](repeating: timespec(), count: 2)
+        let hasTimes = arg(2) != 0
+        if hasTimes {
+            guard let size = abi.layouts[kind]?.size else { return fail(ENOSYS) }
+            for i in 0..<2 {
+                guard let t = readStruct(kind, at: address(2) + UInt64(i * size), { $0.readTimespec(wordSize: kind == .kernelTimespec ? 8 : 4) })
+                else { return fail(EFAULT) }
+                times[i] = t
+            }
+        }
+        return times.withUnsafeMutableBufferPointer { buffer in
+            let timesArg = hasTimes ? Int(bitPattern: buffer.baseAddress) : 0
+            if arg(1) == 0 {
+                return forward(Host.rawSyscall(HOST_SYS_utimensat, dirfd(0), 0, timesArg, atFlags(3)))
+            }
+            return withPath(1) { path in
+                forward(Host.rawSyscall(HOST_SYS_utimensat, dirfd(0), Int(bitPattern: path), timesArg, atFlags(3)))
+            }
+        }
+    }
+
+    /// getrusage(who, usage) with the guest's 32-bit timevals and longs.
+    func getrusage() -> SyscallResult {
+        var usage = rusage()
+        let r = withUnsafeMutablePointer(to: &usage) { Host.rawSyscall(HOST_SYS_getrusage, Int(int(0)), Int(bitPattern: $0)) }
+        if r < 0 { return forward(r) }
+        guard writeStruct(.rusage, at: address(1), { $0.write(usage) }) else { return fail(EFAULT) }
+        return 0
+    }
+}
