@@ -1,0 +1,71 @@
+// Dead state stores and dead ops.
+//
+// - A store_state overwritten by a later store_state of the same field in the same basic
+//   block, with nothing in between that could read it (a load of an overlapping field, a helper
+//   that reads state, a branch, a label, a terminal), is removed. This is what removes the
+//   flags an instruction sets and the next one overwrites.
+// - An op without side effects whose single-definition result nobody uses is removed,
+//   repeatedly until nothing changes. Guest memory loads stay: they may fault.
+
+import IR
+
+extension Passes {
+    static func removeDeadStateStores(_ block: inout Block) {
+        var dead = [Bool](repeating: false, count: block.ops.count)
+        // Stores not yet read: (offset, size, op index).
+        var pending: [(offset: UInt64, size: UInt64, index: Int)] = []
+        for (i, op) in block.ops.enumerated() {
+            switch op.opcode {
+            case .storeState:
+                let size = UInt64(op.type.bits / 8)
+                // An earlier store exactly covered by this one is dead; partial overlaps stay.
+                for p in pending where p.offset >= op.imm && p.offset + p.size <= op.imm + size { dead[p.index] = true }
+                pending.removeAll { $0.offset < op.imm + size && op.imm < $0.offset + $0.size }
+                pending.append((op.imm, size, i))
+            case .loadState:
+                let size = UInt64(op.type.bits / 8)
+                pending.removeAll { $0.offset < op.imm + size && op.imm < $0.offset + $0.size }
+            case .call:
+                if HelperEffects(rawValue: op.aux).contains(.readsState) { pending.removeAll() }
+            case .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB:
+                pending.removeAll()
+            default:
+                break
+            }
+        }
+        if dead.contains(true) {
+            block.ops = block.ops.enumerated().filter { !dead[$0.offset] }.map(\.element)
+        }
+    }
+
+    static func removeDeadCode(_ block: inout Block) {
+        let defs = definitionCounts(block)
+        while true {
+            var uses = [UInt32](repeating: 0, count: block.valueTypes.count)
+            for op in block.ops {
+                for v in [op.a, op.b, op.c] where !v.isNone && Int(v.index) < uses.count { uses[Int(v.index)] += 1 }
+            }
+            var removed = false
+            block.ops.removeAll { op in
+                guard op.opcode.hasResult, !op.dst.isNone, Int(op.dst.index) < defs.count,
+                      defs[Int(op.dst.index)] == 1, uses[Int(op.dst.index)] == 0, isRemovable(op) else { return false }
+                removed = true
+                return true
+            }
+            if !removed { return }
+        }
+    }
+
+    /// Ops whose only effect is their result.
+    static func isRemovable(_ op: Op) -> Bool {
+        switch op.opcode {
+        case .load, .cmpxchg, .store, .storeState, .fence, .label, .br, .brcond, .insnStart,
+             .gotoTB, .lookupAndGoto, .exitTB:
+            return false
+        case .call:
+            return HelperEffects(rawValue: op.aux).isEmpty
+        default:
+            return true
+        }
+    }
+}

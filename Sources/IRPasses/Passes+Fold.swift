@@ -1,0 +1,57 @@
+// Constant folding of the integer ops translators produce most. Each rule is the op's
+// definition in Documentation/IR.md; IRTests check the folded result against the interpreter.
+
+import IR
+
+extension Passes {
+    /// The constant result of `op` when its operands are constants, nil when it cannot be
+    /// folded (non-constant operands, or an op this pass does not fold).
+    static func fold(_ op: Op, _ constant: [UInt64?]) -> UInt64? {
+        func k(_ v: Value) -> UInt64? { v.isNone || Int(v.index) >= constant.count ? nil : constant[Int(v.index)] }
+        let is32 = op.type.bits == 32
+        let mask: UInt64 = is32 ? 0xffff_ffff : ~0
+        let width: UInt64 = is32 ? 32 : 64
+        switch op.opcode {
+        case .add, .sub, .mul, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar:
+            guard op.type.isInteger, let a = k(op.a), let b = k(op.b) else { return nil }
+            let n = b & (width - 1)
+            let r: UInt64
+            switch op.opcode {
+            case .add: r = a &+ b
+            case .sub: r = a &- b
+            case .mul: r = a &* b
+            case .and: r = a & b
+            case .or: r = a | b
+            case .xor: r = a ^ b
+            case .andc: r = a & ~b
+            case .orc: r = a | ~b
+            case .shl: r = a << n
+            case .shr: r = (a & mask) >> n
+            default:
+                r = is32 ? UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: a) >> Int32(n)))
+                    : UInt64(bitPattern: Int64(bitPattern: a) >> Int64(n))
+            }
+            return r & mask
+        case .not:
+            guard op.type.isInteger, let a = k(op.a) else { return nil }
+            return ~a & mask
+        case .neg:
+            guard op.type.isInteger, let a = k(op.a) else { return nil }
+            return (0 &- a) & mask
+        case .zext, .trunc:
+            guard let a = k(op.a) else { return nil }
+            return a & 0xffff_ffff
+        case .sext:
+            guard let a = k(op.a) else { return nil }
+            return UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: a)))
+        case .extract:
+            guard let a = k(op.a), op.fieldLength > 0, op.fieldLength < 64 else { return nil }
+            return (a >> UInt64(op.fieldPosition)) & ((1 << UInt64(op.fieldLength)) - 1)
+        case .setcond:
+            guard let a = k(op.a), let b = k(op.b), let cond = Condition(rawValue: op.aux) else { return nil }
+            return cond.holds(a, b, bits: op.type.bits) ? 1 : 0
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,75 @@
+// State forwarding, copy propagation and constant folding in one forward walk.
+//
+// - A load_state of a field whose value is known (stored or loaded earlier in the same basic
+//   block, with no overlapping store, helper that writes state, or label in between) becomes
+//   a use of that value.
+// - A mov of a single-definition value is replaced by the value itself.
+// - An op whose operands are all constants becomes a constant (see Passes+Fold.swift).
+
+import IR
+
+extension Passes {
+    static func forwardStateAndFold(_ block: inout Block) {
+        let defs = definitionCounts(block)
+        func single(_ v: Value) -> Bool { !v.isNone && Int(v.index) < defs.count && defs[Int(v.index)] == 1 }
+
+        var replacement = [UInt32](repeating: .max, count: block.valueTypes.count)
+        var constant = [UInt64?](repeating: nil, count: block.valueTypes.count)
+        // Known state fields: (offset, byte size, type) -> value.
+        var known: [(offset: UInt64, size: UInt64, type: IRType, value: Value)] = []
+
+        func resolve(_ v: Value) -> Value {
+            guard !v.isNone, Int(v.index) < replacement.count else { return v }
+            let r = replacement[Int(v.index)]
+            return r == .max ? v : Value(r)
+        }
+        func forget(overlapping offset: UInt64, _ size: UInt64) {
+            known.removeAll { $0.offset < offset + size && offset < $0.offset + $0.size }
+        }
+
+        for i in block.ops.indices {
+            var op = block.ops[i]
+            op.a = resolve(op.a)
+            op.b = resolve(op.b)
+            op.c = resolve(op.c)
+            switch op.opcode {
+            case .label:
+                known.removeAll()
+            case .call:
+                let effects = HelperEffects(rawValue: op.aux)
+                if effects.contains(.writesState) { known.removeAll() }
+            case .loadState:
+                let size = UInt64(op.type.bits / 8)
+                if single(op.dst), let k = known.first(where: { $0.offset == op.imm && $0.size == size && $0.type == op.type }) {
+                    replacement[Int(op.dst.index)] = k.value.index
+                    constant[Int(op.dst.index)] = constant[Int(k.value.index)]
+                    op = Op(.mov, op.type, dst: op.dst, a: k.value)
+                } else if single(op.dst) {
+                    forget(overlapping: op.imm, size)
+                    known.append((op.imm, size, op.type, op.dst))
+                }
+            case .storeState:
+                let size = UInt64(op.type.bits / 8)
+                forget(overlapping: op.imm, size)
+                if single(op.a) { known.append((op.imm, size, op.type, op.a)) }
+            case .mov:
+                if single(op.dst) && single(op.a) {
+                    replacement[Int(op.dst.index)] = op.a.index
+                    constant[Int(op.dst.index)] = constant[Int(op.a.index)]
+                }
+            case .const_:
+                if single(op.dst) { constant[Int(op.dst.index)] = op.imm }
+            default:
+                if single(op.dst), let folded = fold(op, constant) {
+                    op = Op(.const_, op.type, dst: op.dst, imm: folded)
+                    constant[Int(op.dst.index)] = folded
+                }
+            }
+            // A value redefined (assign) invalidates what was known about it.
+            if op.opcode.hasResult && !op.dst.isNone && !single(op.dst) {
+                known.removeAll { $0.value == op.dst }
+            }
+            block.ops[i] = op
+        }
+    }
+}
