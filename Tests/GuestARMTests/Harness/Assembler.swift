@@ -1,0 +1,109 @@
+// Guest code for the tests comes from Debian's ARM cross assembler at test time: a snippet of
+// unified-syntax assembly becomes the bytes of its .text section. Tests that need it are
+// skipped (saying why) when binutils-arm-linux-gnueabihf is not installed. Results are cached
+// per snippet, since many tests run one snippet on many inputs.
+
+import Foundation
+import Testing
+
+enum Assembler {
+    static let toolPrefix = "arm-linux-gnueabihf-"
+    static let missing: Comment = "needs arm-linux-gnueabihf-as and -objcopy: apt-get install binutils-arm-linux-gnueabihf"
+
+    /// The first executable named `name` on PATH.
+    static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    static let assembler = find(toolPrefix + "as")
+    static let objcopy = find(toolPrefix + "objcopy")
+    static let objdump = find(toolPrefix + "objdump")
+    static var available: Bool { assembler != nil && objcopy != nil }
+    static var objdumpAvailable: Bool { objdump != nil }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The .text bytes of `source` assembled in ARM (A32) or Thumb state.
+    static func assemble(_ source: String, thumb: Bool) throws -> [UInt8] {
+        let key = (thumb ? "T:" : "A:") + source
+        if let hit = cache.lookup(key) { return hit }
+        let header = """
+            .syntax unified
+            .arch armv7-a
+            .arch_extension idiv
+            .arch_extension mp
+            .fpu neon-vfpv4
+            .\(thumb ? "thumb" : "arm")
+            .text
+
+            """
+        let bytes = try run(header + source + "\n")
+        cache.store(key, bytes)
+        return bytes
+    }
+
+    static func arm(_ source: String) throws -> [UInt8] { try assemble(source, thumb: false) }
+    static func thumb(_ source: String) throws -> [UInt8] { try assemble(source, thumb: true) }
+
+    private static func run(_ text: String) throws -> [UInt8] {
+        guard let assembler, let objcopy else { throw Failure(description: "\(missing)") }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("GuestARMTests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = directory.appendingPathComponent("s.s").path
+        let object = directory.appendingPathComponent("s.o").path
+        let binary = directory.appendingPathComponent("s.bin").path
+        try text.write(toFile: source, atomically: true, encoding: .utf8)
+        _ = try execute(assembler, ["-o", object, source])
+        _ = try execute(objcopy, ["-O", "binary", "-j", ".text", object, binary])
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: binary)))
+    }
+
+    /// Runs a program and returns its standard output; throws with its stderr on failure.
+    static func execute(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
+                + String(decoding: errData, as: UTF8.self))
+        }
+        return String(decoding: outData, as: UTF8.self)
+    }
+
+    private final class Cache: @unchecked Sendable {
+        private var entries: [String: [UInt8]] = [:]
+        private let lock = NSLock()
+        func lookup(_ key: String) -> [UInt8]? { lock.withLock { entries[key] } }
+        func store(_ key: String, _ value: [UInt8]) { lock.withLock { entries[key] = value } }
+    }
+    private static let cache = Cache()
+}
+
+extension Array where Element == UInt8 {
+    /// Little-endian 32-bit words (A32 instructions).
+    var words: [UInt32] {
+        stride(from: 0, to: count - 3, by: 4).map {
+            UInt32(self[$0]) | UInt32(self[$0 + 1]) << 8 | UInt32(self[$0 + 2]) << 16 | UInt32(self[$0 + 3]) << 24
+        }
+    }
+    /// Little-endian halfwords (Thumb instruction stream).
+    var halfwords: [UInt16] {
+        stride(from: 0, to: count - 1, by: 2).map { UInt16(self[$0]) | UInt16(self[$0 + 1]) << 8 }
+    }
+}
