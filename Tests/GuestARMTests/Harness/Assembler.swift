@@ -107,3 +107,27 @@ extension Array where Element == UInt8 {
         stride(from: 0, to: count - 1, by: 2).map { UInt16(self[$0]) | UInt16(self[$0 + 1]) << 8 }
     }
 }
+
+extension Assembler {
+    /// Each line assembled alone: the instructions of `lines` (one per line) as separate
+    /// byte strings, from one assembler run. Thumb instructions are split by their first
+    /// halfword (32-bit when bits 15-11 are 0b11101, 0b11110 or 0b11111).
+    static func instructions(_ lines: [String], thumb: Bool) throws -> [[UInt8]] {
+        let bytes = try assemble(lines.joined(separator: "\n"), thumb: thumb)
+        var out: [[UInt8]] = []
+        var i = 0
+        while i < bytes.count {
+            var size = 4
+            if thumb {
+                let hw = UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
+                size = hw >> 11 >= 0b11101 ? 4 : 2
+            }
+            out.append(Array(bytes[i..<min(i + size, bytes.count)]))
+            i += size
+        }
+        guard out.count == lines.count else {
+            throw Failure(description: "\(lines.count) lines assembled to \(out.count) instructions")
+        }
+        return out
+    }
+}
