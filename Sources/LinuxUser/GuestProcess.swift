@@ -32,6 +32,13 @@ final class GuestProcess: @unchecked Sendable {
     var clearChildTID: UInt64 = 0
     var robustList: (head: UInt64, length: UInt64) = (0, 0)
 
+    /// sigaltstack: base and size (size 0: disabled).
+    var alternateStack: (base: UInt64, size: UInt64) = (0, 0)
+
+    /// For execve of another guest program: this mirage's path and the options to repeat.
+    var launcherPath = "/proc/self/exe"
+    var relaunchOptions: [String] = []
+
     init(space: GuestAddressSpace, abi: GuestABI, log: Log, executablePath: String, sysroot: String?) {
         self.space = space
         self.abi = abi

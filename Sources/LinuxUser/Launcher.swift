@@ -92,6 +92,8 @@ public enum Launcher {
         do { layout = try stack.build(in: space) } catch { return .failure(LaunchError(message: "\(options.program): \(error.description)")) }
 
         let process = GuestProcess(space: space, abi: abi, log: options.log, executablePath: executablePath, sysroot: sysroot)
+        process.launcherPath = absolutePath("/proc/self/exe")
+        if let sysroot = options.sysroot { process.relaunchOptions = ["-L", sysroot] }
         let entry = interpreterImage?.entry ?? image.entry
         let state = ARMPersonality.initialState(entry: entry, stackPointer: layout.stackPointer, memoryBase: space.base)
         let loop = ARMCPULoop(process: process, state: state, options: options.engine)

@@ -33,6 +33,9 @@ enum {
     HOST_SYS_times = SYS_times, HOST_SYS_getrusage = SYS_getrusage, HOST_SYS_getpriority = SYS_getpriority,
     HOST_SYS_sched_getaffinity = SYS_sched_getaffinity, HOST_SYS_statfs = SYS_statfs,
     HOST_SYS_fstatfs = SYS_fstatfs, HOST_SYS_madvise = SYS_madvise, HOST_SYS_memfd_create = SYS_memfd_create,
+    HOST_SYS_wait4 = SYS_wait4, HOST_SYS_pselect6 = SYS_pselect6, HOST_SYS_prctl = SYS_prctl,
+    HOST_SYS_futex = SYS_futex, HOST_SYS_msync = SYS_msync, HOST_SYS_mincore = SYS_mincore,
+    HOST_SYS_eventfd2 = SYS_eventfd2, HOST_SYS_getcpu = SYS_getcpu, HOST_SYS_personality = SYS_personality,
     HOST_SYS_sync = SYS_sync, HOST_SYS_fallocate = SYS_fallocate, HOST_SYS_close_range = SYS_close_range,
 };
 

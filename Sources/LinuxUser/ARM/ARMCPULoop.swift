@@ -67,6 +67,7 @@ struct ARMCPULoop {
         }
         if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, result) }
         state[register: 0] = UInt32(truncatingIfNeeded: result)
+        if let stack = context.childStack { state.sp = UInt32(truncatingIfNeeded: stack) }
     }
 
     /// The ARM-private calls (__ARM_NR_BASE 0x0f0000 + n).

@@ -14,6 +14,8 @@ struct SyscallContext {
     let process: GuestProcess
     /// The raw argument registers (already zero-extended from the guest's word size).
     var args: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+    /// Set by clone in a child that must start on a new stack.
+    var childStack: UInt64?
 
     var space: GuestAddressSpace { process.space }
     var abi: GuestABI { process.abi }

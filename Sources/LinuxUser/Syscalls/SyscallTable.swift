@@ -113,6 +113,33 @@ extension SyscallContext {
         case .sysinfo: return sysinfo()
         case .getpriority: return forward(Host.rawSyscall(HOST_SYS_getpriority, Int(int(0)), Int(int(1))))
 
+        // Child processes
+        case .clone: return clone()
+        case .fork, .vfork: return fork()
+        case .execve: return execve()
+        case .wait4: return wait4()
+
+        // Miscellany
+        case .futex: return futex(.timespec)
+        case .futex_time64: return futex(.kernelTimespec)
+        case .statfs64: return statfs64(path: true)
+        case .fstatfs64: return statfs64(path: false)
+        case .prctl: return prctl()
+        case .sigaltstack: return sigaltstack()
+        case .getcpu: return getcpu()
+        case .personality: return arg(0) == 0xffff_ffff || arg(0) == 0 ? 0 : fail(EINVAL)
+        case .msync, .mlock, .munlock: return memoryHint()
+        case .mincore: return mincore()
+        case .mlockall, .munlockall: return 0
+
+        // Waiting on descriptors
+        case .poll: return poll()
+        case .ppoll: return ppoll(.timespec)
+        case .ppoll_time64: return ppoll(.kernelTimespec)
+        case ._newselect: return select()
+        case .pselect6: return pselect6(.timespec)
+        case .pselect6_time64: return pselect6(.kernelTimespec)
+
         // Time
         case .clock_gettime: return clockGet(HOST_SYS_clock_gettime, .timespec)
         case .clock_gettime64: return clockGet(HOST_SYS_clock_gettime, .kernelTimespec)
