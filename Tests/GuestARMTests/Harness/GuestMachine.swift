@@ -3,7 +3,7 @@
 // `run` translates with ARMFrontend, verifies each block, and interprets it, block after
 // block, until the pc leaves the code or a block exits to the engine's caller.
 
-import GuestARM
+@testable import GuestARM
 import IR
 import IRInterpreter
 import Testing
@@ -101,6 +101,15 @@ final class GuestMachine {
              sourceLocation: SourceLocation = #_sourceLocation) -> RunEnd {
         var frontend = ARMFrontend()
         blocks = []
+        // The host's MXCSR carries the guest's rounding mode and exception flags (ARMHelpers+FPSCR):
+        // set it from this guest's FPSCR for the run, and back to the host default after, so no
+        // run sees another's mode or flags on a shared test thread.
+        _ = ARMHelpers.writeFPSCR(state.raw, UInt64(state.fpscr), 0, 0)
+        defer {
+            let scratch = ARMStatePointer.allocate()
+            _ = ARMHelpers.writeFPSCR(scratch.raw, 0, 0, 0)
+            scratch.deallocate()
+        }
         for _ in 0..<blockLimit {
             let pc = state.pc
             guard pc >= code.start, pc < code.end else { return .left }
