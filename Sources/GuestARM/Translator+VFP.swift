@@ -239,7 +239,7 @@ extension Translator {
             v = b.select(b.setcond(signed ? .gt : .gtu, v, hiV), hiV, v)
             let r32 = b.trunc(v)
             if double {
-                b.storeState(ARMState.d(d), b.zext(r32))
+                b.storeState(ARMState.d(d), signed ? b.sext(r32) : b.zext(r32))
             } else {
                 b.storeState(ARMState.s(d), r32)
             }

@@ -1,6 +1,7 @@
 // Floating-point op semantics: IEEE 754 binary32/binary64 with the host's rounding (nearest
 // even) and NaN results; conversions saturate (Documentation/IR.md, "Floating point").
 
+import CHost
 import IR
 
 enum FloatOps {
@@ -79,18 +80,34 @@ enum FloatOps {
         }
     }
 
-    /// Rounds by `mode`, then saturates to the integer range; NaN gives 0.
+    /// Raises host floating-point exception flags (MXCSR: 1 invalid, 0x20 inexact), as the
+    /// SSE conversion instructions do, so guests that read their FP status see them.
+    @inline(never)
+    static func raise(_ flags: UInt32) { chost_set_mxcsr(chost_get_mxcsr() | flags) }
+
+    /// Rounds by `mode`, then saturates to the integer range; NaN gives 0. A NaN or an
+    /// out-of-range value raises invalid; a value that rounding changed raises inexact.
     static func toInteger(_ x: Double, signed: Bool, bits: Int, _ mode: RoundingMode) -> UInt64 {
-        if x.isNaN { return 0 }
+        if x.isNaN {
+            raise(0x01)
+            return 0
+        }
         let rounded: Double = switch mode {
         case .nearestEven: x.rounded(.toNearestOrEven)
         case .towardPlusInfinity: x.rounded(.up)
         case .towardMinusInfinity: x.rounded(.down)
         case .towardZero: x.rounded(.towardZero)
         }
+        let lowest = signed ? -Double(sign: .plus, exponent: bits - 1, significand: 1) : 0
+        let limit = Double(sign: .plus, exponent: signed ? bits - 1 : bits, significand: 1)
+        if rounded < lowest || rounded >= limit {
+            raise(0x01)
+        } else if rounded != x {
+            raise(0x20)
+        }
         if signed {
-            let lo = -Double(sign: .plus, exponent: bits - 1, significand: 1)
-            let hi = Double(sign: .plus, exponent: bits - 1, significand: 1)
+            let lo = lowest
+            let hi = limit
             let v: Int64 = rounded < lo ? (bits == 32 ? Int64(Int32.min) : Int64.min)
                 : rounded >= hi ? (bits == 32 ? Int64(Int32.max) : Int64.max) : Int64(rounded)
             return bits == 32 ? UInt64(UInt32(truncatingIfNeeded: v)) : UInt64(bitPattern: v)

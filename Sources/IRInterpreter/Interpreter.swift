@@ -24,11 +24,11 @@ public enum Interpreter {
             case .mov:
                 r[d] = r[Int(op.a.index)]
             case .add, .sub, .mul, .and, .or, .xor, .andc, .orc:
-                r[d] = binary(op.opcode, r[Int(op.a.index)], r[Int(op.b.index)], is32)
+                r[d] = binary(op.opcode, r[Int(op.a.index)], second(op, r), is32)
             case .mulhu, .mulhs, .divu, .divs, .remu, .rems:
                 r[d] = multiplyDivide(op.opcode, r[Int(op.a.index)], r[Int(op.b.index)], is32)
             case .shl, .shr, .sar, .rotl, .rotr:
-                r[d] = shift(op.opcode, r[Int(op.a.index)], r[Int(op.b.index)], is32)
+                r[d] = shift(op.opcode, r[Int(op.a.index)], second(op, r), is32)
             case .not:
                 r[d] = narrow(~r[Int(op.a.index)], is32)
             case .neg:
@@ -38,12 +38,14 @@ public enum Interpreter {
                 r[d] = bits(op, r[Int(op.a.index)], op.b.isNone ? 0 : r[Int(op.b.index)], is32)
             case .setcond:
                 let cond = Condition(rawValue: op.aux) ?? .eq
-                r[d] = cond.holds(r[Int(op.a.index)], r[Int(op.b.index)], bits: op.type.bits) ? 1 : 0
+                r[d] = cond.holds(r[Int(op.a.index)], second(op, r), bits: op.type.bits) ? 1 : 0
             case .select:
                 r[d] = r[Int(op.a.index)] & 0xffff_ffff != 0 ? r[Int(op.b.index)] : r[Int(op.c.index)]
             case .brcond:
                 let cond = Condition(rawValue: op.aux) ?? .eq
-                if cond.holds(r[Int(op.a.index)], r[Int(op.b.index)], bits: op.type.bits) {
+                if op.aux2 == PreparedBlock.immediateOperand {
+                    if cond.holds(r[Int(op.a.index)], op.imm, bits: op.type.bits) { pc = Int(block.labelTargets[Int(op.c.index)]) }
+                } else if cond.holds(r[Int(op.a.index)], r[Int(op.b.index)], bits: op.type.bits) {
                     pc = Int(block.labelTargets[Int(op.imm)])
                 }
             case .br:
@@ -90,6 +92,12 @@ public enum Interpreter {
         }
         // A verified block never falls off its end; treat it as an undefined instruction.
         return .exit(.undefined, payload: 0)
+    }
+
+    /// The second operand: a register, or the immediate PreparedBlock folded in.
+    @inline(__always)
+    static func second(_ op: Op, _ r: UnsafeMutablePointer<UInt64>) -> UInt64 {
+        op.aux2 == PreparedBlock.immediateOperand ? op.imm : r[Int(op.b.index)]
     }
 
     @inline(__always)

@@ -2,8 +2,9 @@
 // (Documentation/IR.md), the portable backend, and the oracle the JIT is tested against.
 //
 // A block is first prepared: its ops are copied into one raw allocation with label targets
-// resolved and operand widths noted, so the loop in Interpreter.swift touches no Swift arrays
-// (no ARC traffic, no bounds checks) while it runs.
+// resolved, operand widths noted, no-op markers dropped and constant operands folded into
+// the ops that use them, so the loop in Interpreter.swift dispatches as few ops as possible
+// and touches no Swift arrays (no ARC traffic, no bounds checks) while it runs.
 
 import IR
 
@@ -12,37 +13,95 @@ import IR
 public struct PreparedBlock: @unchecked Sendable {
     public let ops: UnsafeMutablePointer<Op>
     public let opCount: Int
-    /// For each label, the index of the op after it.
+    /// For each label, the index of the first op after it.
     public let labelTargets: UnsafeMutablePointer<Int32>
     /// Registers needed: the block's value count.
     public let valueCount: Int
 
-    /// Prepares `block`. For load/store/cmpxchg `aux2` is set to 1 when the address operand is
-    /// 64 bits wide; for itof, fconvert, ftoi and bitcast it is the source's `IRType` raw value.
+    /// `aux2` bit set on a binary op, setcond or brcond whose second operand is the constant in
+    /// `imm` (a brcond then keeps its label in `c.index`).
+    public static let immediateOperand: UInt8 = 0x80
+
+    /// Prepares `block`:
+    /// - load/store/cmpxchg: `aux2` = 1 when the address operand is 64 bits wide;
+    /// - itof, fconvert, ftoi, bitcast: `aux2` = the source's `IRType` raw value;
+    /// - i32/f32 constants are masked to 32 bits;
+    /// - `insn_start` and `label` ops are dropped (labels become op indices);
+    /// - a second operand defined once by a constant becomes an immediate, and constants left
+    ///   without uses are dropped.
     public init(_ block: Block) {
-        opCount = block.ops.count
-        ops = .allocate(capacity: max(opCount, 1))
-        let labels = max(Int(block.labelCount), 1)
-        labelTargets = .allocate(capacity: labels)
-        labelTargets.initialize(repeating: -1, count: labels)
-        valueCount = block.valueTypes.count
-        for (i, original) in block.ops.enumerated() {
+        let count = block.valueTypes.count
+        var definitions = [UInt8](repeating: 0, count: count)
+        var constants = [UInt64?](repeating: nil, count: count)
+        for op in block.ops where op.opcode.hasResult && !op.dst.isNone {
+            let i = Int(op.dst.index)
+            if definitions[i] < 2 { definitions[i] += 1 }
+            if op.opcode == .const_ { constants[i] = op.type.bits == 32 ? op.imm & 0xffff_ffff : op.imm }
+        }
+        func constant(_ v: Value) -> UInt64? {
+            guard !v.isNone, Int(v.index) < count, definitions[Int(v.index)] == 1 else { return nil }
+            return constants[Int(v.index)]
+        }
+
+        var rewritten: [Op] = []
+        rewritten.reserveCapacity(block.ops.count)
+        for original in block.ops {
             var op = original
             switch op.opcode {
             case .load, .store, .cmpxchg:
                 op.aux2 = block.type(of: op.a).bits == 64 ? 1 : 0
             case .itof, .fconvert, .bitcast, .ftoi:
                 op.aux2 = block.type(of: op.a).rawValue
-            case .label:
-                labelTargets[Int(op.imm)] = Int32(i + 1)
             case .const_:
-                // i32 and f32 values are kept zero-extended in their registers.
                 if op.type.bits == 32 { op.imm &= 0xffff_ffff }
+            case .add, .sub, .mul, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar, .rotl, .rotr, .setcond:
+                if let k = constant(op.b) {
+                    op.imm = k
+                    op.b = .none
+                    op.aux2 = Self.immediateOperand
+                }
+            case .brcond:
+                if let k = constant(op.b) {
+                    op.c = Value(UInt32(op.imm))
+                    op.imm = k
+                    op.b = .none
+                    op.aux2 = Self.immediateOperand
+                }
             default:
                 break
             }
-            (ops + i).initialize(to: op)
+            rewritten.append(op)
         }
+
+        var uses = [UInt32](repeating: 0, count: count)
+        for op in rewritten {
+            for v in [op.a, op.b] where !v.isNone && Int(v.index) < count { uses[Int(v.index)] += 1 }
+            if !op.c.isNone && !(op.opcode == .brcond && op.aux2 == Self.immediateOperand) && Int(op.c.index) < count {
+                uses[Int(op.c.index)] += 1
+            }
+        }
+
+        let labels = max(Int(block.labelCount), 1)
+        labelTargets = .allocate(capacity: labels)
+        labelTargets.initialize(repeating: -1, count: labels)
+        ops = .allocate(capacity: max(rewritten.count, 1))
+        var n = 0
+        for op in rewritten {
+            switch op.opcode {
+            case .insnStart:
+                continue
+            case .label:
+                labelTargets[Int(op.imm)] = Int32(n)
+                continue
+            case .const_ where definitions[Int(op.dst.index)] == 1 && uses[Int(op.dst.index)] == 0:
+                continue
+            default:
+                (ops + n).initialize(to: op)
+                n += 1
+            }
+        }
+        opCount = n
+        valueCount = count
     }
 
     public func deallocate() {
