@@ -37,6 +37,36 @@ extension Block {
                 if dt != expected { fail(i, "result \(op.dst) is \(dt.name), expected \(expected.name)") }
             }
 
+            // Operands every op of this kind must have.
+            let needed: Int = switch op.opcode {
+            case .add, .sub, .mul, .mulhu, .mulhs, .divu, .divs, .remu, .rems, .and, .or, .xor, .andc, .orc,
+                 .shl, .shr, .sar, .rotl, .rotr, .deposit, .concat, .setcond, .brcond, .store, .fadd, .fsub,
+                 .fmul, .fdiv, .fsetcond: 2
+            case .select, .cmpxchg: 3
+            case .mov, .not, .neg, .extract, .sextract, .ext8s, .ext8u, .ext16s, .ext16u, .zext, .sext,
+                 .trunc, .bswap16, .bswap32, .bswap64, .clz, .ctz, .popcount, .load, .storeState, .fsqrt,
+                 .fneg, .fabs, .fconvert, .itof, .ftoi, .bitcast: 1
+            default: 0
+            }
+            let present = [op.a, op.b, op.c].prefix(needed)
+            if present.contains(where: \.isNone) { fail(i, "missing operand (needs \(needed))") }
+            switch op.opcode {
+            case .not, .neg, .ext8s, .ext8u, .ext16s, .ext16u, .clz, .ctz, .popcount, .bswap16, .bswap32,
+                 .extract, .sextract, .setcond, .brcond:
+                if !op.type.isInteger { fail(i, "integer op on \(op.type.name)") }
+            case .fsqrt, .fneg, .fabs:
+                if !op.type.isFloat { fail(i, "float op on \(op.type.name)") }
+            case .load, .store, .cmpxchg:
+                if let at = typeOf(op.a), !at.isInteger { fail(i, "address \(op.a) is \(at.name), not an integer") }
+            case .ftoi:
+                if op.aux >> 1 > 3 { fail(i, "bad rounding mode \(op.aux >> 1)") }
+            case .const_:
+                if op.type.bits == 32 && op.imm > 0xffff_ffff { fail(i, "const wider than \(op.type.name)") }
+            case .concat:
+                if op.type != .i64 { fail(i, "concat result must be i64") }
+            default:
+                break
+            }
             switch op.opcode {
             case .add, .sub, .mul, .mulhu, .mulhs, .divu, .divs, .remu, .rems, .and, .or, .xor,
                  .andc, .orc, .shl, .shr, .sar, .rotl, .rotr, .deposit:
