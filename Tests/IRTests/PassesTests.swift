@@ -1,0 +1,146 @@
+// IRPasses keep a block's meaning: random blocks shaped like translated guest code (state
+// loads and stores, arithmetic on them, conditional regions closed by labels, values merged by
+// assignment, memory accesses, flag-like overwrites) run with and without optimization must end
+// with the same guest state, memory and exit.
+
+import IR
+import IRInterpreter
+import IRPasses
+import Testing
+
+@Suite("IRPasses")
+struct PassesTests {
+    /// A random block over state words 0..<16 (i32 fields at 0, 4, ... 60) and a 64-byte memory
+    /// window at 0x100.
+    static func randomBlock(_ rng: inout SplitMix64) -> Block {
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        var live: [Value] = [b.const32(UInt32(truncatingIfNeeded: rng.next()))]
+        func pick(_ rng: inout SplitMix64) -> Value { live[Int(rng.next() % UInt64(live.count))] }
+        // Open conditional regions, with how many values were live when each opened: values
+        // defined inside a region are not defined on the path that skips it, so they go out of
+        // scope at its label (using them after would be invalid IR).
+        var openLabels: [(label: Label, live: Int)] = []
+        let steps = 10 + Int(rng.next() % 40)
+        for _ in 0..<steps {
+            switch rng.next() % 12 {
+            case 0, 1:
+                live.append(b.loadState(.i32, Int(rng.next() % 16) * 4))
+            case 2, 3:
+                b.storeState(Int(rng.next() % 16) * 4, pick(&rng))
+            case 4:
+                live.append(b.const32(UInt32(truncatingIfNeeded: rng.next() % 7 == 0 ? 0 : rng.next())))
+            case 5, 6:
+                let ops: [Opcode] = [.add, .sub, .and, .or, .xor, .shl, .shr, .sar, .mul, .andc]
+                live.append(b.binary(ops[Int(rng.next() % UInt64(ops.count))], pick(&rng), pick(&rng)))
+            case 7:
+                live.append(b.setcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng)))
+            case 8:
+                // A conditional region: skipped when the condition holds.
+                let l = b.newLabel()
+                b.brcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng), l)
+                openLabels.append((l, live.count))
+            case 9:
+                if let open = openLabels.popLast() {
+                    b.label(open.label)
+                    live.removeLast(live.count - open.live)
+                }
+            case 10:
+                // A merged value: defined before, reassigned inside a region.
+                let v = b.mov(pick(&rng))
+                let l = b.newLabel()
+                b.brcond(.eq, pick(&rng), pick(&rng), l)
+                b.assign(v, pick(&rng))
+                b.label(l)
+                live.append(v)
+            default:
+                let address = b.andi(pick(&rng), 0x3c)
+                if rng.next() % 2 == 0 {
+                    live.append(b.load(.u32, .i32, address: address, offset: 0x100))
+                } else {
+                    b.store(.u32, address: address, offset: 0x100, pick(&rng))
+                }
+            }
+        }
+        while let open = openLabels.popLast() {
+            b.label(open.label)
+            live.removeLast(live.count - open.live)
+        }
+        b.storeState(64, pick(&rng))
+        b.exitTB(.yield)
+        return b.finish(guestSize: 0, instructionCount: 0)
+    }
+
+    static func run(_ block: Block, state seed: [UInt8]) -> (exit: BlockExit, state: [UInt8], memory: [UInt8]) {
+        let m = Machine()
+        m.state.copyMemory(from: seed, byteCount: seed.count)
+        let exit = m.run(block)
+        let state = (0..<68).map { m.state.load(fromByteOffset: $0, as: UInt8.self) }
+        let memory = (0..<64).map { m.memory.load(fromByteOffset: 0x100 + $0, as: UInt8.self) }
+        return (exit, state, memory)
+    }
+
+    @Test("optimized blocks compute what the originals compute", arguments: 0..<8)
+    func equivalence(seed: UInt64) {
+        var rng = SplitMix64(seed: 0x9e37_79b9 &* (seed + 1))
+        for _ in 0..<250 {
+            let original = Self.randomBlock(&rng)
+            #expect(original.verify() == [])
+            var optimized = original
+            Passes.optimize(&optimized)
+            #expect(optimized.verify() == [], "\(original.text())")
+            let state = (0..<68).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            let a = Self.run(original, state: state), b = Self.run(optimized, state: state)
+            #expect(a.exit == b.exit)
+            #expect(a.state == b.state, "state differs after optimization of\n\(original.text())\ninto\n\(optimized.text())")
+            #expect(a.memory == b.memory)
+        }
+    }
+
+    @Test("a flag stored twice in one basic block is stored once")
+    func deadStores() {
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let x = b.loadState(.i32, 0)
+        b.storeState(64, x)
+        b.storeState(64, b.addi(x, 1))
+        b.exitTB(.yield)
+        var block = b.finish(guestSize: 0, instructionCount: 0)
+        Passes.optimize(&block)
+        #expect(block.ops.filter { $0.opcode == .storeState }.count == 1)
+    }
+
+    @Test("a store before a branch stays: the other path may read it")
+    func storeBeforeBranch() {
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let x = b.loadState(.i32, 0)
+        b.storeState(64, x)
+        let l = b.newLabel()
+        b.brcond(.eq, x, b.const32(0), l)
+        b.storeState(64, b.const32(1))
+        b.label(l)
+        b.exitTB(.yield)
+        var block = b.finish(guestSize: 0, instructionCount: 0)
+        Passes.optimize(&block)
+        #expect(block.ops.filter { $0.opcode == .storeState }.count == 2)
+    }
+
+    @Test("constants fold to what the interpreter computes", arguments: [Opcode.add, .sub, .mul, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar])
+    func folding(opcode: Opcode) {
+        var rng = SplitMix64(seed: UInt64(opcode.rawValue) + 7)
+        for type in [IRType.i32, .i64] {
+            for _ in 0..<200 {
+                let x = rng.next(), y = rng.next() % 3 == 0 ? rng.next() % 70 : rng.next()
+                var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+                let r = b.binary(opcode, b.constant(type, x), b.constant(type, y))
+                b.storeState(0, type == .i32 ? r : r)
+                b.exitTB(.yield)
+                let block = b.finish(guestSize: 0, instructionCount: 0)
+                var folded = block
+                Passes.optimize(&folded)
+                #expect(!folded.ops.contains { $0.opcode == opcode }, "\(opcode) was not folded")
+                let a = Self.run(block, state: [UInt8](repeating: 0, count: 68))
+                let f = Self.run(folded, state: [UInt8](repeating: 0, count: 68))
+                #expect(a.state == f.state, "\(opcode).\(type.name) \(x) \(y)")
+            }
+        }
+    }
+}
