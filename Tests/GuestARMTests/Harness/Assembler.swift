@@ -131,3 +131,25 @@ extension Assembler {
         return out
     }
 }
+
+extension Assembler {
+    /// objdump's text for each instruction of `source` ("mov.w\tr0, #0\t@ 0x0"), in order.
+    static func disassemble(_ source: String, thumb: Bool) throws -> [String] {
+        guard let assembler, let objdump else { throw Failure(description: "\(missing)") }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("GuestARMTests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("d.s").path, object = directory.appendingPathComponent("d.o").path
+        let header = ".syntax unified\n.arch armv7-a\n.fpu neon-vfpv4\n.\(thumb ? "thumb" : "arm")\n.text\n"
+        try (header + source + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try execute(assembler, ["-o", object, path])
+        let listing = try execute(objdump, ["-d", object])
+        // "   4:\tf44f 007f \tmov.w\tr0, #16711680\t@ 0xff0000"
+        return listing.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, fields[0].hasSuffix(":"), fields[0].first == " " else { return nil }
+            return String(fields[2])
+        }
+    }
+}
