@@ -4,8 +4,20 @@
 
 import IR
 
+/// The block being built, shared by every copy of a Translator: the visitors hold the
+/// translator by value, and a value-typed builder would copy its growing op array each time
+/// a visitor's copy appended to it.
+final class BlockUnderConstruction {
+    var builder: IRBuilder
+    init(_ builder: IRBuilder) { self.builder = builder }
+}
+
 struct Translator {
-    var b: IRBuilder
+    let construction: BlockUnderConstruction
+    var b: IRBuilder {
+        get { construction.builder }
+        _modify { yield &construction.builder }
+    }
     /// Address of the instruction being translated.
     var pc: UInt32 = 0
     /// Address of the instruction after it.
@@ -27,7 +39,7 @@ struct Translator {
     var skip: Label?
 
     init(key: BlockKey) {
-        b = IRBuilder(key: key)
+        construction = BlockUnderConstruction(IRBuilder(key: key))
         thumb = key.flags & ARMFrontend.thumbFlag != 0
         bigEndian = key.flags & ARMFrontend.bigEndianFlag != 0
         entryITState = (key.flags >> ARMFrontend.itShift) & 0xff

@@ -75,7 +75,8 @@ public struct PreparedBlock: @unchecked Sendable {
 
         var uses = [UInt32](repeating: 0, count: count)
         for op in rewritten {
-            for v in [op.a, op.b] where !v.isNone && Int(v.index) < count { uses[Int(v.index)] += 1 }
+            if !op.a.isNone && Int(op.a.index) < count { uses[Int(op.a.index)] += 1 }
+            if !op.b.isNone && Int(op.b.index) < count { uses[Int(op.b.index)] += 1 }
             if !op.c.isNone && !(op.opcode == .brcond && op.aux2 == Self.immediateOperand) && Int(op.c.index) < count {
                 uses[Int(op.c.index)] += 1
             }

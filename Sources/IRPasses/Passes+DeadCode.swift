@@ -26,9 +26,9 @@ extension Passes {
                 let size = UInt64(op.type.bits / 8)
                 pending.removeAll { $0.offset < op.imm + size && op.imm < $0.offset + $0.size }
             case .call:
-                if HelperEffects(rawValue: op.aux).contains(.readsState) { pending.removeAll() }
+                if HelperEffects(rawValue: op.aux).contains(.readsState) { pending.removeAll(keepingCapacity: true) }
             case .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB:
-                pending.removeAll()
+                pending.removeAll(keepingCapacity: true)
             default:
                 break
             }
@@ -43,7 +43,9 @@ extension Passes {
         while true {
             var uses = [UInt32](repeating: 0, count: block.valueTypes.count)
             for op in block.ops {
-                for v in [op.a, op.b, op.c] where !v.isNone && Int(v.index) < uses.count { uses[Int(v.index)] += 1 }
+                if !op.a.isNone && Int(op.a.index) < uses.count { uses[Int(op.a.index)] += 1 }
+                if !op.b.isNone && Int(op.b.index) < uses.count { uses[Int(op.b.index)] += 1 }
+                if !op.c.isNone && Int(op.c.index) < uses.count { uses[Int(op.c.index)] += 1 }
             }
             var removed = false
             block.ops.removeAll { op in

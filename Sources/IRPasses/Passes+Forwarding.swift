@@ -34,10 +34,10 @@ extension Passes {
             op.c = resolve(op.c)
             switch op.opcode {
             case .label:
-                known.removeAll()
+                known.removeAll(keepingCapacity: true)
             case .call:
                 let effects = HelperEffects(rawValue: op.aux)
-                if effects.contains(.writesState) { known.removeAll() }
+                if effects.contains(.writesState) { known.removeAll(keepingCapacity: true) }
             case .loadState:
                 let size = UInt64(op.type.bits / 8)
                 if single(op.dst), let k = known.first(where: { $0.offset == op.imm && $0.size == size && $0.type == op.type }) {
