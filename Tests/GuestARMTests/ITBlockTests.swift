@@ -151,6 +151,40 @@ struct ITBlockTests {
         }
     }
 
+    /// Other block-ending instructions as the last of an IT block, taken and not: the narrow
+    /// B, BX, POP {pc}, LDR pc and TBB. Not taken, the next instruction runs with ITSTATE clear.
+    @Test func blockEndersAsLastInstruction() throws {
+        let away: UInt32 = 0x4_0000
+        let enders = ["beq 1f\nnop\n1:", "bxeq r3", "popeq {pc}", "ldreq pc, [r4]", "tbbeq [r4, r5]"]
+        for ender in enders {
+            let m = try GuestMachine(thumb: "itt eq\nmoveq r0, #1\n\(ender)\nmov r1, #1")
+            for z in [false, true] {
+                m.restart()
+                m[0] = 0
+                m[1] = 0
+                m[3] = away | 1
+                m[4] = GuestMachine.dataBase
+                m[5] = 4
+                m.state.sp = GuestMachine.dataBase
+                m.store32(GuestMachine.dataBase, away | 1)
+                m.store8(GuestMachine.dataBase + 4, 0x80)
+                m.nzcv = z ? 0b0100 : 0
+                m.runToEnd()
+                #expect(m[0] == (z ? 1 : 0), "\(ender) Z=\(z)")
+                #expect(m.state.itState == 0, "\(ender) Z=\(z): ITSTATE clear")
+                #expect(m.state.thumb)
+                if ender.hasPrefix("beq") || !z {
+                    #expect(m[1] == 1, "\(ender) Z=\(z): falls through to the next instruction")
+                } else if ender.hasPrefix("tbb") {
+                    // TBB at offset 4 reads pc + 4 = offset 8; entry 0x80 adds 0x100.
+                    #expect(m.state.pc == GuestMachine.codeBase + 8 + 0x100, "\(ender): pc")
+                } else {
+                    #expect(m.state.pc == away, "\(ender): pc")
+                }
+            }
+        }
+    }
+
     /// An exit in the middle of an IT block (SVC) leaves the advanced ITSTATE in the guest state
     /// so execution resumes inside the block.
     @Test func exitInsideITBlockKeepsState() throws {

@@ -203,3 +203,48 @@ struct NEONDataTests {
         }
     }
 }
+
+@Suite(.enabled(if: Assembler.available, Assembler.missing))
+struct NEONMiscTests {
+    /// VEXT, VCNT, VCLZ, VSWP, VMVN and VMOV (register, an alias of VORR).
+    @Test(arguments: [false, true])
+    func miscellaneous(thumb: Bool) throws {
+        let m = GuestMachine(code: try Assembler.assemble("""
+            vext.8 d0, d1, d2, #3
+            vext.8 q2, q3, q4, #13
+            vcnt.8 d10, d1
+            vclz.i16 d11, d1
+            vclz.i32 q6, q3
+            vswp d14, d15
+            vmvn d16, d1
+            vmov d17, d2
+            vmov q9, q3
+            """, thumb: thumb), thumb: thumb)
+        let d1: UInt64 = 0x0807_0605_0403_0201, d2: UInt64 = 0x1817_1615_1413_1211
+        m.setD(1, d1)
+        m.setD(2, d2)
+        m.setD(6, 0x0000_0001_8000_0000)
+        m.setD(7, 0x0000_ffff_0000_0000)
+        m.setD(8, 0x3837_3635_3433_3231)
+        m.setD(9, 0x4847_4645_4443_4241)
+        m.setD(14, 0xeeee)
+        m.setD(15, 0xffff)
+        m.runToEnd()
+        // VEXT: bytes imm.. of Vm:Vn with Vn lowest.
+        #expect(m.d(0) == 0x1312_1108_0706_0504)
+        let q3 = [UInt8](withUnsafeBytes(of: UInt64(0x0000_0001_8000_0000).littleEndian, Array.init))
+            + [UInt8](withUnsafeBytes(of: UInt64(0x0000_ffff_0000_0000).littleEndian, Array.init))
+        let q4 = [UInt8](withUnsafeBytes(of: UInt64(0x3837_3635_3433_3231).littleEndian, Array.init))
+            + [UInt8](withUnsafeBytes(of: UInt64(0x4847_4645_4443_4241).littleEndian, Array.init))
+        let extracted = Array((q3 + q4)[13..<29])
+        func word(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+        #expect(m.d(4) == word(extracted[0..<8]) && m.d(5) == word(extracted[8..<16]))
+        #expect(m.d(10) == 0x0103_0202_0102_0101)
+        #expect(m.d(11) == 0x0004_0005_0005_0006)
+        #expect(m.d(12) == 0x0000_001f_0000_0000 && m.d(13) == 0x0000_0010_0000_0020)
+        #expect(m.d(14) == 0xffff && m.d(15) == 0xeeee)
+        #expect(m.d(16) == ~d1)
+        #expect(m.d(17) == d2)
+        #expect(m.d(18) == 0x0000_0001_8000_0000 && m.d(19) == 0x0000_ffff_0000_0000)
+    }
+}

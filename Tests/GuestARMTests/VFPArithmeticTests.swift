@@ -132,4 +132,21 @@ struct VFPArithmeticTests {
             }
         }
     }
+
+    /// FPSCR.FZ flushes denormal operands and results to zero (A2.7.4); without it they stay.
+    @Test(arguments: [false, true])
+    func flushToZero(thumb: Bool) throws {
+        let m = GuestMachine(code: try Assembler.assemble("vadd.f64 d0, d1, d2\nvmul.f32 s6, s8, s8", thumb: thumb), thumb: thumb)
+        for fz in [false, true] {
+            m.restart()
+            m.state.fpscr = fz ? 1 << 24 : 0
+            m.setDouble(1, 1e-310)
+            m.setDouble(2, 0)
+            m.setFloat(8, 1e-20)
+            m.runToEnd()
+            #expect(m.double(0) == (fz ? 0 : 1e-310), "FZ=\(fz)")
+            #expect(m.float(6) == (fz ? 0 : Float(1e-20) * Float(1e-20)), "FZ=\(fz)")
+        }
+        m.state.fpscr = 0
+    }
 }
