@@ -56,6 +56,9 @@ struct ARMCPULoop {
             UInt64(state[register: 3]), UInt64(state[register: 4]), UInt64(state[register: 5]),
             UInt64(state[register: 6])))
         let call = process.abi.syscall(number: number)
+        if process.log.enabled(.strace) && (call == .exit || call == .exit_group) {
+            Strace.log(process, call, number, context.args, nil)
+        }
         var result: SyscallResult
         if let call, let r = context.dispatch(call, machine: ARMPersonality.machine) {
             result = r
