@@ -125,8 +125,7 @@ struct MultiplyTests {
     @Test(arguments: [false, true])
     func multiplies(thumb: Bool) throws { try run(Self.cases, thumb: thumb) }
 
-    @Test(.disabled("translator bug: SMLAD/SMLADX set Q when p1 + p2 overflows although p1 + p2 + Ra fits"),
-          arguments: [false, true])
+    @Test(arguments: [false, true])
     func smladQ(thumb: Bool) throws { try run(Self.smlad, thumb: thumb) }
 
     /// SMLAD's values are right even where its Q is not.
