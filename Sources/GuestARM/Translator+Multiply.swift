@@ -88,21 +88,19 @@ extension Translator {
     }
 
     /// SMUAD/SMUSD/SMLAD/SMLSD (X: swap Rm's halves): Rd = Rn.lo*Rm.lo +/- Rn.hi*Rm.hi (+ Ra),
-    /// Q set on signed overflow of the sum.
+    /// computed exactly; Q is set when that exact result does not fit 32 bits.
     mutating func dualMultiply(d: UInt32, n: UInt32, m: UInt32, a: UInt32?, subtract: Bool, exchange: Bool) {
         var mv = reg(m)
         if exchange { mv = b.rotri(mv, 16) }
         let nv = reg(n)
-        let p1 = b.mul(half(nv, top: 0), half(mv, top: 0))
-        let p2 = b.mul(half(nv, top: 1), half(mv, top: 1))
-        if subtract {
-            let diff = b.sub(p1, p2)
-            setReg(d, a.map { accumulateSettingQ(diff, reg($0)) } ?? diff)
-        } else {
-            // p1 + p2 alone can overflow only for 0x8000 * 0x8000 twice.
-            let sum = accumulateSettingQ(p1, p2)
-            setReg(d, a.map { accumulateSettingQ(sum, reg($0)) } ?? sum)
-        }
+        let p1 = b.sext(b.mul(half(nv, top: 0), half(mv, top: 0)))
+        let p2 = b.sext(b.mul(half(nv, top: 1), half(mv, top: 1)))
+        var sum = subtract ? b.sub(p1, p2) : b.add(p1, p2)
+        if let a { sum = b.add(sum, b.sext(reg(a))) }
+        let result = b.trunc(sum)
+        let overflow = b.setcond(.ne, sum, b.sext(result))
+        b.storeState(ARMState.qf, b.or(b.loadState(.i32, ARMState.qf), overflow))
+        setReg(d, result)
     }
 
     /// SMLALD/SMLSLD and SMLAL<x><y>: RdHi:RdLo += 64-bit products of halves.
