@@ -155,4 +155,31 @@ struct LoadStoreTests {
         #expect(m[2] == 0xcc)
         #expect(m.load32(Self.base + 16) == 0x1111_11bb)
     }
+
+    /// T16 SP-relative forms and the unprivileged forms (user mode: plain accesses).
+    @Test func spRelativeAndUnprivileged() throws {
+        let t = try GuestMachine(thumb: "str r1, [sp, #8]\nldr r0, [sp, #8]\nadd r2, sp, #1020\nldrt r3, [r4, #4]\nstrbt r1, [r4, #1]")
+        t[1] = 0x1234_5678
+        t[4] = Self.base
+        t.store32(Self.base + 4, 0xabcd)
+        t.runToEnd()
+        #expect(t.load32(GuestMachine.stackTop + 8) == 0x1234_5678)
+        #expect(t[0] == 0x1234_5678)
+        #expect(t[2] == GuestMachine.stackTop + 1020)
+        #expect(t[3] == 0xabcd)
+        #expect(t.load8(Self.base + 1) == 0x78)
+        #expect(t[4] == Self.base, "T32 unprivileged forms do not write back")
+        let a = try GuestMachine(arm: "ldrt r0, [r4], #4\nstrt r1, [r4], #-8\nldrbt r2, [r4], r5\nldrht r3, [r4], #2")
+        a[1] = 0x5555_aaaa
+        a[4] = Self.base
+        a[5] = 3
+        a.store32(Self.base, 0x1111_2222)
+        a.store32(Self.base - 4, 0x77)
+        a.runToEnd()
+        #expect(a[0] == 0x1111_2222)
+        #expect(a.load32(Self.base + 4) == 0x5555_aaaa)
+        #expect(a[2] == 0x77, "ldrbt from base + 4 - 8")
+        #expect(a[3] == 0x2200, "ldrht from base - 1")
+        #expect(a[4] == Self.base + 4 - 8 + 3 + 2)
+    }
 }
