@@ -133,4 +133,15 @@ struct UndefinedTests {
         #expect(p.blocks.first?.instructionCount == 4)
         #expect(p.blocks.first?.guestSize == 16)
     }
+
+    /// A 32-bit Thumb instruction crossing a page boundary starts a block of its own.
+    @Test func wideThumbInstructionAcrossPages() throws {
+        let code = try Assembler.thumb("movs r0, #1\nmov.w r1, #2\nmovs r2, #3")
+        let m = GuestMachine(code: code, thumb: true, base: 0x1_0ffc)
+        m.runToEnd()
+        #expect(m[0] == 1 && m[1] == 2 && m[2] == 3)
+        // The crossing instruction is alone in its block: the block's page ends after it.
+        #expect(m.blocks.map(\.key.pc) == [0x1_0ffc, 0x1_0ffe, 0x1_1002])
+        #expect(m.blocks.map(\.instructionCount) == [1, 1, 1])
+    }
 }
