@@ -72,8 +72,8 @@ struct MultiplyTests {
         return c
     }
 
-    /// SMLAD: Q only when the whole sum p1 + p2 + a overflows (A8.8.177); kept apart so its
-    /// known translator bug does not hide the others.
+    /// SMLAD: Q only when the whole sum p1 + p2 + a overflows (A8.8.177), not when p1 + p2
+    /// alone does (fixed in ef7feb0).
     static var smlad: [(String, Model)] {
         [("", false), ("x", true)].map { suffix, exchange in
             ("smlad\(suffix) r0, r1, r2, r3", { i in
