@@ -208,7 +208,8 @@ extension Translator {
     /// VCVT/VCVTR float to 32-bit integer in an S register.
     mutating func vfpToInteger(double: Bool, d: Int, m: Int, signed: Bool, roundTowardZero: Bool) {
         let x = fpRead(m, double: double)
-        let mode: RoundingMode = roundTowardZero ? .towardZero : .nearestEven
+        // VCVTR rounds by FPSCR.RMode, which is the host environment's mode while guest code runs.
+        let mode: RoundingMode? = roundTowardZero ? .towardZero : nil
         let i = b.ftoi(x, to: .i32, signed: signed, rounding: mode)
         b.storeState(ARMState.s(d), i)
     }

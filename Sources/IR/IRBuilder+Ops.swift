@@ -142,8 +142,11 @@ extension IRBuilder {
     public mutating func itof(_ a: Value, to type: IRType, signed: Bool) -> Value {
         emitResult(.itof, type, a: a, aux: signed ? 1 : 0)
     }
-    public mutating func ftoi(_ a: Value, to type: IRType, signed: Bool, rounding: RoundingMode) -> Value {
-        emitResult(.ftoi, type, a: a, aux: (signed ? 1 : 0) | rounding.rawValue << 1)
+    /// Float to integer; `rounding` nil rounds by the FP environment's current mode (the
+    /// guest's, e.g. ARM VCVTR under FPSCR.RMode).
+    public mutating func ftoi(_ a: Value, to type: IRType, signed: Bool, rounding: RoundingMode?) -> Value {
+        let mode: UInt8 = rounding.map { $0.rawValue << 1 } ?? 8
+        return emitResult(.ftoi, type, a: a, aux: (signed ? 1 : 0) | mode)
     }
     public mutating func bitcast(_ a: Value, to type: IRType) -> Value { emitResult(.bitcast, type, a: a) }
 }

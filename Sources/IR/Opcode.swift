@@ -104,7 +104,8 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     case fconvert
     /// Float dst (op type) from the integer a; aux = 1 when a is signed.
     case itof
-    /// Integer dst (op type) from the float a; aux bit 0 = signed result, aux >> 1 = `RoundingMode`.
+    /// Integer dst (op type) from the float a; aux bit 0 = signed result, bits 1-2 =
+    /// `RoundingMode`, bit 3 = round by the FP environment's current mode instead.
     /// Saturates at the result type's range; NaN gives 0.
     case ftoi
     /// dst = the same bits as a, reinterpreted (i32<->f32, i64<->f64).

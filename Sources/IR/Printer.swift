@@ -50,7 +50,7 @@ extension Op {
         case .itof:
             return "\(result)itof.\(t) \(aux & 1 != 0 ? "signed" : "unsigned") \(a)"
         case .ftoi:
-            let mode = RoundingMode(rawValue: aux >> 1).map { "\($0)" } ?? "?"
+            let mode = aux & 8 != 0 ? "dynamic" : RoundingMode(rawValue: (aux >> 1) & 3).map { "\($0)" } ?? "?"
             return "\(result)ftoi.\(t) \(aux & 1 != 0 ? "signed" : "unsigned") \(mode) \(a)"
         default:
             let operands = sources.map(\.description).joined(separator: ", ")

@@ -59,7 +59,7 @@ extension Block {
             case .load, .store, .cmpxchg:
                 if let at = typeOf(op.a), !at.isInteger { fail(i, "address \(op.a) is \(at.name), not an integer") }
             case .ftoi:
-                if op.aux >> 1 > 3 { fail(i, "bad rounding mode \(op.aux >> 1)") }
+                if op.aux >> 4 != 0 { fail(i, "bad rounding mode bits \(op.aux >> 1)") }
             case .const_:
                 if op.type.bits == 32 && op.imm > 0xffff_ffff { fail(i, "const wider than \(op.type.name)") }
             case .concat:

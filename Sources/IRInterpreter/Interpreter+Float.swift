@@ -48,7 +48,7 @@ enum FloatOps {
         case .ftoi:
             let source = op.aux2 == IRType.f32.rawValue
                 ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: a))) : Double(bitPattern: a)
-            let mode = RoundingMode(rawValue: op.aux >> 1) ?? .towardZero
+            let mode = op.aux & 8 != 0 ? currentRounding() : RoundingMode(rawValue: (op.aux >> 1) & 3) ?? .towardZero
             return toInteger(source, signed: op.aux & 1 != 0, bits: op.type.bits, mode)
         case .bitcast:
             return op.type.bits == 32 ? a & 0xffff_ffff : a
@@ -80,6 +80,27 @@ enum FloatOps {
         }
     }
 
+    /// The FP environment's rounding mode (MXCSR.RC: nearest, down, up, toward zero).
+    static func currentRounding() -> RoundingMode {
+        switch (chost_get_mxcsr() >> 13) & 3 {
+        case 0: .nearestEven
+        case 1: .towardMinusInfinity
+        case 2: .towardPlusInfinity
+        default: .towardZero
+        }
+    }
+
+    /// Round to nearest, ties to even, whatever the environment's mode (Swift's
+    /// `.toNearestOrEven` becomes `rint`, which follows it). x - trunc(x) is exact.
+    static func roundedNearestEven(_ x: Double) -> Double {
+        let t = x.rounded(.towardZero)
+        let fraction = abs(x - t)
+        let away = t + (x < 0 ? -1 : 1)
+        if fraction > 0.5 { return away }
+        if fraction < 0.5 { return t }
+        return t.truncatingRemainder(dividingBy: 2) == 0 ? t : away
+    }
+
     /// Raises host floating-point exception flags (MXCSR: 1 invalid, 0x20 inexact), as the
     /// SSE conversion instructions do, so guests that read their FP status see them.
     @inline(never)
@@ -93,7 +114,7 @@ enum FloatOps {
             return 0
         }
         let rounded: Double = switch mode {
-        case .nearestEven: x.rounded(.toNearestOrEven)
+        case .nearestEven: roundedNearestEven(x)
         case .towardPlusInfinity: x.rounded(.up)
         case .towardMinusInfinity: x.rounded(.down)
         case .towardZero: x.rounded(.towardZero)

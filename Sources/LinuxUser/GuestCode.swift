@@ -1,10 +1,16 @@
-// Guest code fetches for the translator: only from mapped, executable guest pages.
+// Guest code fetches for the translator: only from mapped, executable guest pages. Every page
+// code is fetched from is marked `translated` in the page table, so that unmapping or
+// remapping it later can drop the blocks made from it.
 
 import GuestMemory
 import IR
 
-struct GuestCode: CodeSource {
+final class GuestCode: CodeSource {
     let space: GuestAddressSpace
+    /// The last page found executable and marked: fetches within it skip the page table.
+    private var checkedPage: UInt64 = .max
+
+    init(space: GuestAddressSpace) { self.space = space }
 
     func fetch16(_ address: UInt64) -> UInt16? {
         guard executable(address, 2) else { return nil }
@@ -16,12 +22,23 @@ struct GuestCode: CodeSource {
         return space.base.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
     }
 
+    /// Forgets the cached page (its protection may have changed).
+    func invalidate() { checkedPage = .max }
+
     /// Both ends of the access lie in executable pages (an access may cross one page boundary).
     @inline(__always)
     func executable(_ address: UInt64, _ size: UInt64) -> Bool {
         guard address &+ size <= space.size else { return false }
-        let first = space.protection(at: GuestAddress(address))
-        let last = space.protection(at: GuestAddress(address + size - 1))
-        return first?.contains(.execute) == true && last?.contains(.execute) == true
+        return page(address) && page(address + size - 1)
+    }
+
+    @inline(__always)
+    private func page(_ address: UInt64) -> Bool {
+        let page = address / space.pageSize
+        if page == checkedPage { return true }
+        guard space.protection(at: GuestAddress(address))?.contains(.execute) == true else { return false }
+        space.markTranslated(GuestAddress(address))
+        checkedPage = page
+        return true
     }
 }

@@ -35,6 +35,10 @@ final class GuestProcess: @unchecked Sendable {
     /// sigaltstack: base and size (size 0: disabled).
     var alternateStack: (base: UInt64, size: UInt64) = (0, 0)
 
+    /// Called when guest memory in [start, end) stops holding the code it held (munmap,
+    /// mmap over it, mremap, mprotect): translated blocks from it must go.
+    var codeChanged: (UInt64, UInt64) -> Void = { _, _ in }
+
     /// For execve of another guest program: this mirage's path and the options to repeat.
     var launcherPath = "/proc/self/exe"
     var relaunchOptions: [String] = []

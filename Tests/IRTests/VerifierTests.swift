@@ -208,7 +208,7 @@ let verifierGapCases: [VerifierCase] = [
                  bad: { b in _ = b.load(.u32, .i32, address: b.constant(.f64, 0)) }),
     VerifierCase(name: "ftoi rounding mode", message: "rounding",
                  good: { b in _ = b.ftoi(b.constant(.f64, 0), to: .i32, signed: true, rounding: .towardZero) },
-                 bad: { b in let x = b.constant(.f64, 0); b.raw(.ftoi, .i32, a: x, aux: 1 | 7 << 1) }),
+                 bad: { b in let x = b.constant(.f64, 0); b.raw(.ftoi, .i32, a: x, aux: 1 | 0xf << 1) }),
     VerifierCase(name: "an i32 constant fits in 32 bits", message: "const",
                  good: { b in _ = b.const32(0xffff_ffff) },
                  bad: { b in b.raw(.const_, .i32, imm: 0x1_0000_0000) }),

@@ -15,8 +15,19 @@ struct ARMCPULoop {
     init(process: GuestProcess, state: ARMStatePointer, options: EngineOptions) {
         self.process = process
         self.state = state
-        engine = Engine(frontend: ARMFrontend(), code: GuestCode(space: process.space), memoryBase: process.space.base,
-                        log: process.log, options: options)
+        let code = GuestCode(space: process.space)
+        let engine = Engine(frontend: ARMFrontend(), code: code, memoryBase: process.space.base,
+                            log: process.log, options: options)
+        self.engine = engine
+        // Code unmapped or remapped: drop every translation if any page of the range was
+        // translated from. (Whole-cache flushes are rare and cheap next to a stale block;
+        // per-page invalidation comes with self-modifying-code detection.)
+        let space = process.space
+        process.codeChanged = { [unowned engine, unowned code] start, end in
+            code.invalidate()
+            let first = start & ~(space.pageSize - 1)
+            if end > first, space.clearTranslated(GuestAddress(first), length: end - first) { engine.flushCache() }
+        }
     }
 
     func run() -> Never {

@@ -47,6 +47,7 @@ extension SyscallContext {
         let hint = arg(0) == 0 ? nil : Optional(address(0))
         let length = arg(1) & 0xffff_ffff
         let file = flags.contains(.anonymous) ? nil : Optional((fd: int(4), offset: offset))
+        if flags.contains(.fixed), let hint { process.codeChanged(hint.rawValue, hint.rawValue &+ length) }
         switch space.map(at: hint, length: length, protection: prot, flags: flags, file: file) {
         case .success(let a): return SyscallResult(a.rawValue)
         case .failure(let e): return fail(e)
@@ -54,6 +55,7 @@ extension SyscallContext {
     }
 
     func munmap() -> SyscallResult {
+        process.codeChanged(arg(0), arg(0) &+ (arg(1) & 0xffff_ffff))
         switch space.unmap(address(0), length: arg(1) & 0xffff_ffff) {
         case .success: return 0
         case .failure(let e): return fail(e)
@@ -62,6 +64,7 @@ extension SyscallContext {
 
     func mprotect() -> SyscallResult {
         guard let prot = protection(2) else { return fail(EINVAL) }
+        if !prot.contains(.execute) { process.codeChanged(arg(0), arg(0) &+ (arg(1) & 0xffff_ffff)) }
         switch space.protect(address(0), length: arg(1) & 0xffff_ffff, prot) {
         case .success: return 0
         case .failure(let e): return fail(e)
@@ -75,6 +78,8 @@ extension SyscallContext {
         if host & 1 != 0 { flags.insert(.mayMove) }
         if host & 2 != 0 { flags.insert(.fixed) }
         let newAddress = flags.contains(.fixed) ? Optional(address(4)) : nil
+        process.codeChanged(arg(0), arg(0) &+ (arg(1) & 0xffff_ffff))
+        if let newAddress { process.codeChanged(newAddress.rawValue, newAddress.rawValue &+ (arg(2) & 0xffff_ffff)) }
         switch space.remap(address(0), oldLength: arg(1) & 0xffff_ffff, newLength: arg(2) & 0xffff_ffff,
                            flags: flags, newAddress: newAddress) {
         case .success(let a): return SyscallResult(a.rawValue)
