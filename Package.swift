@@ -29,6 +29,9 @@ let package = Package(
         .target(name: "IR"),
         .target(name: "IRPasses", dependencies: ["IR"]),
         .target(name: "IRInterpreter", dependencies: ["IR", "CHost"], swiftSettings: hot),
+        // The x86-64 code generator: encodings (no IR knowledge) and the IR lowering.
+        .target(name: "X64Assembler", swiftSettings: hot),
+        .target(name: "X64Backend", dependencies: ["IR", "X64Assembler"], swiftSettings: hot),
         .target(name: "Engine", dependencies: ["IR", "IRPasses", "IRInterpreter", "GuestMemory"], swiftSettings: hot),
 
         // Guests. Each guest's decoders are their own module: generated, large, and rarely
@@ -43,6 +46,7 @@ let package = Package(
 
         // Unit tests.
         .testTarget(name: "IRTests", dependencies: ["IR", "IRPasses", "IRInterpreter"]),
+        .testTarget(name: "X64AssemblerTests", dependencies: ["X64Assembler"]),
         .testTarget(name: "GuestMemoryTests", dependencies: ["GuestMemory", "Host"]),
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory"]),
         .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder"]),

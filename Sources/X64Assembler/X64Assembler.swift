@@ -1,0 +1,1 @@
+// X64Assembler: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// X64Backend: placeholder until the module lands.
