@@ -70,8 +70,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
                 let next = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
                 if chaining { cache.setLink(from: current, slot: slot, to: next) }
                 current = next
-            case .lookup:
-                current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
+            case .lookup(let pc, let flags):
+                current = block(for: BlockKey(pc: pc, flags: flags))
             case .exit(let reason, let payload):
                 return (reason, payload)
             }

@@ -44,7 +44,7 @@ extension Translator {
         let target = b.add(b.const32(pcRead), b.shli(entry, 1))
         b.storeState(ARMState.pc, target)
         storeNextITState(0)
-        b.lookupAndGoto()
+        b.lookupAndGoto(pc: target, flags: b.const32(keyFlags(itState: 0)))
         ended = true
     }
 

@@ -83,16 +83,27 @@ struct Translator {
 
     mutating func writePC(_ v: Value, _ kind: PCWrite) {
         let exchange = kind == .exchange || kind == .load || (kind == .alu && !thumb)
+        let endianFlag = bigEndian ? ARMFrontend.bigEndianFlag : 0
+        let target: Value, flags: Value
         if exchange {
             let t = b.andi(v, 1)
             b.storeState(ARMState.thumb, t)
-            b.storeState(ARMState.pc, b.andi(v, ~1))
+            target = b.andi(v, ~1)
+            flags = endianFlag == 0 ? t : b.ori(t, UInt64(endianFlag))
         } else {
-            b.storeState(ARMState.pc, b.andi(v, thumb ? ~1 : ~3))
+            target = b.andi(v, thumb ? ~1 : ~3)
+            flags = b.const32((thumb ? ARMFrontend.thumbFlag : 0) | endianFlag)
         }
+        b.storeState(ARMState.pc, target)
+        // A write to the PC ends any IT block (it must be its last instruction).
         storeNextITState(0)
-        b.lookupAndGoto()
+        b.lookupAndGoto(pc: target, flags: flags)
         ended = true
+    }
+
+    /// The key flags of the block at the next instruction in the current mode with `itState`.
+    func keyFlags(itState: UInt32) -> UInt32 {
+        (thumb ? ARMFrontend.thumbFlag : 0) | (bigEndian ? ARMFrontend.bigEndianFlag : 0) | itState << ARMFrontend.itShift
     }
 
     // MARK: Block exits

@@ -126,7 +126,8 @@ extension IRBuilder {
 
     public mutating func insnStart(_ pc: UInt64) { emit(Op(.insnStart, .i32, imm: pc)) }
     public mutating func gotoTB(slot: Int) { emit(Op(.gotoTB, .i32, aux: UInt8(slot))) }
-    public mutating func lookupAndGoto() { emit(Op(.lookupAndGoto, .i32)) }
+    /// An indirect branch to the block with key (pc, flags); `flags` is an i32.
+    public mutating func lookupAndGoto(pc: Value, flags: Value) { emit(Op(.lookupAndGoto, type(of: pc), a: pc, b: flags)) }
     public mutating func exitTB(_ reason: ExitReason, payload: UInt64 = 0) {
         emit(Op(.exitTB, .i32, imm: payload, aux: reason.rawValue))
     }

@@ -90,7 +90,9 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// Leave the block to a direct successor. The frontend has stored the next pc (and mode) in
     /// the guest state; aux = slot 0 or 1 lets the engine chain this exit to the successor.
     case gotoTB
-    /// Leave the block to the pc the guest state holds now (an indirect branch).
+    /// Leave the block to the block whose key is (pc a, flags b): an indirect branch. The
+    /// frontend has stored the pc (and mode) in the guest state too; a and b let a backend look
+    /// the next block up without knowing how a guest forms its keys.
     case lookupAndGoto
     /// Leave the block and return to the engine's caller. aux = `ExitReason`, imm = its payload.
     case exitTB

@@ -44,7 +44,7 @@ extension Op {
         case .gotoTB:
             return "goto_tb \(aux)"
         case .lookupAndGoto:
-            return "lookup_and_goto"
+            return "lookup_and_goto.\(t) \(a), \(b)"
         case .exitTB:
             return "exit_tb \(ExitReason(rawValue: aux).map { "\($0)" } ?? "?") \(hex(imm))"
         case .itof:

@@ -43,6 +43,7 @@ extension Block {
                  .shl, .shr, .sar, .rotl, .rotr, .deposit, .concat, .setcond, .brcond, .store, .fadd, .fsub,
                  .fmul, .fdiv, .fsetcond: 2
             case .select, .cmpxchg: 3
+            case .lookupAndGoto: 2
             case .mov, .not, .neg, .extract, .sextract, .ext8s, .ext8u, .ext16s, .ext16u, .zext, .sext,
                  .trunc, .bswap16, .bswap32, .bswap64, .clz, .ctz, .popcount, .load, .storeState, .fsqrt,
                  .fneg, .fabs, .fconvert, .itof, .ftoi, .bitcast: 1

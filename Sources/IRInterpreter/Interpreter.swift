@@ -83,7 +83,7 @@ public enum Interpreter {
             case .gotoTB:
                 return .chain(slot: Int(op.aux))
             case .lookupAndGoto:
-                return .lookup
+                return .lookup(pc: r[Int(op.a.index)], flags: UInt32(truncatingIfNeeded: r[Int(op.b.index)]))
             case .exitTB:
                 return .exit(ExitReason(rawValue: op.aux) ?? .undefined, payload: op.imm)
             case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fneg, .fabs, .fsetcond, .fconvert, .itof, .ftoi, .bitcast:

@@ -115,8 +115,8 @@ public struct PreparedBlock: @unchecked Sendable {
 public enum BlockExit: Equatable, Sendable {
     /// `gotoTB slot`: a direct successor the engine may chain to.
     case chain(slot: Int)
-    /// `lookupAndGoto`: look up the pc in the state.
-    case lookup
+    /// `lookupAndGoto`: an indirect branch to the block with this key.
+    case lookup(pc: UInt64, flags: UInt32)
     /// `exitTB`: back to the engine's caller.
     case exit(ExitReason, payload: UInt64)
 }

@@ -129,11 +129,11 @@ struct CallAndExitTests {
         #expect(Machine().run(b.finish(guestSize: 0, instructionCount: 0)) == .chain(slot: slot))
     }
 
-    @Test("lookup_and_goto returns lookup")
+    @Test("lookup_and_goto returns lookup with the key of its operands")
     func lookup() {
         var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
-        b.lookupAndGoto()
-        #expect(Machine().run(b.finish(guestSize: 0, instructionCount: 0)) == .lookup)
+        b.lookupAndGoto(pc: b.const32(0x1234), flags: b.const32(5))
+        #expect(Machine().run(b.finish(guestSize: 0, instructionCount: 0)) == .lookup(pc: 0x1234, flags: 5))
     }
 
     @Test("exit_tb returns its reason and payload", arguments: ExitReason.allCases)

@@ -69,7 +69,7 @@ enum PrinterFixture {
         b.label(tb)
         b.gotoTB(slot: 0)
         b.label(look)
-        b.lookupAndGoto()
+        b.lookupAndGoto(pc: x, flags: y)
         return b.finish(guestSize: 8, instructionCount: 2)
     }
 }

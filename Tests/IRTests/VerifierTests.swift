@@ -181,7 +181,7 @@ let verifierCases: [VerifierCase] = [
                  good: { b in let l = b.newLabel(); b.label(l); b.br(l) },
                  bad: { b in b.storeState(0, b.const32(0)) }),
     VerifierCase(name: "block is not empty", message: "empty block", terminate: false,
-                 good: { b in b.lookupAndGoto() },
+                 good: { b in b.lookupAndGoto(pc: b.const32(0), flags: b.const32(0)) },
                  bad: { _ in }),
 ]
 

@@ -43,9 +43,12 @@ extension Translator {
     /// SETEND: data endianness changes the block key, so the block ends here.
     mutating func setEndianness(bigEndian: Bool) {
         b.storeState(ARMState.bigEndian, b.const32(bigEndian ? 1 : 0))
-        b.storeState(ARMState.pc, b.const32(next))
+        let target = b.const32(next)
+        b.storeState(ARMState.pc, target)
         storeNextITState(nextITState)
-        b.lookupAndGoto()
+        let flags = (thumb ? ARMFrontend.thumbFlag : 0) | (bigEndian ? ARMFrontend.bigEndianFlag : 0)
+            | nextITState << ARMFrontend.itShift
+        b.lookupAndGoto(pc: target, flags: b.const32(flags))
         ended = true
     }
 }
