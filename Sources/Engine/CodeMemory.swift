@@ -1,0 +1,62 @@
+// Executable memory for translated code, W^X: one shared memory object mapped twice, writable
+// at one address and executable at another, so no page is ever writable and executable at
+// once. Code is written (and chaining jumps patched) through the writable view and run from
+// the executable one; x86 keeps instruction fetch coherent with those stores. When memfd is
+// not available (an old kernel, a seccomp filter) one read-write-execute mapping stands in.
+
+import CHost
+import Glibc
+import Host
+
+final class CodeMemory {
+    let writable: UnsafeMutableRawPointer
+    let executable: UnsafeMutableRawPointer
+    let size: Int
+    private(set) var used = 0
+
+    /// Bytes from the writable view to the executable one.
+    var delta: Int { executable - writable }
+
+    init?(size: Int) {
+        self.size = size
+        let fd = Int32(truncatingIfNeeded: "mirage-code".withCString { Host.rawSyscall(HOST_SYS_memfd_create, Int(bitPattern: $0), 1 /* MFD_CLOEXEC */) })
+        if fd >= 0, ftruncate(fd, off_t(size)) == 0,
+           let rw = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0), rw != MAP_FAILED,
+           let rx = mmap(nil, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0), rx != MAP_FAILED {
+            close(fd)
+            writable = rw
+            executable = rx
+            return
+        }
+        if fd >= 0 { close(fd) }
+        guard let rwx = mmap(nil, size, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              rwx != MAP_FAILED else { return nil }
+        writable = rwx
+        executable = rwx
+    }
+
+    deinit {
+        munmap(writable, size)
+        if executable != writable { munmap(executable, size) }
+    }
+
+    /// Room for `count` bytes at `alignment`; nil when the region is full (flush and retry).
+    func allocate(_ count: Int, alignment: Int = 16) -> (writable: UnsafeMutableRawPointer, executable: UnsafeMutableRawPointer)? {
+        let start = (used + alignment - 1) & ~(alignment - 1)
+        guard start + count <= size else { return nil }
+        used = start + count
+        return (writable + start, executable + start)
+    }
+
+    /// Everything after `mark` (a value of `used`) is free again.
+    func reset(to mark: Int) { used = mark }
+
+    /// The writable address of executable address `p`.
+    func writableAddress(_ p: UnsafeRawPointer) -> UnsafeMutableRawPointer { writable + (p - UnsafeRawPointer(executable)) }
+
+    /// Whether `p` points into the executable view.
+    func contains(_ p: UInt) -> Bool {
+        let base = UInt(bitPattern: executable)
+        return p >= base && p < base + UInt(size)
+    }
+}

@@ -1,1 +1,0 @@
-// X64Backend: placeholder until the module lands.
