@@ -16,5 +16,11 @@ let package = Package(
         .target(name: "SyscallGenKit"),
         .executableTarget(name: "syscallgen", dependencies: ["SyscallGenKit"]),
         .testTarget(name: "syscallgenTests", dependencies: ["SyscallGenKit"]),
+
+        // x64gen: Sources/X64Assembler/Specs/x64.rows -> the Assembler's encoder methods and
+        // the X64Assembler tests' table of them.
+        .target(name: "X64GenKit"),
+        .executableTarget(name: "x64gen", dependencies: ["X64GenKit"]),
+        .testTarget(name: "x64genTests", dependencies: ["X64GenKit"]),
     ]
 )

@@ -1,3 +1,3 @@
 import Testing
-
+@testable import X64GenKit
 @Test func placeholder() {}
