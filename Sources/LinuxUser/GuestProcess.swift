@@ -32,6 +32,9 @@ final class GuestProcess: @unchecked Sendable {
     var clearChildTID: UInt64 = 0
     var robustList: (head: UInt64, length: UInt64) = (0, 0)
 
+    /// getdents64 cookies too large for a 32-bit guest, per directory fd (see getdents64Cookies).
+    var directoryCookies: [Int32: [Int64]] = [:]
+
     /// sigaltstack: base and size (size 0: disabled).
     var alternateStack: (base: UInt64, size: UInt64) = (0, 0)
 

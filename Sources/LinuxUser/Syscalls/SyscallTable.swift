@@ -48,7 +48,7 @@ extension SyscallContext {
         case .fstat64: return stat64(dirfd: int(0), pathArg: nil, bufferArg: 1, flags: 0)
         case .fstatat64: return fstatat64()
         case .statx: return statx()
-        case .getdents64: return getdents64()
+        case .getdents64: return getdents64Cookies()
         case .readlink: return readlink(dirfd: AT_FDCWD, pathArg: 0, bufferArg: 1, sizeArg: 2)
         case .readlinkat: return readlink(dirfd: abi.translateDirectoryFD(int(0)), pathArg: 1, bufferArg: 2, sizeArg: 3)
         case .getcwd: return getcwd()

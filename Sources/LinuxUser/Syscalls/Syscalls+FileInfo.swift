@@ -109,3 +109,47 @@ extension SyscallContext {
 
 /// The placeholder for "the translated path goes here" in `pathCall`'s argument list.
 let pathSlot = Int.min
+
+extension SyscallContext {
+    /// getdents64 for a 32-bit guest: the host (a 64-bit process) gets 64-bit directory
+    /// cookies in d_off where an ARM kernel gives a 32-bit process 32-bit ones, and a readdir
+    /// built without large-file support fails with EOVERFLOW on them. Cookies that do not fit a
+    /// positive 32-bit offset are replaced by small handles the process maps back on lseek.
+    func getdents64Cookies() -> SyscallResult {
+        let result = getdents64()
+        guard result > 0, abi.wordSize == 4, let p = pointer(address(1), UInt64(result), write: true) else { return result }
+        let fd = int(0)
+        var offset = 0
+        while offset + 19 <= Int(result) {
+            let record = p + offset
+            let cookie = record.loadUnaligned(fromByteOffset: 8, as: Int64.self)
+            let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+            if cookie < 0 || cookie > Int64(Int32.max) {
+                record.storeBytes(of: process.directoryCookie(fd: fd, host: cookie), toByteOffset: 8, as: Int64.self)
+            }
+            guard length > 0 else { break }
+            offset += length
+        }
+        return result
+    }
+}
+
+extension GuestProcess {
+    /// The guest-visible cookie for host directory offset `host` in the stream on `fd`.
+    func directoryCookie(fd: Int32, host: Int64) -> Int64 {
+        var table = directoryCookies[fd] ?? []
+        if let i = table.firstIndex(of: host) { return Self.cookieBase + Int64(i) }
+        table.append(host)
+        directoryCookies[fd] = table
+        return Self.cookieBase + Int64(table.count - 1)
+    }
+
+    /// The host offset for a guest seek on a directory stream: cookies map back, others pass.
+    func hostDirectoryOffset(fd: Int32, guest: Int64) -> Int64 {
+        guard guest >= Self.cookieBase, let table = directoryCookies[fd], Int(guest - Self.cookieBase) < table.count else { return guest }
+        return table[Int(guest - Self.cookieBase)]
+    }
+
+    /// Handles live just below 2^31, above any offset a small directory's own cookies reach.
+    static let cookieBase: Int64 = 0x7f00_0000
+}

@@ -81,17 +81,20 @@ extension SyscallContext {
     }
 
     func close() -> SyscallResult {
-        forward(Host.rawSyscall(HOST_SYS_close, Int(int(0))))
+        process.directoryCookies[int(0)] = nil
+        return forward(Host.rawSyscall(HOST_SYS_close, Int(int(0))))
     }
 
     func lseek() -> SyscallResult {
-        forward(Host.rawSyscall(HOST_SYS_lseek, Int(int(0)), Int(int(1)), Int(int(2))))
+        let offset = process.hostDirectoryOffset(fd: int(0), guest: Int64(int(1)))
+        return forward(Host.rawSyscall(HOST_SYS_lseek, Int(int(0)), Int(offset), Int(int(2))))
     }
 
     /// _llseek(fd, offset_high, offset_low, result *, whence): the 64-bit position is stored
     /// at `result`.
     func llseek() -> SyscallResult {
-        let offset = Int64(bitPattern: (arg(1) & 0xffff_ffff) << 32 | (arg(2) & 0xffff_ffff))
+        let guestOffset = Int64(bitPattern: (arg(1) & 0xffff_ffff) << 32 | (arg(2) & 0xffff_ffff))
+        let offset = process.hostDirectoryOffset(fd: int(0), guest: guestOffset)
         let r = Host.rawSyscall(HOST_SYS_lseek, Int(int(0)), Int(offset), Int(int(4)))
         if r < 0 { return forward(r) }
         guard space.store(UInt64(r), at: address(3), bigEndian: process.bigEndian) else { return fail(EFAULT) }

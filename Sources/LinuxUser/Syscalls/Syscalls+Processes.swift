@@ -64,7 +64,8 @@ extension SyscallContext {
         guard let argv = stringArray(address(1)), let envp = stringArray(address(2)) else { return fail(EFAULT) }
         var hostPath = process.hostPath(pathBytes)
         hostPath.removeLast()
-        let path = String(decoding: hostPath, as: UTF8.self)
+        // /proc/self/exe is the guest program, as the guest sees it (readlink says so too).
+        let path = isProcSelfExe(pathBytes) ? process.executablePath : String(decoding: hostPath, as: UTF8.self)
         if access(path, X_OK) != 0 { return fail(errno) }
         let guest = isGuestProgram(path)
         // The guest's argv[0] stays what it asked for, under mirage (-0) or not.
