@@ -8,6 +8,9 @@ extension RowSpec {
         var diagnostics: [Diagnostic] = []
         var sections: [Section] = []
         var names: Set<String> = []
+        // Per section: its line and how many row lines it has, good or not (a section whose
+        // rows all have errors is not reported empty as well).
+        var sectionLines: [(line: Int, rows: Int)] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
             let code = (raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
@@ -25,19 +28,21 @@ extension RowSpec {
                     diagnostics.append(Diagnostic(line: line, "section '\(name)' appears twice"))
                 }
                 sections.append(Section(name: name, rows: []))
+                sectionLines.append((line, 0))
                 continue
             }
             guard !sections.isEmpty else {
                 diagnostics.append(Diagnostic(line: line, "a row before the first `[Section]` line"))
                 continue
             }
+            sectionLines[sectionLines.count - 1].rows += 1
             switch RowParser.parse(code, line: line) {
             case .success(let row): sections[sections.count - 1].rows.append(row)
             case .failure(let errors): diagnostics += errors.diagnostics
             }
         }
-        for section in sections where section.rows.isEmpty {
-            diagnostics.append(Diagnostic(line: 0, "section '\(section.name)' has no rows"))
+        for (section, lines) in zip(sections, sectionLines) where lines.rows == 0 {
+            diagnostics.append(Diagnostic(line: lines.line, "section '\(section.name)' has no rows"))
         }
         guard diagnostics.isEmpty else { throw SpecErrors(diagnostics) }
         return RowSpec(sections: sections)
