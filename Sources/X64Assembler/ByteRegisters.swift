@@ -41,7 +41,6 @@ public struct GPR8: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let number = Int(code & 15)
         if isHighByte { return ["ah", "ch", "dh", "bh"][number - 4] }
-        return ["al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil"].indices.contains(number)
-            ? ["al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil"][number] : "r\(number)b"
+        return number < 8 ? ["al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil"][number] : "r\(number)b"
     }
 }

@@ -1,5 +1,4 @@
-// SSE registers, and the two implicit shift-count operands (CL and 1), which are types of
-// their own so `a.shl(.eax, .cl)` reads like the manual and cannot take another register.
+// SSE registers: xmm0-xmm15, numbered as in ModRM (bit 3 in REX.R/B).
 
 /// An XMM register (`xmm0` ... `xmm15`).
 public struct XMM: Hashable, Sendable, CustomStringConvertible {
@@ -23,14 +22,4 @@ public struct XMM: Hashable, Sendable, CustomStringConvertible {
     var code: UInt8 { index }
 
     public var description: String { "xmm\(index)" }
-}
-
-/// The implicit count register of shifts and SHLD/SHRD: `a.shl(.eax, .cl)`.
-public enum CL: Sendable {
-    case cl
-}
-
-/// The implicit count 1 of the short shift forms (D0/D1): `a.shl(.eax, .one)`.
-public enum One: Sendable {
-    case one
 }

@@ -3,82 +3,82 @@
 
 extension Assembler {
     /// `ROL r/m8, 1` · `D0 /0`, register form
-    public mutating func rol(_ dst: GPR8, _ src: One) {
+    public mutating func rol(_ dst: GPR8, _ count: One) {
         emit(Opcode(0xD0), reg: 0, rm: dst.code)
     }
 
     /// `ROL r/m8, 1` · `D0 /0`, memory form
-    public mutating func rol(_ dst: Mem8, _ src: One) {
+    public mutating func rol(_ dst: Mem8, _ count: One) {
         emit(Opcode(0xD0), reg: 0, mem: dst.address)
     }
 
     /// `ROL r/m16, 1` · `66 D1 /0`, register form
-    public mutating func rol(_ dst: GPR16, _ src: One) {
+    public mutating func rol(_ dst: GPR16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 0, rm: dst.code)
     }
 
     /// `ROL r/m16, 1` · `66 D1 /0`, memory form
-    public mutating func rol(_ dst: Mem16, _ src: One) {
+    public mutating func rol(_ dst: Mem16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 0, mem: dst.address)
     }
 
     /// `ROL r/m32, 1` · `D1 /0`, register form
-    public mutating func rol(_ dst: GPR32, _ src: One) {
+    public mutating func rol(_ dst: GPR32, _ count: One) {
         emit(Opcode(0xD1), reg: 0, rm: dst.code)
     }
 
     /// `ROL r/m32, 1` · `D1 /0`, memory form
-    public mutating func rol(_ dst: Mem32, _ src: One) {
+    public mutating func rol(_ dst: Mem32, _ count: One) {
         emit(Opcode(0xD1), reg: 0, mem: dst.address)
     }
 
     /// `ROL r/m64, 1` · `REX.W D1 /0`, register form
-    public mutating func rol(_ dst: GPR, _ src: One) {
+    public mutating func rol(_ dst: GPR, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 0, rm: dst.code)
     }
 
     /// `ROL r/m64, 1` · `REX.W D1 /0`, memory form
-    public mutating func rol(_ dst: Mem64, _ src: One) {
+    public mutating func rol(_ dst: Mem64, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 0, mem: dst.address)
     }
 
     /// `ROL r/m8, CL` · `D2 /0`, register form
-    public mutating func rol(_ dst: GPR8, _ src: CL) {
+    public mutating func rol(_ dst: GPR8, _ count: CL) {
         emit(Opcode(0xD2), reg: 0, rm: dst.code)
     }
 
     /// `ROL r/m8, CL` · `D2 /0`, memory form
-    public mutating func rol(_ dst: Mem8, _ src: CL) {
+    public mutating func rol(_ dst: Mem8, _ count: CL) {
         emit(Opcode(0xD2), reg: 0, mem: dst.address)
     }
 
     /// `ROL r/m16, CL` · `66 D3 /0`, register form
-    public mutating func rol(_ dst: GPR16, _ src: CL) {
+    public mutating func rol(_ dst: GPR16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 0, rm: dst.code)
     }
 
     /// `ROL r/m16, CL` · `66 D3 /0`, memory form
-    public mutating func rol(_ dst: Mem16, _ src: CL) {
+    public mutating func rol(_ dst: Mem16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 0, mem: dst.address)
     }
 
     /// `ROL r/m32, CL` · `D3 /0`, register form
-    public mutating func rol(_ dst: GPR32, _ src: CL) {
+    public mutating func rol(_ dst: GPR32, _ count: CL) {
         emit(Opcode(0xD3), reg: 0, rm: dst.code)
     }
 
     /// `ROL r/m32, CL` · `D3 /0`, memory form
-    public mutating func rol(_ dst: Mem32, _ src: CL) {
+    public mutating func rol(_ dst: Mem32, _ count: CL) {
         emit(Opcode(0xD3), reg: 0, mem: dst.address)
     }
 
     /// `ROL r/m64, CL` · `REX.W D3 /0`, register form
-    public mutating func rol(_ dst: GPR, _ src: CL) {
+    public mutating func rol(_ dst: GPR, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 0, rm: dst.code)
     }
 
     /// `ROL r/m64, CL` · `REX.W D3 /0`, memory form
-    public mutating func rol(_ dst: Mem64, _ src: CL) {
+    public mutating func rol(_ dst: Mem64, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 0, mem: dst.address)
     }
 
@@ -131,82 +131,82 @@ extension Assembler {
     }
 
     /// `ROR r/m8, 1` · `D0 /1`, register form
-    public mutating func ror(_ dst: GPR8, _ src: One) {
+    public mutating func ror(_ dst: GPR8, _ count: One) {
         emit(Opcode(0xD0), reg: 1, rm: dst.code)
     }
 
     /// `ROR r/m8, 1` · `D0 /1`, memory form
-    public mutating func ror(_ dst: Mem8, _ src: One) {
+    public mutating func ror(_ dst: Mem8, _ count: One) {
         emit(Opcode(0xD0), reg: 1, mem: dst.address)
     }
 
     /// `ROR r/m16, 1` · `66 D1 /1`, register form
-    public mutating func ror(_ dst: GPR16, _ src: One) {
+    public mutating func ror(_ dst: GPR16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 1, rm: dst.code)
     }
 
     /// `ROR r/m16, 1` · `66 D1 /1`, memory form
-    public mutating func ror(_ dst: Mem16, _ src: One) {
+    public mutating func ror(_ dst: Mem16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 1, mem: dst.address)
     }
 
     /// `ROR r/m32, 1` · `D1 /1`, register form
-    public mutating func ror(_ dst: GPR32, _ src: One) {
+    public mutating func ror(_ dst: GPR32, _ count: One) {
         emit(Opcode(0xD1), reg: 1, rm: dst.code)
     }
 
     /// `ROR r/m32, 1` · `D1 /1`, memory form
-    public mutating func ror(_ dst: Mem32, _ src: One) {
+    public mutating func ror(_ dst: Mem32, _ count: One) {
         emit(Opcode(0xD1), reg: 1, mem: dst.address)
     }
 
     /// `ROR r/m64, 1` · `REX.W D1 /1`, register form
-    public mutating func ror(_ dst: GPR, _ src: One) {
+    public mutating func ror(_ dst: GPR, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 1, rm: dst.code)
     }
 
     /// `ROR r/m64, 1` · `REX.W D1 /1`, memory form
-    public mutating func ror(_ dst: Mem64, _ src: One) {
+    public mutating func ror(_ dst: Mem64, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 1, mem: dst.address)
     }
 
     /// `ROR r/m8, CL` · `D2 /1`, register form
-    public mutating func ror(_ dst: GPR8, _ src: CL) {
+    public mutating func ror(_ dst: GPR8, _ count: CL) {
         emit(Opcode(0xD2), reg: 1, rm: dst.code)
     }
 
     /// `ROR r/m8, CL` · `D2 /1`, memory form
-    public mutating func ror(_ dst: Mem8, _ src: CL) {
+    public mutating func ror(_ dst: Mem8, _ count: CL) {
         emit(Opcode(0xD2), reg: 1, mem: dst.address)
     }
 
     /// `ROR r/m16, CL` · `66 D3 /1`, register form
-    public mutating func ror(_ dst: GPR16, _ src: CL) {
+    public mutating func ror(_ dst: GPR16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 1, rm: dst.code)
     }
 
     /// `ROR r/m16, CL` · `66 D3 /1`, memory form
-    public mutating func ror(_ dst: Mem16, _ src: CL) {
+    public mutating func ror(_ dst: Mem16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 1, mem: dst.address)
     }
 
     /// `ROR r/m32, CL` · `D3 /1`, register form
-    public mutating func ror(_ dst: GPR32, _ src: CL) {
+    public mutating func ror(_ dst: GPR32, _ count: CL) {
         emit(Opcode(0xD3), reg: 1, rm: dst.code)
     }
 
     /// `ROR r/m32, CL` · `D3 /1`, memory form
-    public mutating func ror(_ dst: Mem32, _ src: CL) {
+    public mutating func ror(_ dst: Mem32, _ count: CL) {
         emit(Opcode(0xD3), reg: 1, mem: dst.address)
     }
 
     /// `ROR r/m64, CL` · `REX.W D3 /1`, register form
-    public mutating func ror(_ dst: GPR, _ src: CL) {
+    public mutating func ror(_ dst: GPR, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 1, rm: dst.code)
     }
 
     /// `ROR r/m64, CL` · `REX.W D3 /1`, memory form
-    public mutating func ror(_ dst: Mem64, _ src: CL) {
+    public mutating func ror(_ dst: Mem64, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 1, mem: dst.address)
     }
 
@@ -259,82 +259,82 @@ extension Assembler {
     }
 
     /// `RCL r/m8, 1` · `D0 /2`, register form
-    public mutating func rcl(_ dst: GPR8, _ src: One) {
+    public mutating func rcl(_ dst: GPR8, _ count: One) {
         emit(Opcode(0xD0), reg: 2, rm: dst.code)
     }
 
     /// `RCL r/m8, 1` · `D0 /2`, memory form
-    public mutating func rcl(_ dst: Mem8, _ src: One) {
+    public mutating func rcl(_ dst: Mem8, _ count: One) {
         emit(Opcode(0xD0), reg: 2, mem: dst.address)
     }
 
     /// `RCL r/m16, 1` · `66 D1 /2`, register form
-    public mutating func rcl(_ dst: GPR16, _ src: One) {
+    public mutating func rcl(_ dst: GPR16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 2, rm: dst.code)
     }
 
     /// `RCL r/m16, 1` · `66 D1 /2`, memory form
-    public mutating func rcl(_ dst: Mem16, _ src: One) {
+    public mutating func rcl(_ dst: Mem16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 2, mem: dst.address)
     }
 
     /// `RCL r/m32, 1` · `D1 /2`, register form
-    public mutating func rcl(_ dst: GPR32, _ src: One) {
+    public mutating func rcl(_ dst: GPR32, _ count: One) {
         emit(Opcode(0xD1), reg: 2, rm: dst.code)
     }
 
     /// `RCL r/m32, 1` · `D1 /2`, memory form
-    public mutating func rcl(_ dst: Mem32, _ src: One) {
+    public mutating func rcl(_ dst: Mem32, _ count: One) {
         emit(Opcode(0xD1), reg: 2, mem: dst.address)
     }
 
     /// `RCL r/m64, 1` · `REX.W D1 /2`, register form
-    public mutating func rcl(_ dst: GPR, _ src: One) {
+    public mutating func rcl(_ dst: GPR, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 2, rm: dst.code)
     }
 
     /// `RCL r/m64, 1` · `REX.W D1 /2`, memory form
-    public mutating func rcl(_ dst: Mem64, _ src: One) {
+    public mutating func rcl(_ dst: Mem64, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 2, mem: dst.address)
     }
 
     /// `RCL r/m8, CL` · `D2 /2`, register form
-    public mutating func rcl(_ dst: GPR8, _ src: CL) {
+    public mutating func rcl(_ dst: GPR8, _ count: CL) {
         emit(Opcode(0xD2), reg: 2, rm: dst.code)
     }
 
     /// `RCL r/m8, CL` · `D2 /2`, memory form
-    public mutating func rcl(_ dst: Mem8, _ src: CL) {
+    public mutating func rcl(_ dst: Mem8, _ count: CL) {
         emit(Opcode(0xD2), reg: 2, mem: dst.address)
     }
 
     /// `RCL r/m16, CL` · `66 D3 /2`, register form
-    public mutating func rcl(_ dst: GPR16, _ src: CL) {
+    public mutating func rcl(_ dst: GPR16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 2, rm: dst.code)
     }
 
     /// `RCL r/m16, CL` · `66 D3 /2`, memory form
-    public mutating func rcl(_ dst: Mem16, _ src: CL) {
+    public mutating func rcl(_ dst: Mem16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 2, mem: dst.address)
     }
 
     /// `RCL r/m32, CL` · `D3 /2`, register form
-    public mutating func rcl(_ dst: GPR32, _ src: CL) {
+    public mutating func rcl(_ dst: GPR32, _ count: CL) {
         emit(Opcode(0xD3), reg: 2, rm: dst.code)
     }
 
     /// `RCL r/m32, CL` · `D3 /2`, memory form
-    public mutating func rcl(_ dst: Mem32, _ src: CL) {
+    public mutating func rcl(_ dst: Mem32, _ count: CL) {
         emit(Opcode(0xD3), reg: 2, mem: dst.address)
     }
 
     /// `RCL r/m64, CL` · `REX.W D3 /2`, register form
-    public mutating func rcl(_ dst: GPR, _ src: CL) {
+    public mutating func rcl(_ dst: GPR, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 2, rm: dst.code)
     }
 
     /// `RCL r/m64, CL` · `REX.W D3 /2`, memory form
-    public mutating func rcl(_ dst: Mem64, _ src: CL) {
+    public mutating func rcl(_ dst: Mem64, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 2, mem: dst.address)
     }
 
@@ -387,82 +387,82 @@ extension Assembler {
     }
 
     /// `RCR r/m8, 1` · `D0 /3`, register form
-    public mutating func rcr(_ dst: GPR8, _ src: One) {
+    public mutating func rcr(_ dst: GPR8, _ count: One) {
         emit(Opcode(0xD0), reg: 3, rm: dst.code)
     }
 
     /// `RCR r/m8, 1` · `D0 /3`, memory form
-    public mutating func rcr(_ dst: Mem8, _ src: One) {
+    public mutating func rcr(_ dst: Mem8, _ count: One) {
         emit(Opcode(0xD0), reg: 3, mem: dst.address)
     }
 
     /// `RCR r/m16, 1` · `66 D1 /3`, register form
-    public mutating func rcr(_ dst: GPR16, _ src: One) {
+    public mutating func rcr(_ dst: GPR16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 3, rm: dst.code)
     }
 
     /// `RCR r/m16, 1` · `66 D1 /3`, memory form
-    public mutating func rcr(_ dst: Mem16, _ src: One) {
+    public mutating func rcr(_ dst: Mem16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 3, mem: dst.address)
     }
 
     /// `RCR r/m32, 1` · `D1 /3`, register form
-    public mutating func rcr(_ dst: GPR32, _ src: One) {
+    public mutating func rcr(_ dst: GPR32, _ count: One) {
         emit(Opcode(0xD1), reg: 3, rm: dst.code)
     }
 
     /// `RCR r/m32, 1` · `D1 /3`, memory form
-    public mutating func rcr(_ dst: Mem32, _ src: One) {
+    public mutating func rcr(_ dst: Mem32, _ count: One) {
         emit(Opcode(0xD1), reg: 3, mem: dst.address)
     }
 
     /// `RCR r/m64, 1` · `REX.W D1 /3`, register form
-    public mutating func rcr(_ dst: GPR, _ src: One) {
+    public mutating func rcr(_ dst: GPR, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 3, rm: dst.code)
     }
 
     /// `RCR r/m64, 1` · `REX.W D1 /3`, memory form
-    public mutating func rcr(_ dst: Mem64, _ src: One) {
+    public mutating func rcr(_ dst: Mem64, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 3, mem: dst.address)
     }
 
     /// `RCR r/m8, CL` · `D2 /3`, register form
-    public mutating func rcr(_ dst: GPR8, _ src: CL) {
+    public mutating func rcr(_ dst: GPR8, _ count: CL) {
         emit(Opcode(0xD2), reg: 3, rm: dst.code)
     }
 
     /// `RCR r/m8, CL` · `D2 /3`, memory form
-    public mutating func rcr(_ dst: Mem8, _ src: CL) {
+    public mutating func rcr(_ dst: Mem8, _ count: CL) {
         emit(Opcode(0xD2), reg: 3, mem: dst.address)
     }
 
     /// `RCR r/m16, CL` · `66 D3 /3`, register form
-    public mutating func rcr(_ dst: GPR16, _ src: CL) {
+    public mutating func rcr(_ dst: GPR16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 3, rm: dst.code)
     }
 
     /// `RCR r/m16, CL` · `66 D3 /3`, memory form
-    public mutating func rcr(_ dst: Mem16, _ src: CL) {
+    public mutating func rcr(_ dst: Mem16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 3, mem: dst.address)
     }
 
     /// `RCR r/m32, CL` · `D3 /3`, register form
-    public mutating func rcr(_ dst: GPR32, _ src: CL) {
+    public mutating func rcr(_ dst: GPR32, _ count: CL) {
         emit(Opcode(0xD3), reg: 3, rm: dst.code)
     }
 
     /// `RCR r/m32, CL` · `D3 /3`, memory form
-    public mutating func rcr(_ dst: Mem32, _ src: CL) {
+    public mutating func rcr(_ dst: Mem32, _ count: CL) {
         emit(Opcode(0xD3), reg: 3, mem: dst.address)
     }
 
     /// `RCR r/m64, CL` · `REX.W D3 /3`, register form
-    public mutating func rcr(_ dst: GPR, _ src: CL) {
+    public mutating func rcr(_ dst: GPR, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 3, rm: dst.code)
     }
 
     /// `RCR r/m64, CL` · `REX.W D3 /3`, memory form
-    public mutating func rcr(_ dst: Mem64, _ src: CL) {
+    public mutating func rcr(_ dst: Mem64, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 3, mem: dst.address)
     }
 
@@ -515,82 +515,82 @@ extension Assembler {
     }
 
     /// `SHL r/m8, 1` · `D0 /4`, register form
-    public mutating func shl(_ dst: GPR8, _ src: One) {
+    public mutating func shl(_ dst: GPR8, _ count: One) {
         emit(Opcode(0xD0), reg: 4, rm: dst.code)
     }
 
     /// `SHL r/m8, 1` · `D0 /4`, memory form
-    public mutating func shl(_ dst: Mem8, _ src: One) {
+    public mutating func shl(_ dst: Mem8, _ count: One) {
         emit(Opcode(0xD0), reg: 4, mem: dst.address)
     }
 
     /// `SHL r/m16, 1` · `66 D1 /4`, register form
-    public mutating func shl(_ dst: GPR16, _ src: One) {
+    public mutating func shl(_ dst: GPR16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 4, rm: dst.code)
     }
 
     /// `SHL r/m16, 1` · `66 D1 /4`, memory form
-    public mutating func shl(_ dst: Mem16, _ src: One) {
+    public mutating func shl(_ dst: Mem16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 4, mem: dst.address)
     }
 
     /// `SHL r/m32, 1` · `D1 /4`, register form
-    public mutating func shl(_ dst: GPR32, _ src: One) {
+    public mutating func shl(_ dst: GPR32, _ count: One) {
         emit(Opcode(0xD1), reg: 4, rm: dst.code)
     }
 
     /// `SHL r/m32, 1` · `D1 /4`, memory form
-    public mutating func shl(_ dst: Mem32, _ src: One) {
+    public mutating func shl(_ dst: Mem32, _ count: One) {
         emit(Opcode(0xD1), reg: 4, mem: dst.address)
     }
 
     /// `SHL r/m64, 1` · `REX.W D1 /4`, register form
-    public mutating func shl(_ dst: GPR, _ src: One) {
+    public mutating func shl(_ dst: GPR, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 4, rm: dst.code)
     }
 
     /// `SHL r/m64, 1` · `REX.W D1 /4`, memory form
-    public mutating func shl(_ dst: Mem64, _ src: One) {
+    public mutating func shl(_ dst: Mem64, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 4, mem: dst.address)
     }
 
     /// `SHL r/m8, CL` · `D2 /4`, register form
-    public mutating func shl(_ dst: GPR8, _ src: CL) {
+    public mutating func shl(_ dst: GPR8, _ count: CL) {
         emit(Opcode(0xD2), reg: 4, rm: dst.code)
     }
 
     /// `SHL r/m8, CL` · `D2 /4`, memory form
-    public mutating func shl(_ dst: Mem8, _ src: CL) {
+    public mutating func shl(_ dst: Mem8, _ count: CL) {
         emit(Opcode(0xD2), reg: 4, mem: dst.address)
     }
 
     /// `SHL r/m16, CL` · `66 D3 /4`, register form
-    public mutating func shl(_ dst: GPR16, _ src: CL) {
+    public mutating func shl(_ dst: GPR16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 4, rm: dst.code)
     }
 
     /// `SHL r/m16, CL` · `66 D3 /4`, memory form
-    public mutating func shl(_ dst: Mem16, _ src: CL) {
+    public mutating func shl(_ dst: Mem16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 4, mem: dst.address)
     }
 
     /// `SHL r/m32, CL` · `D3 /4`, register form
-    public mutating func shl(_ dst: GPR32, _ src: CL) {
+    public mutating func shl(_ dst: GPR32, _ count: CL) {
         emit(Opcode(0xD3), reg: 4, rm: dst.code)
     }
 
     /// `SHL r/m32, CL` · `D3 /4`, memory form
-    public mutating func shl(_ dst: Mem32, _ src: CL) {
+    public mutating func shl(_ dst: Mem32, _ count: CL) {
         emit(Opcode(0xD3), reg: 4, mem: dst.address)
     }
 
     /// `SHL r/m64, CL` · `REX.W D3 /4`, register form
-    public mutating func shl(_ dst: GPR, _ src: CL) {
+    public mutating func shl(_ dst: GPR, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 4, rm: dst.code)
     }
 
     /// `SHL r/m64, CL` · `REX.W D3 /4`, memory form
-    public mutating func shl(_ dst: Mem64, _ src: CL) {
+    public mutating func shl(_ dst: Mem64, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 4, mem: dst.address)
     }
 
@@ -643,82 +643,82 @@ extension Assembler {
     }
 
     /// `SHR r/m8, 1` · `D0 /5`, register form
-    public mutating func shr(_ dst: GPR8, _ src: One) {
+    public mutating func shr(_ dst: GPR8, _ count: One) {
         emit(Opcode(0xD0), reg: 5, rm: dst.code)
     }
 
     /// `SHR r/m8, 1` · `D0 /5`, memory form
-    public mutating func shr(_ dst: Mem8, _ src: One) {
+    public mutating func shr(_ dst: Mem8, _ count: One) {
         emit(Opcode(0xD0), reg: 5, mem: dst.address)
     }
 
     /// `SHR r/m16, 1` · `66 D1 /5`, register form
-    public mutating func shr(_ dst: GPR16, _ src: One) {
+    public mutating func shr(_ dst: GPR16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 5, rm: dst.code)
     }
 
     /// `SHR r/m16, 1` · `66 D1 /5`, memory form
-    public mutating func shr(_ dst: Mem16, _ src: One) {
+    public mutating func shr(_ dst: Mem16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 5, mem: dst.address)
     }
 
     /// `SHR r/m32, 1` · `D1 /5`, register form
-    public mutating func shr(_ dst: GPR32, _ src: One) {
+    public mutating func shr(_ dst: GPR32, _ count: One) {
         emit(Opcode(0xD1), reg: 5, rm: dst.code)
     }
 
     /// `SHR r/m32, 1` · `D1 /5`, memory form
-    public mutating func shr(_ dst: Mem32, _ src: One) {
+    public mutating func shr(_ dst: Mem32, _ count: One) {
         emit(Opcode(0xD1), reg: 5, mem: dst.address)
     }
 
     /// `SHR r/m64, 1` · `REX.W D1 /5`, register form
-    public mutating func shr(_ dst: GPR, _ src: One) {
+    public mutating func shr(_ dst: GPR, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 5, rm: dst.code)
     }
 
     /// `SHR r/m64, 1` · `REX.W D1 /5`, memory form
-    public mutating func shr(_ dst: Mem64, _ src: One) {
+    public mutating func shr(_ dst: Mem64, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 5, mem: dst.address)
     }
 
     /// `SHR r/m8, CL` · `D2 /5`, register form
-    public mutating func shr(_ dst: GPR8, _ src: CL) {
+    public mutating func shr(_ dst: GPR8, _ count: CL) {
         emit(Opcode(0xD2), reg: 5, rm: dst.code)
     }
 
     /// `SHR r/m8, CL` · `D2 /5`, memory form
-    public mutating func shr(_ dst: Mem8, _ src: CL) {
+    public mutating func shr(_ dst: Mem8, _ count: CL) {
         emit(Opcode(0xD2), reg: 5, mem: dst.address)
     }
 
     /// `SHR r/m16, CL` · `66 D3 /5`, register form
-    public mutating func shr(_ dst: GPR16, _ src: CL) {
+    public mutating func shr(_ dst: GPR16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 5, rm: dst.code)
     }
 
     /// `SHR r/m16, CL` · `66 D3 /5`, memory form
-    public mutating func shr(_ dst: Mem16, _ src: CL) {
+    public mutating func shr(_ dst: Mem16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 5, mem: dst.address)
     }
 
     /// `SHR r/m32, CL` · `D3 /5`, register form
-    public mutating func shr(_ dst: GPR32, _ src: CL) {
+    public mutating func shr(_ dst: GPR32, _ count: CL) {
         emit(Opcode(0xD3), reg: 5, rm: dst.code)
     }
 
     /// `SHR r/m32, CL` · `D3 /5`, memory form
-    public mutating func shr(_ dst: Mem32, _ src: CL) {
+    public mutating func shr(_ dst: Mem32, _ count: CL) {
         emit(Opcode(0xD3), reg: 5, mem: dst.address)
     }
 
     /// `SHR r/m64, CL` · `REX.W D3 /5`, register form
-    public mutating func shr(_ dst: GPR, _ src: CL) {
+    public mutating func shr(_ dst: GPR, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 5, rm: dst.code)
     }
 
     /// `SHR r/m64, CL` · `REX.W D3 /5`, memory form
-    public mutating func shr(_ dst: Mem64, _ src: CL) {
+    public mutating func shr(_ dst: Mem64, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 5, mem: dst.address)
     }
 
@@ -771,82 +771,82 @@ extension Assembler {
     }
 
     /// `SAR r/m8, 1` · `D0 /7`, register form
-    public mutating func sar(_ dst: GPR8, _ src: One) {
+    public mutating func sar(_ dst: GPR8, _ count: One) {
         emit(Opcode(0xD0), reg: 7, rm: dst.code)
     }
 
     /// `SAR r/m8, 1` · `D0 /7`, memory form
-    public mutating func sar(_ dst: Mem8, _ src: One) {
+    public mutating func sar(_ dst: Mem8, _ count: One) {
         emit(Opcode(0xD0), reg: 7, mem: dst.address)
     }
 
     /// `SAR r/m16, 1` · `66 D1 /7`, register form
-    public mutating func sar(_ dst: GPR16, _ src: One) {
+    public mutating func sar(_ dst: GPR16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 7, rm: dst.code)
     }
 
     /// `SAR r/m16, 1` · `66 D1 /7`, memory form
-    public mutating func sar(_ dst: Mem16, _ src: One) {
+    public mutating func sar(_ dst: Mem16, _ count: One) {
         emit(Opcode(0xD1, prefixes: 0x66), reg: 7, mem: dst.address)
     }
 
     /// `SAR r/m32, 1` · `D1 /7`, register form
-    public mutating func sar(_ dst: GPR32, _ src: One) {
+    public mutating func sar(_ dst: GPR32, _ count: One) {
         emit(Opcode(0xD1), reg: 7, rm: dst.code)
     }
 
     /// `SAR r/m32, 1` · `D1 /7`, memory form
-    public mutating func sar(_ dst: Mem32, _ src: One) {
+    public mutating func sar(_ dst: Mem32, _ count: One) {
         emit(Opcode(0xD1), reg: 7, mem: dst.address)
     }
 
     /// `SAR r/m64, 1` · `REX.W D1 /7`, register form
-    public mutating func sar(_ dst: GPR, _ src: One) {
+    public mutating func sar(_ dst: GPR, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 7, rm: dst.code)
     }
 
     /// `SAR r/m64, 1` · `REX.W D1 /7`, memory form
-    public mutating func sar(_ dst: Mem64, _ src: One) {
+    public mutating func sar(_ dst: Mem64, _ count: One) {
         emit(Opcode(0xD1, w: true), reg: 7, mem: dst.address)
     }
 
     /// `SAR r/m8, CL` · `D2 /7`, register form
-    public mutating func sar(_ dst: GPR8, _ src: CL) {
+    public mutating func sar(_ dst: GPR8, _ count: CL) {
         emit(Opcode(0xD2), reg: 7, rm: dst.code)
     }
 
     /// `SAR r/m8, CL` · `D2 /7`, memory form
-    public mutating func sar(_ dst: Mem8, _ src: CL) {
+    public mutating func sar(_ dst: Mem8, _ count: CL) {
         emit(Opcode(0xD2), reg: 7, mem: dst.address)
     }
 
     /// `SAR r/m16, CL` · `66 D3 /7`, register form
-    public mutating func sar(_ dst: GPR16, _ src: CL) {
+    public mutating func sar(_ dst: GPR16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 7, rm: dst.code)
     }
 
     /// `SAR r/m16, CL` · `66 D3 /7`, memory form
-    public mutating func sar(_ dst: Mem16, _ src: CL) {
+    public mutating func sar(_ dst: Mem16, _ count: CL) {
         emit(Opcode(0xD3, prefixes: 0x66), reg: 7, mem: dst.address)
     }
 
     /// `SAR r/m32, CL` · `D3 /7`, register form
-    public mutating func sar(_ dst: GPR32, _ src: CL) {
+    public mutating func sar(_ dst: GPR32, _ count: CL) {
         emit(Opcode(0xD3), reg: 7, rm: dst.code)
     }
 
     /// `SAR r/m32, CL` · `D3 /7`, memory form
-    public mutating func sar(_ dst: Mem32, _ src: CL) {
+    public mutating func sar(_ dst: Mem32, _ count: CL) {
         emit(Opcode(0xD3), reg: 7, mem: dst.address)
     }
 
     /// `SAR r/m64, CL` · `REX.W D3 /7`, register form
-    public mutating func sar(_ dst: GPR, _ src: CL) {
+    public mutating func sar(_ dst: GPR, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 7, rm: dst.code)
     }
 
     /// `SAR r/m64, CL` · `REX.W D3 /7`, memory form
-    public mutating func sar(_ dst: Mem64, _ src: CL) {
+    public mutating func sar(_ dst: Mem64, _ count: CL) {
         emit(Opcode(0xD3, w: true), reg: 7, mem: dst.address)
     }
 

@@ -39,32 +39,32 @@ extension Assembler {
     }
 
     /// `SHLD r/m16, r16, CL` · `66 0F A5 /r`, register form
-    public mutating func shld(_ dst: GPR16, _ src: GPR16, _ src2: CL) {
+    public mutating func shld(_ dst: GPR16, _ src: GPR16, _ count: CL) {
         emit(Opcode(0x0FA5, prefixes: 0x66), reg: src.code, rm: dst.code)
     }
 
     /// `SHLD r/m16, r16, CL` · `66 0F A5 /r`, memory form
-    public mutating func shld(_ dst: Mem16, _ src: GPR16, _ src2: CL) {
+    public mutating func shld(_ dst: Mem16, _ src: GPR16, _ count: CL) {
         emit(Opcode(0x0FA5, prefixes: 0x66), reg: src.code, mem: dst.address)
     }
 
     /// `SHLD r/m32, r32, CL` · `0F A5 /r`, register form
-    public mutating func shld(_ dst: GPR32, _ src: GPR32, _ src2: CL) {
+    public mutating func shld(_ dst: GPR32, _ src: GPR32, _ count: CL) {
         emit(Opcode(0x0FA5), reg: src.code, rm: dst.code)
     }
 
     /// `SHLD r/m32, r32, CL` · `0F A5 /r`, memory form
-    public mutating func shld(_ dst: Mem32, _ src: GPR32, _ src2: CL) {
+    public mutating func shld(_ dst: Mem32, _ src: GPR32, _ count: CL) {
         emit(Opcode(0x0FA5), reg: src.code, mem: dst.address)
     }
 
     /// `SHLD r/m64, r64, CL` · `REX.W 0F A5 /r`, register form
-    public mutating func shld(_ dst: GPR, _ src: GPR, _ src2: CL) {
+    public mutating func shld(_ dst: GPR, _ src: GPR, _ count: CL) {
         emit(Opcode(0x0FA5, w: true), reg: src.code, rm: dst.code)
     }
 
     /// `SHLD r/m64, r64, CL` · `REX.W 0F A5 /r`, memory form
-    public mutating func shld(_ dst: Mem64, _ src: GPR, _ src2: CL) {
+    public mutating func shld(_ dst: Mem64, _ src: GPR, _ count: CL) {
         emit(Opcode(0x0FA5, w: true), reg: src.code, mem: dst.address)
     }
 
@@ -105,32 +105,32 @@ extension Assembler {
     }
 
     /// `SHRD r/m16, r16, CL` · `66 0F AD /r`, register form
-    public mutating func shrd(_ dst: GPR16, _ src: GPR16, _ src2: CL) {
+    public mutating func shrd(_ dst: GPR16, _ src: GPR16, _ count: CL) {
         emit(Opcode(0x0FAD, prefixes: 0x66), reg: src.code, rm: dst.code)
     }
 
     /// `SHRD r/m16, r16, CL` · `66 0F AD /r`, memory form
-    public mutating func shrd(_ dst: Mem16, _ src: GPR16, _ src2: CL) {
+    public mutating func shrd(_ dst: Mem16, _ src: GPR16, _ count: CL) {
         emit(Opcode(0x0FAD, prefixes: 0x66), reg: src.code, mem: dst.address)
     }
 
     /// `SHRD r/m32, r32, CL` · `0F AD /r`, register form
-    public mutating func shrd(_ dst: GPR32, _ src: GPR32, _ src2: CL) {
+    public mutating func shrd(_ dst: GPR32, _ src: GPR32, _ count: CL) {
         emit(Opcode(0x0FAD), reg: src.code, rm: dst.code)
     }
 
     /// `SHRD r/m32, r32, CL` · `0F AD /r`, memory form
-    public mutating func shrd(_ dst: Mem32, _ src: GPR32, _ src2: CL) {
+    public mutating func shrd(_ dst: Mem32, _ src: GPR32, _ count: CL) {
         emit(Opcode(0x0FAD), reg: src.code, mem: dst.address)
     }
 
     /// `SHRD r/m64, r64, CL` · `REX.W 0F AD /r`, register form
-    public mutating func shrd(_ dst: GPR, _ src: GPR, _ src2: CL) {
+    public mutating func shrd(_ dst: GPR, _ src: GPR, _ count: CL) {
         emit(Opcode(0x0FAD, w: true), reg: src.code, rm: dst.code)
     }
 
     /// `SHRD r/m64, r64, CL` · `REX.W 0F AD /r`, memory form
-    public mutating func shrd(_ dst: Mem64, _ src: GPR, _ src2: CL) {
+    public mutating func shrd(_ dst: Mem64, _ src: GPR, _ count: CL) {
         emit(Opcode(0x0FAD, w: true), reg: src.code, mem: dst.address)
     }
 }

@@ -81,8 +81,9 @@ struct Method: Equatable {
                 parameters.append(Parameter(label: "rel\(width)", name: "rel\(width)", type: "Int\(width)",
                                             overloadType: "Int\(width)", value: "rel\(width)", role: .trailing(width)))
             default:
-                let name = names[min(next, names.count - 1)]
+                var name = names[min(next, names.count - 1)]
                 next += 1
+                if operand == .cl || operand == .one { name = "count" }
                 let type = Method.swiftType(operand, memory: isMemoryForm)
                 let value: String
                 let role: Role
