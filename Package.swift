@@ -30,8 +30,8 @@ let package = Package(
         .target(name: "IRPasses", dependencies: ["IR"]),
         .target(name: "IRInterpreter", dependencies: ["IR", "CHost"], swiftSettings: hot),
         // The x86-64 code generator: encodings (no IR knowledge) and the IR lowering.
-        .target(name: "X64Assembler", swiftSettings: hot),
-        .target(name: "X64Backend", dependencies: ["IR", "X64Assembler"], swiftSettings: hot),
+        .target(name: "X64Assembler", exclude: ["Specs"], swiftSettings: hot),
+        .target(name: "X64Backend", dependencies: ["IR", "X64Assembler", "IRInterpreter"], swiftSettings: hot),
         .target(name: "Engine", dependencies: ["IR", "IRPasses", "IRInterpreter", "X64Backend", "GuestMemory", "Host", "CHost"], swiftSettings: hot),
 
         // Guests. Each guest's decoders are their own module: generated, large, and rarely

@@ -8,7 +8,12 @@ import IRInterpreter
 /// One translated block in the cache.
 struct CacheEntry {
     var key: BlockKey
-    var block: PreparedBlock
+    /// The interpreter's form (interpreter backend, or a block the JIT could not compile).
+    var block: PreparedBlock?
+    /// The JIT's code, executable address of its entry.
+    var code: UnsafeRawPointer?
+    /// Host offset -> guest pc of each instruction start in `code`, for precise faults.
+    var instructionStarts: [(hostOffset: UInt32, guestPC: UInt64)]
     /// The block each `gotoTB` slot was last linked to, or -1.
     var links: (Int32, Int32)
     /// Guest code span, for invalidation.
@@ -53,7 +58,8 @@ struct CodeCache {
         return id
     }
 
-    mutating func insert(_ key: BlockKey, _ block: PreparedBlock, guestStart: UInt64, guestEnd: UInt64) -> Int32 {
+    mutating func insert(_ key: BlockKey, _ block: PreparedBlock?, code: UnsafeRawPointer?,
+                         instructionStarts: [(hostOffset: UInt32, guestPC: UInt64)], guestStart: UInt64, guestEnd: UInt64) -> Int32 {
         if count == capacity {
             let bigger = UnsafeMutablePointer<CacheEntry>.allocate(capacity: capacity * 2)
             bigger.moveInitialize(from: entries, count: count)
@@ -62,8 +68,8 @@ struct CodeCache {
             capacity *= 2
         }
         let id = Int32(count)
-        (entries + count).initialize(to: CacheEntry(key: key, block: block, links: (-1, -1),
-                                                    guestStart: guestStart, guestEnd: guestEnd))
+        (entries + count).initialize(to: CacheEntry(key: key, block: block, code: code, instructionStarts: instructionStarts,
+                                                    links: (-1, -1), guestStart: guestStart, guestEnd: guestEnd))
         count += 1
         table[key] = id
         let slot = Self.jumpSlot(key)
@@ -85,7 +91,7 @@ struct CodeCache {
 
     /// Throws every block away (code was modified or unmapped). Ids become invalid.
     mutating func flush() {
-        for i in 0..<count { entries[i].block.deallocate() }
+        for i in 0..<count { entries[i].block?.deallocate() }
         (entries).deinitialize(count: count)
         count = 0
         table.removeAll(keepingCapacity: true)

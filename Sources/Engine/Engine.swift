@@ -3,22 +3,27 @@
 // caller (the Linux personality's CPU loop) on every exit that is not a branch: a syscall, an
 // undefined instruction, a fault, an exit request.
 //
-// One Engine per guest thread for now; the cache will be shared between threads later.
+// Two backends: the x86-64 JIT (default) and the IR interpreter (the reference). One Engine per
+// guest thread for now; the cache will be shared between threads later.
 
+import CHost
 import IR
 import IRInterpreter
 import IRPasses
+import X64Backend
 
 /// Which backend runs translated blocks.
-public enum Backend: String, Sendable {
-    case interp
+public enum Backend: String, Sendable, CaseIterable {
+    case jit, interp
 }
 
 public struct EngineOptions: Sendable {
-    public var backend: Backend = .interp
+    public var backend: Backend = .jit
     /// Upper bound on guest instructions per block.
     public var maxBlockInstructions = 256
     public var optimize = true
+    /// Bytes of executable memory for translated code (flushed and refilled when full).
+    public var codeMemorySize = 64 << 20
     public init() {}
 }
 
@@ -31,9 +36,14 @@ public final class Engine<F: Frontend, C: CodeSource> {
     var cache = CodeCache()
     var registers: UnsafeMutablePointer<UInt64>
     var registerCapacity = 1024
+    /// The JIT's pieces; nil when the interpreter runs blocks.
+    var jit: JITState?
 
-    /// Blocks translated and executed so far (for `-d exec` summaries and tests).
+    /// Blocks translated so far.
     public private(set) var translatedBlocks = 0
+
+    /// Why the engine cannot use the JIT here, when it fell back to the interpreter.
+    public private(set) var jitUnavailableReason: String?
 
     public init(frontend: F, code: C, memoryBase: UnsafeMutableRawPointer, log: Log, options: EngineOptions = EngineOptions()) {
         self.frontend = frontend
@@ -42,6 +52,12 @@ public final class Engine<F: Frontend, C: CodeSource> {
         self.log = log
         self.options = options
         registers = .allocate(capacity: registerCapacity)
+        if options.backend == .jit {
+            switch JITState.make(codeMemorySize: options.codeMemorySize, exitRequestOffset: frontend.exitRequestOffset) {
+            case .success(let state): jit = state
+            case .failure(let unavailable): jitUnavailableReason = unavailable.reason
+            }
+        }
     }
 
     deinit {
@@ -51,31 +67,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
 
     /// Runs the guest from the state's pc until an exit that needs the caller.
     public func run(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
-        let chaining = !log.enabled(.nochain)
-        let logExec = log.enabled(.exec)
-        let exitFlag = state + frontend.exitRequestOffset
-        var current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
-        while true {
-            if exitFlag.load(as: UInt32.self) != 0 { return (.exitRequest, 0) }
-            let entry = cache.entries[Int(current)]
-            if logExec { logExecution(entry.key) }
-            if entry.block.valueCount > registerCapacity { growRegisters(entry.block.valueCount) }
-            switch Interpreter.run(entry.block, state: state, memory: memoryBase, registers: registers) {
-            case .chain(let slot):
-                let linked = cache.link(from: current, slot: slot)
-                if chaining && linked >= 0 {
-                    current = linked
-                    continue
-                }
-                let next = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
-                if chaining { cache.setLink(from: current, slot: slot, to: next) }
-                current = next
-            case .lookup(let pc, let flags):
-                current = block(for: BlockKey(pc: pc, flags: flags))
-            case .exit(let reason, let payload):
-                return (reason, payload)
-            }
-        }
+        if jit != nil { return runJIT(state: state) }
+        return runInterpreter(state: state)
     }
 
     /// The cached block for `key`, translating it on a miss.
@@ -87,24 +80,42 @@ public final class Engine<F: Frontend, C: CodeSource> {
 
     @inline(never)
     func translate(_ key: BlockKey) -> Int32 {
-        var block = frontend.translate(key, code: code, maxInstructions: options.maxBlockInstructions)
-        if log.enabled(.inAsm) { log.write("IN: \(key)\n" + frontend.disassemble(block, code: code)) }
-        if log.enabled(.op) { log.write("OP:\n" + block.text()) }
-        if log.enabled(.verify) {
-            let problems = block.verify()
-            if !problems.isEmpty { log.write("IR verification failed for \(key):\n  " + problems.joined(separator: "\n  ")) }
+        var limit = options.maxBlockInstructions
+        while true {
+            var block = frontend.translate(key, code: code, maxInstructions: limit)
+            if log.enabled(.inAsm) { log.write("IN: \(key)\n" + frontend.disassemble(block, code: code)) }
+            if log.enabled(.op) { log.write("OP:\n" + block.text()) }
+            if log.enabled(.verify) {
+                let problems = block.verify()
+                if !problems.isEmpty { log.write("IR verification failed for \(key):\n  " + problems.joined(separator: "\n  ")) }
+            }
+            if options.optimize {
+                Passes.optimize(&block, preciseFaults: jit != nil)
+                if log.enabled(.opOpt) { log.write("OP after optimization:\n" + block.text()) }
+            }
+            translatedBlocks += 1
+            let range = (key.pc, key.pc + UInt64(block.guestSize))
+            if jit != nil {
+                switch place(block) {
+                case .placed(let code, let starts):
+                    return cache.insert(key, nil, code: code, instructionStarts: starts, guestStart: range.0, guestEnd: range.1)
+                case .tooLarge where limit > 1:
+                    limit = max(1, Int(block.instructionCount) / 2)
+                    continue
+                case .tooLarge, .failed:
+                    // Cannot happen for valid IR; run this block in the interpreter instead.
+                    break
+                }
+            }
+            return cache.insert(key, PreparedBlock(block), code: nil, instructionStarts: [], guestStart: range.0, guestEnd: range.1)
         }
-        if options.optimize {
-            Passes.optimize(&block)
-            if log.enabled(.opOpt) { log.write("OP after optimization:\n" + block.text()) }
-        }
-        translatedBlocks += 1
-        let prepared = PreparedBlock(block)
-        return cache.insert(key, prepared, guestStart: key.pc, guestEnd: key.pc + UInt64(block.guestSize))
     }
 
     /// Throws away every translated block (guest code changed or was unmapped).
-    public func flushCache() { cache.flush() }
+    public func flushCache() {
+        cache.flush()
+        jit?.reset()
+    }
 
     /// Whether guest bytes in [start, end) have been translated.
     public func hasTranslations(start: UInt64, end: UInt64) -> Bool { cache.overlaps(start: start, end: end) }

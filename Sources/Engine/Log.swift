@@ -24,12 +24,15 @@ public struct LogItems: OptionSet, Sendable {
     public static let strace = LogItems(rawValue: 1 << 7)
     /// Per-block IR verification, with a report of failures.
     public static let verify = LogItems(rawValue: 1 << 8)
+    /// The host code of each translated block (JIT).
+    public static let outAsm = LogItems(rawValue: 1 << 9)
 
     /// The `-d` names, in the order `-d help` lists them.
     public static let names: [(String, LogItems, String)] = [
         ("in_asm", .inAsm, "show guest instructions of each translated block"),
         ("op", .op, "show the IR of each translated block"),
         ("op_opt", .opOpt, "show the IR after optimization"),
+        ("out_asm", .outAsm, "show the host code of each translated block"),
         ("exec", .exec, "show each block as it runs"),
         ("unimp", .unimp, "log unimplemented instructions and syscalls"),
         ("nochain", .nochain, "do not chain translated blocks"),

@@ -10,7 +10,7 @@
 import IR
 
 extension Passes {
-    static func removeDeadStateStores(_ block: inout Block) {
+    static func removeDeadStateStores(_ block: inout Block, preciseFaults: Bool) {
         var dead = [Bool](repeating: false, count: block.ops.count)
         // Stores not yet read: (offset, size, op index).
         var pending: [(offset: UInt64, size: UInt64, index: Int)] = []
@@ -26,7 +26,12 @@ extension Passes {
                 let size = UInt64(op.type.bits / 8)
                 pending.removeAll { $0.offset < op.imm + size && op.imm < $0.offset + $0.size }
             case .call:
-                if HelperEffects(rawValue: op.aux).contains(.readsState) { pending.removeAll(keepingCapacity: true) }
+                let effects = HelperEffects(rawValue: op.aux)
+                if effects.contains(.readsState) || (preciseFaults && effects.contains(.touchesMemory)) {
+                    pending.removeAll(keepingCapacity: true)
+                }
+            case .load, .store, .cmpxchg:
+                if preciseFaults { pending.removeAll(keepingCapacity: true) }
             case .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB:
                 pending.removeAll(keepingCapacity: true)
             default:

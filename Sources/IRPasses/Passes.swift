@@ -8,10 +8,12 @@
 import IR
 
 public enum Passes {
-    /// Runs every pass over `block`.
-    public static func optimize(_ block: inout Block) {
+    /// Runs every pass over `block`. With `preciseFaults`, a state store is never removed
+    /// across an op that may fault (a guest memory access, a helper that touches memory), so
+    /// the guest state is exact at every possible fault.
+    public static func optimize(_ block: inout Block, preciseFaults: Bool = true) {
         forwardStateAndFold(&block)
-        removeDeadStateStores(&block)
+        removeDeadStateStores(&block, preciseFaults: preciseFaults)
         removeDeadCode(&block)
     }
 

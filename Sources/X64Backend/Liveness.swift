@@ -52,7 +52,7 @@ enum Liveness {
             }
         }
         var calls: [Int] = []
-        for (i, op) in block.ops.enumerated() where op.opcode == .call || needsCall(op) { calls.append(i) }
+        for (i, op) in block.ops.enumerated() where op.opcode == .call || needsCall(op, block) { calls.append(i) }
         var result: [Interval] = []
         for k in 0..<n where start[k] != Int.max {
             var interval = Interval(value: Value(UInt32(k)), type: block.valueTypes[k], start: start[k], end: end[k])
@@ -64,12 +64,11 @@ enum Liveness {
     }
 
     /// Ops the lowering implements with a helper call (they clobber like one).
-    static func needsCall(_ op: Op) -> Bool {
+    static func needsCall(_ op: Op, _ block: Block) -> Bool {
         switch op.opcode {
-        case .ftoi, .divu, .divs, .remu, .rems, .mulhu, .mulhs:
-            return op.opcode == .ftoi
-        default:
-            return false
+        case .ftoi: true
+        case .itof: op.aux & 1 == 0 && block.type(of: op.a) == .i64
+        default: false
         }
     }
 }

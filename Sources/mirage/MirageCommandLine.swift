@@ -31,7 +31,7 @@ enum MirageCommandLine {
           -d ITEMS           log items, comma-separated; -d help lists them            (MIRAGE_LOG, QEMU_LOG)
           -D FILE            write the log to FILE instead of stderr                     (MIRAGE_LOG_FILENAME, QEMU_LOG_FILENAME)
           -strace            log every system call                                      (MIRAGE_STRACE, QEMU_STRACE)
-          -backend NAME      how translated code runs: interp                            (MIRAGE_BACKEND)
+          -backend NAME      how translated code runs: jit (default) or interp           (MIRAGE_BACKEND)
 
         The exit status is the guest's; a guest killed by a signal kills mirage with the same signal.
         """
@@ -48,7 +48,7 @@ enum MirageCommandLine {
         var stackSize: UInt64 = 8 << 20
         var logItems: LogItems = []
         var logFile = env("LOG_FILENAME")
-        var backend = environment.first(where: { $0.0 == "MIRAGE_BACKEND" })?.1 ?? "interp"
+        var backend = environment.first(where: { $0.0 == "MIRAGE_BACKEND" })?.1 ?? "jit"
         if let s = env("STACK_SIZE") {
             guard let v = parseSize(s) else { return .exit(1, "mirage: bad stack size '\(s)' in the environment", toStderr: true) }
             stackSize = v
@@ -112,7 +112,7 @@ enum MirageCommandLine {
         guard i < args.count else { return .exit(1, "mirage: no program given\n" + usage, toStderr: true) }
 
         guard let chosenBackend = Backend(rawValue: backend) else {
-            return .exit(1, "mirage: unknown backend '\(backend)'; available: interp", toStderr: true)
+            return .exit(1, "mirage: unknown backend '\(backend)'; available: jit, interp", toStderr: true)
         }
 
         var guestEnvironment = environment.map { "\($0.0)=\($0.1)" }

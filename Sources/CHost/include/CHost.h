@@ -6,6 +6,7 @@
 #include "CHostAtomics.h"   // atomic guest-memory ops (IR interpreter)
 #include "CHostSyscalls.h"  // host syscall numbers Swift can see
 #include "CHostFloat.h"     // MXCSR access for guest FP environments
+#include "CHostJIT.h"       // entering translated code, CPU features
 #include <sys/syscall.h>   // SYS_* numbers of the host, for Host.rawSyscall callers
 
 // --- Syscall.c -------------------------------------------------------------

@@ -1,0 +1,115 @@
+// The run loop of the JIT backend: enter translated code through the trampoline, and handle
+// what makes it come back: a chaining miss (translate the successor, patch the jump), a jump
+// cache miss (translate, remember), an exit request, an exit_tb for the CPU loop.
+
+import CHost
+import IR
+import IRInterpreter
+import X64Assembler
+import X64Backend
+
+enum Placement {
+    case placed(UnsafeRawPointer, [(hostOffset: UInt32, guestPC: UInt64)])
+    case tooLarge
+    case failed
+}
+
+extension Engine {
+    func runJIT(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
+        guard let jit else { return runInterpreter(state: state) }
+        let chaining = !log.enabled(.nochain)
+        let logExec = log.enabled(.exec)
+        var current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
+        while true {
+            let entry = cache.entries[Int(current)]
+            if logExec { logExecution(entry.key) }
+            guard let code = entry.code else {
+                // A block the code generator could not take runs in the interpreter.
+                if let exit = interpretOne(entry, state: state) { return exit }
+                current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
+                continue
+            }
+            let generation = self.jit?.generation ?? 0
+            let exit = chost_jit_enter(jit.entry, state, memoryBase, jit.jumpCache, code)
+            switch JITABI.Exit(rawValue: exit.kind & 0xff) {
+            case .chainMiss:
+                let key = frontend.blockKey(state: UnsafeRawPointer(state))
+                current = block(for: key)
+                if chaining && !logExec, let next = cache.entries[Int(current)].code, self.jit?.generation == generation {
+                    patch(field: exit.payload, to: next)
+                }
+            case .lookupMiss:
+                let key = frontend.blockKey(state: UnsafeRawPointer(state))
+                current = block(for: key)
+                if !logExec, let next = cache.entries[Int(current)].code { self.jit?.remember(pc: key.pc, flags: key.flags, code: next) }
+            case .exitRequest:
+                return (.exitRequest, 0)
+            case .exitTB:
+                return (ExitReason(rawValue: UInt8(truncatingIfNeeded: exit.kind >> 8)) ?? .undefined, exit.payload)
+            case nil:
+                return (.undefined, 0)
+            }
+        }
+    }
+
+    /// Runs one interpreted block of a JIT engine; the exit when it leaves for the caller.
+    func interpretOne(_ entry: CacheEntry, state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64)? {
+        guard let prepared = entry.block else { return (.undefined, 0) }
+        if state.load(fromByteOffset: frontend.exitRequestOffset, as: UInt32.self) != 0 { return (.exitRequest, 0) }
+        if prepared.valueCount > registerCapacity { growRegisters(prepared.valueCount) }
+        switch Interpreter.run(prepared, state: state, memory: memoryBase, registers: registers) {
+        case .exit(let reason, let payload): return (reason, payload)
+        default: return nil
+        }
+    }
+
+    /// Re-aims the rel32 field at executable address `field` to jump to `target`.
+    func patch(field: UInt64, to target: UnsafeRawPointer) {
+        guard let jit, jit.memory.contains(UInt(field)),
+              let displacement = PatchSite.displacement(field: UInt(field), target: UInt(bitPattern: target))
+        else { return }
+        let writable = jit.memory.writableAddress(UnsafeRawPointer(bitPattern: UInt(field))!)
+        writable.storeBytes(of: displacement, as: Int32.self)
+    }
+
+    /// Compiles `block` and copies it into code memory; flushes everything when it is full.
+    func place(_ block: Block) -> Placement {
+        guard jit != nil else { return .failed }
+        let result = jit!.compiler.compiler.compile(block)
+        let compiled: CompiledCode
+        switch result {
+        case .success(let c): compiled = c
+        case .failure(.tooManySpills): return .tooLarge
+        case .failure(let error):
+            log.write("mirage: code generation failed for \(block.key): \(error); interpreting that block")
+            return .failed
+        }
+        var destination = jit!.memory.allocate(compiled.bytes.count)
+        if destination == nil {
+            flushCache()
+            destination = jit!.memory.allocate(compiled.bytes.count)
+        }
+        guard let destination else { return .failed }
+        compiled.bytes.withUnsafeBytes { destination.writable.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        let base = UInt(bitPattern: destination.executable)
+        for offset in compiled.exitStubReferences {
+            guard let d = PatchSite.displacement(field: base + UInt(offset), target: UInt(bitPattern: jit!.exitStub)) else { return .failed }
+            destination.writable.storeBytes(of: d, toByteOffset: offset, as: Int32.self)
+        }
+        if log.enabled(.outAsm) { logHostCode(block.key, compiled.bytes, at: base) }
+        return .placed(UnsafeRawPointer(destination.executable), compiled.instructionStarts)
+    }
+
+    @inline(never)
+    func logHostCode(_ key: BlockKey, _ bytes: [UInt8], at address: UInt) {
+        var text = "OUT: \(key) at 0x\(String(address, radix: 16)), \(bytes.count) bytes\n"
+        for row in stride(from: 0, to: bytes.count, by: 16) {
+            text += "  " + bytes[row..<min(row + 16, bytes.count)].map { String($0, radix: 16).leftPadded(2) }.joined(separator: " ") + "\n"
+        }
+        log.write(text)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+}

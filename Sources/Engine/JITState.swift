@@ -1,0 +1,90 @@
+// The JIT backend's pieces: executable memory with the trampoline at its start, the compiler,
+// and the jump cache table generated code probes for indirect branches.
+
+import CHost
+import IR
+import X64Assembler
+import X64Backend
+
+struct JITState {
+    let memory: CodeMemory
+    var compiler: CompilerBox
+    /// Executable addresses of the trampoline's entry and exit.
+    let entry: UnsafeRawPointer
+    let exitStub: UnsafeRawPointer
+    /// Code memory in use by the trampoline (what a flush keeps).
+    let fixedSize: Int
+    /// JITABI.jumpCacheEntries entries of 32 bytes: pc, flags, code.
+    let jumpCache: UnsafeMutableRawPointer
+    /// Bumped on every flush: a patch site from before a flush must not be patched after it.
+    var generation = 0
+
+    /// Why the JIT cannot run here.
+    struct Unavailable: Error { var reason: String }
+
+    static func make(codeMemorySize: Int, exitRequestOffset: Int) -> Result<JITState, Unavailable> {
+        guard let features = HostCPU.features() else {
+            return .failure(Unavailable(reason: "the host CPU lacks SSE4.1 or POPCNT, which the x86-64 code generator needs"))
+        }
+        guard let memory = CodeMemory(size: codeMemorySize) else {
+            return .failure(Unavailable(reason: "no executable memory could be mapped (is something forbidding PROT_EXEC?)"))
+        }
+        let trampoline = Trampoline.make()
+        guard let place = memory.allocate(trampoline.bytes.count, alignment: 64) else { return .failure(Unavailable(reason: "code memory too small")) }
+        trampoline.bytes.withUnsafeBytes { place.writable.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        let jumpCache = UnsafeMutableRawPointer.allocate(byteCount: JITABI.jumpCacheEntries * JITABI.jumpCacheEntrySize, alignment: 64)
+        var state = JITState(
+            memory: memory, compiler: CompilerBox(X64Compiler(features: features, exitRequestOffset: exitRequestOffset)),
+            entry: UnsafeRawPointer(place.executable + trampoline.entryOffset),
+            exitStub: UnsafeRawPointer(place.executable + trampoline.exitOffset),
+            fixedSize: memory.used, jumpCache: jumpCache)
+        state.clearJumpCache()
+        return .success(state)
+    }
+
+    /// Forgets every translated block's code.
+    mutating func reset() {
+        memory.reset(to: fixedSize)
+        clearJumpCache()
+        generation += 1
+    }
+
+    func clearJumpCache() {
+        for i in 0..<JITABI.jumpCacheEntries {
+            let e = jumpCache + i * JITABI.jumpCacheEntrySize
+            e.storeBytes(of: UInt64.max, as: UInt64.self)
+            e.storeBytes(of: UInt64.max, toByteOffset: 8, as: UInt64.self)
+            e.storeBytes(of: 0, toByteOffset: 16, as: UInt64.self)
+        }
+    }
+
+    /// Makes generated code find `code` for key (pc, flags).
+    func remember(pc: UInt64, flags: UInt32, code: UnsafeRawPointer) {
+        let e = jumpCache + JITABI.jumpCacheIndex(pc: pc, flags: UInt64(flags)) * JITABI.jumpCacheEntrySize
+        e.storeBytes(of: pc, as: UInt64.self)
+        e.storeBytes(of: UInt64(flags), toByteOffset: 8, as: UInt64.self)
+        e.storeBytes(of: UInt64(UInt(bitPattern: code)), toByteOffset: 16, as: UInt64.self)
+    }
+}
+
+/// The compiler is noncopyable; a class lets the engine keep one and reuse its buffers.
+final class CompilerBox {
+    var compiler: X64Compiler
+    init(_ compiler: consuming X64Compiler) { self.compiler = compiler }
+}
+
+/// What the host CPU offers the code generator.
+enum HostCPU {
+    /// Nil when the baseline Mirage needs (SSE4.1, POPCNT) is missing.
+    static func features() -> HostFeatures? {
+        var r: [UInt32] = [0, 0, 0, 0]
+        guard chost_cpuid(1, 0, &r) != 0 else { return nil }
+        let ecx1 = r[2]
+        guard ecx1 & (1 << 19) != 0, ecx1 & (1 << 23) != 0 else { return nil }
+        let movbe = ecx1 & (1 << 22) != 0
+        var lzcnt = false, bmi1 = false
+        if chost_cpuid(0x8000_0001, 0, &r) != 0 { lzcnt = r[2] & (1 << 5) != 0 }
+        if chost_cpuid(7, 0, &r) != 0 { bmi1 = r[1] & (1 << 3) != 0 }
+        return HostFeatures(movbe: movbe, lzcnt: lzcnt, popcnt: true, bmi1: bmi1)
+    }
+}

@@ -1,0 +1,125 @@
+// Compiling one IR block to x86-64: allocation, then one lowering per op (Lowering+*.swift),
+// then the block's exits. The result is position-independent code plus the few references to
+// the shared exit stub, which the engine resolves when it places the code.
+
+import IR
+import X64Assembler
+
+/// What the code generator may use on this host.
+public struct HostFeatures: Sendable {
+    public var movbe: Bool
+    public var lzcnt: Bool
+    public var popcnt: Bool
+    public var bmi1: Bool
+
+    public init(movbe: Bool, lzcnt: Bool, popcnt: Bool, bmi1: Bool) {
+        (self.movbe, self.lzcnt, self.popcnt, self.bmi1) = (movbe, lzcnt, popcnt, bmi1)
+    }
+    public static let baseline = HostFeatures(movbe: false, lzcnt: false, popcnt: false, bmi1: false)
+}
+
+/// A compiled block, not yet placed.
+public struct CompiledCode {
+    public var bytes: [UInt8]
+    /// rel32 fields that must point at the exit stub: offsets in `bytes`.
+    public var exitStubReferences: [Int]
+    /// (host offset, guest pc) at each guest instruction start, in order: the side table that
+    /// maps a faulting host pc back to its guest instruction.
+    public var instructionStarts: [(hostOffset: UInt32, guestPC: UInt64)]
+}
+
+public enum CompileError: Error, Sendable {
+    /// The block needs more spill slots than the frame has: translate it in smaller pieces.
+    case tooManySpills(Int)
+    /// An op the backend cannot lower (a bug: the verifier should have caught it).
+    case unsupported(String)
+    case assembler(String)
+}
+
+public struct X64Compiler: ~Copyable {
+    var a = Assembler(capacity: 16 * 1024)
+    let features: HostFeatures
+    let exitRequestOffset: Int32
+
+    // Per-block state.
+    var allocation = Allocation(locations: [], slotCount: 0)
+    var valueTypes: [IRType] = []
+    /// Constant values that are only used where an immediate can stand: not materialized.
+    var inlineConstant: [UInt64?] = []
+    var labels: [X64Assembler.Label] = []
+    var exitStubReferences: [Int] = []
+    var instructionStarts: [(hostOffset: UInt32, guestPC: UInt64)] = []
+
+    public init(features: HostFeatures, exitRequestOffset: Int) {
+        self.features = features
+        self.exitRequestOffset = Int32(exitRequestOffset)
+    }
+
+    public mutating func compile(_ block: Block) -> Result<CompiledCode, CompileError> {
+        a.reset()
+        exitStubReferences.removeAll(keepingCapacity: true)
+        instructionStarts.removeAll(keepingCapacity: true)
+        valueTypes = block.valueTypes
+        let intervals = Liveness.intervals(block)
+        inlineConstant = Self.immediateOnlyConstants(block)
+        let materialized = intervals.filter { inlineConstant[Int($0.value.index)] == nil }
+        allocation = RegisterAllocator.allocate(materialized, valueCount: block.valueTypes.count)
+        if allocation.slotCount > JITABI.spillSlots - Self.callSlots.count { return .failure(.tooManySpills(allocation.slotCount)) }
+        labels = (0..<Int(block.labelCount)).map { _ in a.makeLabel() }
+
+        // Block entry: stop here if the thread was asked to.
+        a.cmp(.dword(JITABI.stateRegister, exitRequestOffset), imm8: 0)
+        let requested = a.makeLabel()
+        a.jcc(.ne, requested)
+
+        for op in block.ops {
+            if let error = lower(op) { return .failure(error) }
+        }
+
+        a.bind(requested)
+        a.mov(GPR.rax.dword, UInt32(JITABI.Exit.exitRequest.rawValue))
+        jumpToExitStub()
+
+        if let error = a.finish() { return .failure(.assembler("\(error)")) }
+        return .success(CompiledCode(bytes: a.bytes, exitStubReferences: exitStubReferences,
+                                     instructionStarts: instructionStarts))
+    }
+
+    /// A jmp rel32 to the shared exit stub, resolved when the code is placed.
+    mutating func jumpToExitStub() {
+        let site = a.jmpPatchSite()
+        exitStubReferences.append(site.offset)
+    }
+
+    /// Constants (single definition) whose every use accepts an immediate of their value.
+    static func immediateOnlyConstants(_ block: Block) -> [UInt64?] {
+        let n = block.valueTypes.count
+        var definitions = [UInt8](repeating: 0, count: n)
+        var constant = [UInt64?](repeating: nil, count: n)
+        for op in block.ops where op.opcode.hasResult && !op.dst.isNone {
+            let i = Int(op.dst.index)
+            if definitions[i] < 2 { definitions[i] += 1 }
+            if op.opcode == .const_ && op.type.isInteger { constant[i] = op.imm }
+        }
+        for i in 0..<n where definitions[i] != 1 { constant[i] = nil }
+        for op in block.ops {
+            // b of these ops can be an imm32 (sign-extended for 64-bit operations).
+            let immediateB: Bool = switch op.opcode {
+            case .add, .sub, .and, .or, .xor, .shl, .shr, .sar, .rotl, .rotr, .setcond, .brcond, .mul: true
+            default: false
+            }
+            func blocks(_ v: Value) {
+                guard !v.isNone, Int(v.index) < n, let k = constant[Int(v.index)] else { return }
+                let fits = op.type.bits == 32 || Int64(bitPattern: k) == Int64(Int32(truncatingIfNeeded: k))
+                // store_state of a constant is a store of an immediate.
+                let stateStore = op.opcode == .storeState && v == op.a && fits
+                let asB = v == op.b && immediateB && fits && v != op.a && v != op.c
+                if !(stateStore || asB) { constant[Int(v.index)] = nil }
+            }
+            blocks(op.a)
+            blocks(op.b)
+            blocks(op.c)
+        }
+        return constant
+    }
+}

@@ -1,0 +1,42 @@
+// The contract between generated code, the entry trampoline and the engine: which host
+// registers are pinned, how the stack frame looks, how blocks leave, and the layout of the
+// jump cache generated code probes.
+
+import X64Assembler
+
+public enum JITABI {
+    /// Guest state base (r15), guest memory base (r14), jump cache table (r13).
+    public static let stateRegister = GPR.r15
+    public static let memoryRegister = GPR.r14
+    public static let jumpCacheRegister = GPR.r13
+
+    /// Spill slots: [rsp + 8 * k] for k < spillSlots. The trampoline reserves them once; blocks
+    /// chain into each other without touching rsp. Odd number of 8-byte slots + the six pushes
+    /// + the return address keep rsp 16-byte aligned for helper calls.
+    public static let spillSlots = 511
+    static var frameSize: Int32 { Int32(spillSlots * 8) }
+
+    /// Exit kinds returned in rax (the payload in rdx).
+    public enum Exit: UInt64 {
+        /// A goto_tb found no chained successor; payload: executable address of the rel32 field
+        /// to patch. The guest state holds the successor's pc.
+        case chainMiss = 0
+        /// A lookup_and_goto missed the jump cache; the guest state holds the pc.
+        case lookupMiss = 1
+        /// The exit-request flag was set at a block's entry.
+        case exitRequest = 2
+        /// exit_tb: the reason is kind >> 8, the payload is the exit's.
+        case exitTB = 3
+    }
+
+    /// Jump cache: `jumpCacheEntries` entries of 32 bytes: pc (u64), flags (u64), code (u64),
+    /// unused. Generated code and the engine compute the same index.
+    public static let jumpCacheBits = 12
+    public static var jumpCacheEntries: Int { 1 << jumpCacheBits }
+    public static let jumpCacheEntrySize = 32
+
+    @inline(__always)
+    public static func jumpCacheIndex(pc: UInt64, flags: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((pc >> 1) ^ (pc >> 13) ^ flags) & UInt64(jumpCacheEntries - 1))
+    }
+}

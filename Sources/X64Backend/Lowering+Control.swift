@@ -1,0 +1,139 @@
+// Comparisons, selects, branches inside a block, and the block's exits: chainable goto_tb,
+// the inline jump-cache probe of lookup_and_goto, and exit_tb.
+
+import IR
+import X64Assembler
+
+extension X64Compiler {
+    static func condition(_ c: IR.Condition) -> X64Assembler.Condition {
+        switch c {
+        case .eq: .e
+        case .ne: .ne
+        case .lt: .l
+        case .le: .le
+        case .gt: .g
+        case .ge: .ge
+        case .ltu: .b
+        case .leu: .be
+        case .gtu: .a
+        case .geu: .ae
+        case .tstne: .ne
+        case .tsteq: .e
+        }
+    }
+
+    /// Sets the host flags for `a cond b` (cmp, or test for the tst conditions).
+    mutating func compare(_ op: Op, _ cond: IR.Condition) {
+        let wide = op.type.bits == 64
+        let x = gpr(op.a, into: .rax)
+        let test = cond == .tstne || cond == .tsteq
+        if let k = constantValue(op.b) {
+            let imm = Int32(truncatingIfNeeded: k)
+            if test {
+                if wide { a.test(x, imm32: imm) } else { a.test(x.dword, imm32: imm) }
+            } else {
+                if wide { a.cmp(x, imm) } else { a.cmp(x.dword, imm) }
+            }
+            return
+        }
+        let y = gpr(op.b, into: .rcx)
+        if test {
+            if wide { a.test(x, y) } else { a.test(x.dword, y.dword) }
+        } else {
+            if wide { a.cmp(x, y) } else { a.cmp(x.dword, y.dword) }
+        }
+    }
+
+    mutating func lowerCompare(_ op: Op) {
+        if op.opcode == .setcond {
+            let cond = IR.Condition(rawValue: op.aux) ?? .eq
+            compare(op, cond)
+            a.setcc(Self.condition(cond), GPR.rax.byte)
+            a.movzx(GPR.rax.dword, GPR.rax.byte)
+            store(op.dst, from: .rax)
+            return
+        }
+        // select: dst = a != 0 ? b : c, on any type's bits.
+        let wide = op.type.bits == 64
+        let yes = op.type.isFloat ? floatBits(op.b, into: .rcx) : gpr(op.b, into: .rcx)
+        let no = op.type.isFloat ? floatBits(op.c, into: .rdx) : gpr(op.c, into: .rdx)
+        let condition = gpr(op.a, into: .rax)
+        a.test(condition.dword, condition.dword)
+        if wide { a.mov(GPR.rax, no) } else { a.mov(GPR.rax.dword, no.dword) }
+        if wide { a.cmovcc(.ne, GPR.rax, yes) } else { a.cmovcc(.ne, GPR.rax.dword, yes.dword) }
+        if op.type.isFloat {
+            let x = resultXMM(op.dst, scratch: .xmm15)
+            a.movq(x, GPR.rax)
+            store(op.dst, fromXMM: x)
+        } else {
+            store(op.dst, from: .rax)
+        }
+    }
+
+    /// A float value's bits in a general register.
+    mutating func floatBits(_ v: Value, into scratch: GPR) -> GPR {
+        let x = xmm(v, into: .xmm15)
+        a.movq(scratch, x)
+        return scratch
+    }
+
+    mutating func lowerBranch(_ op: Op) {
+        switch op.opcode {
+        case .label:
+            a.bind(labels[Int(op.imm)])
+        case .br:
+            a.jmp(labels[Int(op.imm)])
+        default:
+            let cond = IR.Condition(rawValue: op.aux) ?? .eq
+            compare(op, cond)
+            a.jcc(Self.condition(cond), labels[Int(op.imm)])
+        }
+    }
+
+    mutating func lowerTerminal(_ op: Op) {
+        switch op.opcode {
+        case .gotoTB:
+            // A patchable jmp, first aimed at the miss path just after it; the engine re-aims it
+            // at the successor once it knows it. The miss path gives the engine the address of
+            // the field to patch.
+            _ = a.jmpPatchSite()  // no target yet: falls through to the miss path
+            let miss = a.makeBoundLabel()
+            a.lea(GPR.rdx, .rip(miss, -4))
+            a.mov(GPR.rax.dword, UInt32(JITABI.Exit.chainMiss.rawValue))
+            jumpToExitStub()
+        case .lookupAndGoto:
+            lowerLookup(op)
+        default:  // exitTB
+            a.mov(GPR.rdx, op.imm)
+            a.mov(GPR.rax.dword, UInt32(JITABI.Exit.exitTB.rawValue) | UInt32(op.aux) << 8)
+            jumpToExitStub()
+        }
+    }
+
+    /// Probes the jump cache for the key (a, b) and jumps to the block's code on a hit.
+    /// Nothing is live after a terminal, so every allocatable register is free here.
+    mutating func lowerLookup(_ op: Op) {
+        let pc = gpr(op.a, into: .rax)
+        if pc != .rax { a.mov(GPR.rax, pc) }
+        let flags = gpr(op.b, into: .rdx)
+        a.mov(GPR.rdx.dword, flags.dword)
+        // index = ((pc >> 1) ^ (pc >> 13) ^ flags) & mask, scaled by the entry size.
+        a.mov(GPR.rcx, .rax)
+        a.shr(GPR.rcx, imm8: 13)
+        a.mov(GPR.r8, .rax)
+        a.shr(GPR.r8, imm8: 1)
+        a.xor(GPR.rcx, .r8)
+        a.xor(GPR.rcx, .rdx)
+        a.and(GPR.rcx.dword, Int32(JITABI.jumpCacheEntries - 1))
+        a.shl(GPR.rcx.dword, imm8: 5)
+        let miss = a.makeLabel()
+        a.cmp(GPR.rax, .qword(JITABI.jumpCacheRegister, .rcx, .x1, 0))
+        a.jcc(.ne, miss)
+        a.cmp(GPR.rdx, .qword(JITABI.jumpCacheRegister, .rcx, .x1, 8))
+        a.jcc(.ne, miss)
+        a.jmp(.qword(JITABI.jumpCacheRegister, .rcx, .x1, 16))
+        a.bind(miss)
+        a.mov(GPR.rax.dword, UInt32(JITABI.Exit.lookupMiss.rawValue))
+        jumpToExitStub()
+    }
+}

@@ -1,0 +1,139 @@
+// Floating point on SSE: arithmetic in the host's MXCSR environment (the guest's), compares
+// through ucomiss/ucomisd, conversions. ftoi and unsigned 64-bit itof call the interpreter's
+// implementations (ReferenceHelpers) so both backends agree exactly.
+
+import IR
+import IRInterpreter
+import X64Assembler
+
+extension X64Compiler {
+    mutating func lowerFloat(_ op: Op) -> CompileError? {
+        let single = op.type == .f32
+        switch op.opcode {
+        case .fadd, .fsub, .fmul, .fdiv:
+            let x = xmm(op.a, into: .xmm15)
+            if x != .xmm15 { a.movaps(.xmm15, x) }
+            let y = xmm(op.b, into: .xmm14)
+            switch (op.opcode, single) {
+            case (.fadd, true): a.addss(.xmm15, y)
+            case (.fadd, false): a.addsd(.xmm15, y)
+            case (.fsub, true): a.subss(.xmm15, y)
+            case (.fsub, false): a.subsd(.xmm15, y)
+            case (.fmul, true): a.mulss(.xmm15, y)
+            case (.fmul, false): a.mulsd(.xmm15, y)
+            case (.fdiv, true): a.divss(.xmm15, y)
+            default: a.divsd(.xmm15, y)
+            }
+            store(op.dst, fromXMM: .xmm15)
+        case .fsqrt:
+            let x = xmm(op.a, into: .xmm14)
+            if single { a.sqrtss(.xmm15, x) } else { a.sqrtsd(.xmm15, x) }
+            store(op.dst, fromXMM: .xmm15)
+        case .fneg, .fabs:
+            let bits = floatBits(op.a, into: .rax)
+            if bits != .rax { a.mov(GPR.rax, bits) }
+            if single {
+                if op.opcode == .fneg { a.xor(GPR.rax.dword, Int32(bitPattern: 0x8000_0000)) } else { a.and(GPR.rax.dword, 0x7fff_ffff) }
+            } else {
+                if op.opcode == .fneg { a.btc(GPR.rax, imm8: 63) } else { a.btr(GPR.rax, imm8: 63) }
+            }
+            let x = resultXMM(op.dst, scratch: .xmm15)
+            a.movq(x, GPR.rax)
+            store(op.dst, fromXMM: x)
+        case .fsetcond:
+            lowerFloatCompare(op, single: single)
+        case .fconvert:
+            let x = xmm(op.a, into: .xmm14)
+            if single { a.cvtsd2ss(.xmm15, x) } else { a.cvtss2sd(.xmm15, x) }
+            store(op.dst, fromXMM: .xmm15)
+        case .itof:
+            let sourceIs64 = valueTypes[Int(op.a.index)] == .i64
+            let signed = op.aux & 1 != 0
+            if sourceIs64 && !signed {
+                let bits = gpr(op.a, into: .rax)
+                a.mov(GPR.rsi, bits)
+                a.mov(GPR.rdx.dword, UInt32(single ? 1 : 0))
+                a.mov(GPR.rdi, JITABI.stateRegister)
+                a.mov(GPR.rax, helperAddress(ReferenceHelpers.unsigned64ToFloat))
+                a.call(GPR.rax)
+                let x = resultXMM(op.dst, scratch: .xmm15)
+                a.movq(x, GPR.rax)
+                store(op.dst, fromXMM: x)
+                return nil
+            }
+            let x = gpr(op.a, into: .rax)
+            // A zero-extended unsigned 32-bit value converts exactly as a signed 64-bit one.
+            let as64 = sourceIs64 || !signed
+            a.xorps(.xmm15, .xmm15)
+            switch (single, as64) {
+            case (true, true): a.cvtsi2ss(.xmm15, x)
+            case (true, false): a.cvtsi2ss(.xmm15, x.dword)
+            case (false, true): a.cvtsi2sd(.xmm15, x)
+            default: a.cvtsi2sd(.xmm15, x.dword)
+            }
+            store(op.dst, fromXMM: .xmm15)
+        case .ftoi:
+            let source = valueTypes[Int(op.a.index)]
+            // a = the bits, b = aux, c = result bits | source type << 8: b and c are constants.
+            let bits = floatBits(op.a, into: .rax)
+            a.mov(.qword(.rsp, Self.slotAddress(Self.callSlots[0])), bits)
+            a.mov(GPR.rsi, .qword(.rsp, Self.slotAddress(Self.callSlots[0])))
+            a.mov(GPR.rdx.dword, UInt32(op.aux))
+            a.mov(GPR.rcx.dword, UInt32(op.type.bits) | UInt32(source.rawValue) << 8)
+            a.mov(GPR.rdi, JITABI.stateRegister)
+            a.mov(GPR.rax, helperAddress(ReferenceHelpers.floatToInteger))
+            a.call(GPR.rax)
+            if op.type.bits == 32 { a.mov(GPR.rax.dword, .eax) }
+            store(op.dst, from: .rax)
+        case .bitcast:
+            if op.type.isFloat {
+                let x = gpr(op.a, into: .rax)
+                let d = resultXMM(op.dst, scratch: .xmm15)
+                if single { a.movd(d, x.dword) } else { a.movq(d, x) }
+                store(op.dst, fromXMM: d)
+            } else {
+                let x = xmm(op.a, into: .xmm15)
+                let d = resultRegister(op.dst, scratch: .rax)
+                if op.type.bits == 32 { a.movd(d.dword, x) } else { a.movq(d, x) }
+                store(op.dst, from: d)
+            }
+        default:
+            return .unsupported("\(op.opcode)")
+        }
+        return nil
+    }
+
+    /// fsetcond via ucomis[sd]: unordered sets ZF, PF and CF; a > b clears all three; a < b
+    /// sets CF; equality sets ZF. "Above" and "above or equal" are false when unordered, so
+    /// the ordered less-than forms compare with the operands swapped.
+    mutating func lowerFloatCompare(_ op: Op, single: Bool) {
+        let cond = FloatCondition(rawValue: op.aux) ?? .oeq
+        let x = xmm(op.a, into: .xmm15)
+        let y = xmm(op.b, into: .xmm14)
+        func ucomis(_ p: XMM, _ q: XMM) { if single { a.ucomiss(p, q) } else { a.ucomisd(p, q) } }
+        switch cond {
+        case .ogt: ucomis(x, y); a.setcc(.a, GPR.rax.byte)
+        case .oge: ucomis(x, y); a.setcc(.ae, GPR.rax.byte)
+        case .olt: ucomis(y, x); a.setcc(.a, GPR.rax.byte)
+        case .ole: ucomis(y, x); a.setcc(.ae, GPR.rax.byte)
+        case .oeq:
+            ucomis(x, y)
+            a.setcc(.e, GPR.rax.byte)
+            a.setcc(.np, GPR.rcx.byte)
+            a.and(GPR.rax.byte, GPR.rcx.byte)
+        case .une:
+            ucomis(x, y)
+            a.setcc(.ne, GPR.rax.byte)
+            a.setcc(.p, GPR.rcx.byte)
+            a.or(GPR.rax.byte, GPR.rcx.byte)
+        case .uno: ucomis(x, y); a.setcc(.p, GPR.rax.byte)
+        case .ord: ucomis(x, y); a.setcc(.np, GPR.rax.byte)
+        }
+        a.movzx(GPR.rax.dword, GPR.rax.byte)
+        store(op.dst, from: .rax)
+    }
+
+    func helperAddress(_ helper: HelperFunction) -> UInt64 {
+        UInt64(UInt(bitPattern: unsafeBitCast(helper, to: UnsafeRawPointer.self)))
+    }
+}
