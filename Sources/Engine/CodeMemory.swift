@@ -48,6 +48,37 @@ final class CodeMemory {
         return (writable + start, executable + start)
     }
 
+    /// Before fork: the memory object is shared, and a parent that went on translating and
+    /// patching would change the child's code under it. A snapshot taken now, before the fork,
+    /// becomes the child's private copy (`adoptInChild`); the parent drops it (`dropSnapshot`).
+    func snapshotForFork() -> Int32 {
+        guard executable != writable else { return -1 }  // a private RWX mapping is copied by fork
+        let fd = Int32(truncatingIfNeeded: "mirage-code".withCString {
+            Host.rawSyscall(HOST_SYS_memfd_create, Int(bitPattern: $0), 1 /* MFD_CLOEXEC */)
+        })
+        guard fd >= 0, ftruncate(fd, off_t(size)) == 0,
+              let copy = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0), copy != MAP_FAILED else {
+            if fd >= 0 { close(fd) }
+            return -1
+        }
+        copy.copyMemory(from: writable, byteCount: used)
+        munmap(copy, size)
+        return fd
+    }
+
+    /// In the child: the snapshot replaces the shared object at the same two addresses, so every
+    /// code pointer stays valid and nothing the parent does reaches this process.
+    func adoptInChild(_ snapshot: Int32) {
+        guard snapshot >= 0 else { return }
+        _ = mmap(writable, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, snapshot, 0)
+        _ = mmap(executable, size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, snapshot, 0)
+        close(snapshot)
+    }
+
+    func dropSnapshot(_ snapshot: Int32) {
+        if snapshot >= 0 { close(snapshot) }
+    }
+
     /// Everything after `mark` (a value of `used`) is free again.
     func reset(to mark: Int) { used = mark }
 

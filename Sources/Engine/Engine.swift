@@ -117,6 +117,13 @@ public final class Engine<F: Frontend, C: CodeSource> {
         jit?.reset()
     }
 
+    /// Fork support: translated code must not stay shared between parent and child. Call
+    /// `prepareFork` before fork and `finishFork` in both processes after it.
+    public func prepareFork() -> Int32 { jit?.memory.snapshotForFork() ?? -1 }
+    public func finishFork(child: Bool, snapshot: Int32) {
+        if child { jit?.memory.adoptInChild(snapshot) } else { jit?.memory.dropSnapshot(snapshot) }
+    }
+
     /// Whether guest bytes in [start, end) have been translated.
     public func hasTranslations(start: UInt64, end: UInt64) -> Bool { cache.overlaps(start: start, end: end) }
 

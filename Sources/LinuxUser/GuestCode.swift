@@ -2,6 +2,7 @@
 // code is fetched from is marked `translated` in the page table, so that unmapping or
 // remapping it later can drop the blocks made from it.
 
+import CHost
 import GuestMemory
 import IR
 
@@ -36,8 +37,11 @@ final class GuestCode: CodeSource {
     private func page(_ address: UInt64) -> Bool {
         let page = address / space.pageSize
         if page == checkedPage { return true }
-        guard space.protection(at: GuestAddress(address))?.contains(.execute) == true else { return false }
+        guard let protection = space.protection(at: GuestAddress(address)), protection.contains(.execute) else { return false }
         space.markTranslated(GuestAddress(address))
+        // Code on a writable page: write-protect it, so a store into it (self-modifying code)
+        // faults and the translations from it are dropped.
+        if protection.contains(.write) { _ = chost_fault_protect_page(page) }
         checkedPage = page
         return true
     }

@@ -3,6 +3,7 @@
 // the facts it may ask about itself (its executable path).
 
 import Engine
+import Glibc
 import GuestMemory
 import LinuxABI
 
@@ -41,6 +42,19 @@ final class GuestProcess: @unchecked Sendable {
     /// Called when guest memory in [start, end) stops holding the code it held (munmap,
     /// mmap over it, mremap, mprotect): translated blocks from it must go.
     var codeChanged: (UInt64, UInt64) -> Void = { _, _ in }
+
+    /// Called before a fork, and after it in both processes (child: true in the child) with
+    /// what the first returned: keeps translated code from staying shared.
+    var beforeFork: () -> Int32 = { -1 }
+    var afterFork: (_ child: Bool, _ token: Int32) -> Void = { _, _ in }
+
+    /// fork(2) with the engine told before and after.
+    func fork() -> pid_t {
+        let token = beforeFork()
+        let pid = Glibc.fork()
+        afterFork(pid == 0, token)
+        return pid
+    }
 
     /// For execve of another guest program: this mirage's path and the options to repeat.
     var launcherPath = "/proc/self/exe"

@@ -2,6 +2,7 @@
 // load it (and its dynamic linker), lay out the stack, and enter the CPU loop. Every failure
 // before the first guest instruction is one line on stderr naming the file and exit status 1.
 
+import CHost
 import ELFLoader
 import Engine
 import Glibc
@@ -70,6 +71,13 @@ public enum Launcher {
             }
             // The heap follows the program, not the dynamic linker.
             space.setBrk(start: image.highestAddress.roundedUp(to: space.pageSize) ?? image.highestAddress)
+        }
+
+        // Self-modifying-code detection and fatal faults: one byte per guest page.
+        let pages = Int(space.size / space.pageSize)
+        if let table = mmap(nil, pages, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0), table != MAP_FAILED {
+            chost_fault_setup(space.base, space.size, table.assumingMemoryBound(to: UInt8.self))
+            _ = chost_fault_install()
         }
 
         guard ARMPersonality.mapKuserPage(space) else {

@@ -7,6 +7,7 @@
 #include "CHostSyscalls.h"  // host syscall numbers Swift can see
 #include "CHostFloat.h"     // MXCSR access for guest FP environments
 #include "CHostJIT.h"       // entering translated code, CPU features
+#include "CHostFault.h"     // self-modifying code, fatal faults
 #include <sys/syscall.h>   // SYS_* numbers of the host, for Host.rawSyscall callers
 
 // --- Syscall.c -------------------------------------------------------------

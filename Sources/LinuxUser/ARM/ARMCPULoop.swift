@@ -1,5 +1,6 @@
 // The ARM CPU loop: run guest code until it needs the kernel, be the kernel, resume.
 
+import CHost
 import Engine
 import Glibc
 import GuestARM
@@ -23,15 +24,31 @@ struct ARMCPULoop {
         // translated from. (Whole-cache flushes are rare and cheap next to a stale block;
         // per-page invalidation comes with self-modifying-code detection.)
         let space = process.space
+        process.beforeFork = { [unowned engine] in engine.prepareFork() }
+        process.afterFork = { [unowned engine] child, token in engine.finishFork(child: child, snapshot: token) }
         process.codeChanged = { [unowned engine, unowned code] start, end in
             code.invalidate()
             let first = start & ~(space.pageSize - 1)
-            if end > first, space.clearTranslated(GuestAddress(first), length: end - first) { engine.flushCache() }
+            guard end > first else { return }
+            // The host protection of these pages is the guest's again.
+            var page = first / space.pageSize
+            while page * space.pageSize < end && page * space.pageSize < space.size {
+                chost_fault_forget_page(page)
+                page += 1
+            }
+            if space.clearTranslated(GuestAddress(first), length: end - first) { engine.flushCache() }
         }
     }
 
     func run() -> Never {
+        chost_fault_set_exit_request(state.raw.advanced(by: ARMState.exitRequest).assumingMemoryBound(to: UInt32.self))
         while true {
+            // Guest code was written (a store into a protected code page, or a syscall writing
+            // there): its translations are stale.
+            if chost_fault_take_code_written() != 0 {
+                engine.flushCache()
+                (engine.code as GuestCode).invalidate()
+            }
             let (reason, payload) = engine.run(state: state.raw)
             switch reason {
             case .syscall:

@@ -1,6 +1,7 @@
 // One system call in flight: its arguments as the guest passed them, and the accessors every
 // implementation uses to read guest memory safely and to report errors in the guest's numbers.
 
+import CHost
 import Glibc
 import GuestMemory
 import Host
@@ -55,7 +56,18 @@ struct SyscallContext {
     /// A host pointer to `length` guest bytes, or nil when any of them is not accessible (EFAULT).
     func pointer(_ address: GuestAddress, _ length: UInt64, write: Bool) -> UnsafeMutableRawPointer? {
         if length == 0 { return space.base + Int(address.rawValue & 0xffff_ffff) }
-        return space.pointer(to: address, length: length, access: write ? .write : .read)
+        guard let p = space.pointer(to: address, length: length, access: write ? .write : .read) else { return nil }
+        // The host kernel will write here: pages holding translated code must take writes again
+        // (a write-protected page would make the host call fail with EFAULT).
+        if write {
+            var page = address.rawValue / space.pageSize
+            let last = (address.rawValue + length - 1) / space.pageSize
+            while page <= last {
+                _ = chost_fault_unprotect_page(page)
+                page += 1
+            }
+        }
+        return p
     }
 
     /// A NUL-terminated guest string (a path), or the errno to fail with.

@@ -64,7 +64,7 @@ extension SyscallContext {
 
     func mprotect() -> SyscallResult {
         guard let prot = protection(2) else { return fail(EINVAL) }
-        if !prot.contains(.execute) { process.codeChanged(arg(0), arg(0) &+ (arg(1) & 0xffff_ffff)) }
+        process.codeChanged(arg(0), arg(0) &+ (arg(1) & 0xffff_ffff))
         switch space.protect(address(0), length: arg(1) & 0xffff_ffff, prot) {
         case .success: return 0
         case .failure(let e): return fail(e)

@@ -21,7 +21,7 @@ extension SyscallContext {
             return fail(ENOSYS)
         }
         guard flags & 0xff == UInt32(SIGCHLD) || flags & 0xff == 0 else { return fail(EINVAL) }
-        let pid = Glibc.fork()
+        let pid = process.fork()
         if pid < 0 { return fail(errno) }
         if pid == 0 {
             // The child starts on the stack it was given (glibc's clone puts the function to
@@ -37,7 +37,7 @@ extension SyscallContext {
     }
 
     func fork() -> SyscallResult {
-        let pid = Glibc.fork()
+        let pid = process.fork()
         return pid < 0 ? fail(errno) : SyscallResult(pid)
     }
 
