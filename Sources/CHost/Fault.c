@@ -1,8 +1,11 @@
 // The host fault handler: tells writes to write-protected guest code pages (self-modifying
 // code) from real faults. A write to a protected code page is let through (the page is made
-// writable again) and leaves a note for the engine to drop its translations; anything else is
-// the guest's own fault, which kills the process as the kernel would kill the guest.
-// Async-signal-safe: it touches only the variables below and makes system calls.
+// writable again) and leaves a note for the engine to drop its translations. A fault of
+// translated code is the guest's own: the handler leaves the block through the exit stub with
+// the fault's address, and the engine maps the host pc back to the guest instruction (precise
+// faults). Any other fault is Mirage's or the interpreter's: the process dies of it, as the
+// kernel would kill the guest. Async-signal-safe: it touches only the variables below and
+// makes system calls.
 
 #define _GNU_SOURCE
 #include "CHost.h"
@@ -18,6 +21,9 @@ static uint8_t *code_pages;                 // 1 per guest page we write-protect
 static volatile uint32_t *exit_request;     // the running thread's exit-request flag
 static volatile uint32_t code_written;      // a protected page was written since the last take
 static volatile uintptr_t last_fault_address;
+static uintptr_t jit_code_start, jit_code_size, jit_exit_stub;
+static __thread uintptr_t jit_fault_pc;     // host pc of the last fault in translated code
+static __thread int jit_fault_signal;
 
 void chost_fault_setup(void *base, uint64_t size, uint8_t *pages) {
     guest_base = (uintptr_t)base;
@@ -34,6 +40,19 @@ uint32_t chost_fault_take_code_written(void) {
 }
 
 uintptr_t chost_fault_last_address(void) { return last_fault_address; }
+
+void chost_fault_set_jit(void *code, uint64_t size, void *exit_stub) {
+    jit_code_start = (uintptr_t)code;
+    jit_code_size = (uintptr_t)size;
+    jit_exit_stub = (uintptr_t)exit_stub;
+}
+
+uintptr_t chost_fault_take_jit_pc(int *signal) {
+    uintptr_t pc = jit_fault_pc;
+    *signal = jit_fault_signal;
+    jit_fault_pc = 0;
+    return pc;
+}
 
 int chost_fault_protect_page(uint64_t page) {
     if (!code_pages || code_pages[page]) return 0;
@@ -64,7 +83,18 @@ static void on_fault(int sig, siginfo_t *info, void *context) {
             return;  // the write runs again, now allowed
         }
     }
-    // The guest's own fault (or Mirage's): die of it. No core of the emulator.
+    uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+    if (jit_exit_stub && pc - jit_code_start < jit_code_size) {
+        // Translated code touched guest memory that is not there. Blocks run with rsp where
+        // the trampoline left it, so the exit stub returns to the engine from any point.
+        jit_fault_pc = pc;
+        jit_fault_signal = sig;
+        uc->uc_mcontext.gregs[REG_RAX] = CHOST_JIT_EXIT_FAULT;
+        uc->uc_mcontext.gregs[REG_RDX] = (greg_t)(address - guest_base);
+        uc->uc_mcontext.gregs[REG_RIP] = (greg_t)jit_exit_stub;
+        return;
+    }
+    // Mirage's own fault, or the interpreter's: die of it. No core of the emulator.
     last_fault_address = address;
     struct rlimit none = {0, 0};
     setrlimit(RLIMIT_CORE, &none);

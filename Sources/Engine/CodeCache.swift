@@ -4,6 +4,7 @@
 
 import IR
 import IRInterpreter
+import X64Backend
 
 /// One translated block in the cache.
 struct CacheEntry {
@@ -12,8 +13,9 @@ struct CacheEntry {
     var block: PreparedBlock?
     /// The JIT's code, executable address of its entry.
     var code: UnsafeRawPointer?
-    /// Host offset -> guest pc of each instruction start in `code`, for precise faults.
-    var instructionStarts: [(hostOffset: UInt32, guestPC: UInt64)]
+    var codeSize: Int
+    /// Where each guest instruction starts in `code`, for precise faults.
+    var instructionStarts: [InstructionStart]
     /// The block each `gotoTB` slot was last linked to, or -1.
     var links: (Int32, Int32)
     /// Guest code span, for invalidation.
@@ -58,8 +60,8 @@ struct CodeCache {
         return id
     }
 
-    mutating func insert(_ key: BlockKey, _ block: PreparedBlock?, code: UnsafeRawPointer?,
-                         instructionStarts: [(hostOffset: UInt32, guestPC: UInt64)], guestStart: UInt64, guestEnd: UInt64) -> Int32 {
+    mutating func insert(_ key: BlockKey, _ block: PreparedBlock?, code: UnsafeRawPointer?, codeSize: Int,
+                         instructionStarts: [InstructionStart], guestStart: UInt64, guestEnd: UInt64) -> Int32 {
         if count == capacity {
             let bigger = UnsafeMutablePointer<CacheEntry>.allocate(capacity: capacity * 2)
             bigger.moveInitialize(from: entries, count: count)
@@ -68,7 +70,7 @@ struct CodeCache {
             capacity *= 2
         }
         let id = Int32(count)
-        (entries + count).initialize(to: CacheEntry(key: key, block: block, code: code, instructionStarts: instructionStarts,
+        (entries + count).initialize(to: CacheEntry(key: key, block: block, code: code, codeSize: codeSize, instructionStarts: instructionStarts,
                                                     links: (-1, -1), guestStart: guestStart, guestEnd: guestEnd))
         count += 1
         table[key] = id
@@ -98,6 +100,19 @@ struct CodeCache {
         let n = 1 << Self.jumpCacheBits
         jumpKeys.update(repeating: BlockKey(pc: .max, flags: .max), count: n)
         jumpIds.update(repeating: -1, count: n)
+    }
+
+    /// The block whose code holds host address `pc`, and the instruction there.
+    func instruction(atHost pc: UInt) -> (key: BlockKey, start: InstructionStart)? {
+        for i in 0..<count {
+            guard let code = entries[i].code else { continue }
+            let offset = Int(bitPattern: pc &- UInt(bitPattern: code))
+            guard offset >= 0, offset < entries[i].codeSize else { continue }
+            // The last instruction start at or before the offset.
+            guard let start = entries[i].instructionStarts.last(where: { Int($0.hostOffset) <= offset }) else { return nil }
+            return (entries[i].key, start)
+        }
+        return nil
     }
 
     /// Whether any block was translated from guest bytes in [start, end).

@@ -3,13 +3,14 @@
 // cache miss (translate, remember), an exit request, an exit_tb for the CPU loop.
 
 import CHost
+import Glibc
 import IR
 import IRInterpreter
 import X64Assembler
 import X64Backend
 
 enum Placement {
-    case placed(UnsafeRawPointer, [(hostOffset: UInt32, guestPC: UInt64)])
+    case placed(UnsafeRawPointer, size: Int, [InstructionStart])
     case tooLarge
     case failed
 }
@@ -46,10 +47,25 @@ extension Engine {
                 return (.exitRequest, 0)
             case .exitTB:
                 return (ExitReason(rawValue: UInt8(truncatingIfNeeded: exit.kind >> 8)) ?? .undefined, exit.payload)
+            case .fault:
+                return translatedCodeFault(address: exit.payload, state: state)
             case nil:
                 return (.undefined, 0)
             }
         }
+    }
+
+    /// A guest access in translated code faulted: the guest state is as it was before the
+    /// faulting instruction (state stores are not moved across memory accesses), except the pc,
+    /// which the block's side table gives.
+    @inline(never)
+    func translatedCodeFault(address: UInt64, state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
+        var signal: Int32 = 0
+        let hostPC = chost_fault_take_jit_pc(&signal)
+        if let (key, start) = cache.instruction(atHost: hostPC) {
+            frontend.resume(at: start.guestPC, resume: start.resume, of: key, state: state)
+        }
+        return (signal == SIGBUS ? .busError : .memoryFault, address)
     }
 
     /// Runs one interpreted block of a JIT engine; the exit when it leaves for the caller.
@@ -97,7 +113,7 @@ extension Engine {
             destination.writable.storeBytes(of: d, toByteOffset: offset, as: Int32.self)
         }
         if log.enabled(.outAsm) { logHostCode(block.key, compiled.bytes, at: base) }
-        return .placed(UnsafeRawPointer(destination.executable), compiled.instructionStarts)
+        return .placed(UnsafeRawPointer(destination.executable), size: compiled.bytes.count, compiled.instructionStarts)
     }
 
     @inline(never)
@@ -108,8 +124,4 @@ extension Engine {
         }
         log.write(text)
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

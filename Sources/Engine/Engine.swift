@@ -97,8 +97,9 @@ public final class Engine<F: Frontend, C: CodeSource> {
             let range = (key.pc, key.pc + UInt64(block.guestSize))
             if jit != nil {
                 switch place(block) {
-                case .placed(let code, let starts):
-                    return cache.insert(key, nil, code: code, instructionStarts: starts, guestStart: range.0, guestEnd: range.1)
+                case .placed(let code, let size, let starts):
+                    return cache.insert(key, nil, code: code, codeSize: size, instructionStarts: starts,
+                                        guestStart: range.0, guestEnd: range.1)
                 case .tooLarge where limit > 1:
                     limit = max(1, Int(block.instructionCount) / 2)
                     continue
@@ -107,7 +108,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
                     break
                 }
             }
-            return cache.insert(key, PreparedBlock(block), code: nil, instructionStarts: [], guestStart: range.0, guestEnd: range.1)
+            return cache.insert(key, PreparedBlock(block), code: nil, codeSize: 0, instructionStarts: [],
+                                guestStart: range.0, guestEnd: range.1)
         }
     }
 

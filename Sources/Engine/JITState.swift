@@ -39,6 +39,7 @@ struct JITState {
             exitStub: UnsafeRawPointer(place.executable + trampoline.exitOffset),
             fixedSize: memory.used, jumpCache: jumpCache)
         state.clearJumpCache()
+        chost_fault_set_jit(memory.executable, UInt64(memory.size), UnsafeMutableRawPointer(mutating: state.exitStub))
         return .success(state)
     }
 

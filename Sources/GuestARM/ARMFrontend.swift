@@ -25,6 +25,11 @@ public struct ARMFrontend: Frontend {
         return BlockKey(pc: UInt64(pc), flags: flags)
     }
 
+    public func resume(at pc: UInt64, resume: UInt8, of key: BlockKey, state: UnsafeMutableRawPointer) {
+        state.storeBytes(of: UInt32(truncatingIfNeeded: pc), toByteOffset: ARMState.pc, as: UInt32.self)
+        state.storeBytes(of: UInt32(resume), toByteOffset: ARMState.itState, as: UInt32.self)
+    }
+
     public mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int) -> Block {
         var t = Translator(key: key)
         let start = UInt32(truncatingIfNeeded: key.pc)
@@ -52,7 +57,7 @@ public struct ARMFrontend: Frontend {
             t.next = pc &+ size
             t.word = word
             t.ended = false
-            t.b.insnStart(UInt64(pc))
+            t.b.insnStart(UInt64(pc), resume: UInt8(truncatingIfNeeded: t.itState))
             if t.thumb {
                 translateThumb(&t, word, size: size)
             } else {
@@ -142,11 +147,5 @@ enum ThumbDecoding {
     /// ITAdvance(): the IT state of the next instruction.
     static func advanceIT(_ it: UInt32) -> UInt32 {
         it & 7 == 0 ? 0 : (it & 0xe0) | ((it << 1) & 0x1f)
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

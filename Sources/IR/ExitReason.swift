@@ -21,6 +21,9 @@ public enum ExitReason: UInt8, Sendable, CaseIterable {
     case memoryFault = 6
     /// An unaligned access where alignment is required. Payload: the guest address.
     case alignmentFault = 7
+    /// A guest memory access hit a mapping with nothing behind it (a file mapping past the
+    /// file's end): SIGBUS. Payload: the guest address; pc is the faulting instruction.
+    case busError = 8
 }
 
 /// What a helper touches, so passes know what they may move across it. `aux` of `call`.

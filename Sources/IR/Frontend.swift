@@ -13,6 +13,9 @@ public protocol Frontend {
     var exitRequestOffset: Int { get }
     /// The key of the block the guest state says runs next.
     func blockKey(state: UnsafeRawPointer) -> BlockKey
+    /// Makes the state resume at the instruction at `pc` of the block `key`, whose `insn_start`
+    /// carried `resume` (a fault in translated code restores the faulting instruction).
+    func resume(at pc: UInt64, resume: UInt8, of key: BlockKey, state: UnsafeMutableRawPointer)
     /// Translates one block starting at `key`. The block ends at a branch, before a page
     /// boundary, or after `maxInstructions`.
     mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int) -> Block

@@ -124,7 +124,9 @@ extension IRBuilder {
 
     // MARK: Instruction boundaries and terminals
 
-    public mutating func insnStart(_ pc: UInt64) { emit(Op(.insnStart, .i32, imm: pc)) }
+    /// A guest instruction starts: its pc, and the byte of frontend state besides the pc that
+    /// resuming at it needs (ARM: ITSTATE), which a fault restores.
+    public mutating func insnStart(_ pc: UInt64, resume: UInt8 = 0) { emit(Op(.insnStart, .i32, imm: pc, aux: resume)) }
     public mutating func gotoTB(slot: Int) { emit(Op(.gotoTB, .i32, aux: UInt8(slot))) }
     /// An indirect branch to the block with key (pc, flags); `flags` is an i32.
     public mutating func lookupAndGoto(pc: Value, flags: Value) { emit(Op(.lookupAndGoto, type(of: pc), a: pc, b: flags)) }

@@ -40,7 +40,7 @@ extension Op {
         case .call:
             return "\(result)call \(hex(imm)) (\(sources.map(\.description).joined(separator: ", ")))"
         case .insnStart:
-            return "insn_start \(hex(imm))"
+            return aux == 0 ? "insn_start \(hex(imm))" : "insn_start \(hex(imm)), resume \(hex(UInt64(aux)))"
         case .gotoTB:
             return "goto_tb \(aux)"
         case .lookupAndGoto:
@@ -67,5 +67,12 @@ extension Block {
             out += op.opcode == .label ? op.text() + "\n" : "  " + op.text() + "\n"
         }
         return out
+    }
+}
+
+extension String {
+    /// The string padded on the left to `width` characters (hex columns in logs).
+    public func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

@@ -25,7 +25,15 @@ public struct CompiledCode {
     public var exitStubReferences: [Int]
     /// (host offset, guest pc) at each guest instruction start, in order: the side table that
     /// maps a faulting host pc back to its guest instruction.
-    public var instructionStarts: [(hostOffset: UInt32, guestPC: UInt64)]
+    public var instructionStarts: [InstructionStart]
+}
+
+/// Where a guest instruction's code starts in a compiled block, and how to resume at it.
+public struct InstructionStart: Sendable {
+    public var hostOffset: UInt32
+    /// The `insn_start`'s resume byte (Frontend.resume).
+    public var resume: UInt8
+    public var guestPC: UInt64
 }
 
 public enum CompileError: Error, Sendable {
@@ -48,7 +56,7 @@ public struct X64Compiler: ~Copyable {
     var inlineConstant: [UInt64?] = []
     var labels: [X64Assembler.Label] = []
     var exitStubReferences: [Int] = []
-    var instructionStarts: [(hostOffset: UInt32, guestPC: UInt64)] = []
+    var instructionStarts: [InstructionStart] = []
 
     public init(features: HostFeatures, exitRequestOffset: Int) {
         self.features = features

@@ -27,6 +27,10 @@ public enum JITABI {
         case exitRequest = 2
         /// exit_tb: the reason is kind >> 8, the payload is the exit's.
         case exitTB = 3
+        /// A guest memory access in translated code faulted (the host fault handler resumed at
+        /// the exit stub; CHOST_JIT_EXIT_FAULT). Payload: the guest address. The handler keeps
+        /// the host pc, which the engine maps back to the guest instruction.
+        case fault = 4
     }
 
     /// Jump cache: `jumpCacheEntries` entries of 32 bytes: pc (u64), flags (u64), code (u64),

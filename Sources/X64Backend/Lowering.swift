@@ -55,7 +55,7 @@ extension X64Compiler {
         case .call:
             lowerCall(op)
         case .insnStart:
-            instructionStarts.append((UInt32(a.position), op.imm))
+            instructionStarts.append(InstructionStart(hostOffset: UInt32(a.position), resume: op.aux, guestPC: op.imm))
         case .gotoTB, .lookupAndGoto, .exitTB:
             lowerTerminal(op)
         case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fneg, .fabs, .fsetcond, .fconvert, .itof, .ftoi, .bitcast:

@@ -155,7 +155,7 @@ let verifierCases: [VerifierCase] = [
                  bad: { b in _ = b.bitcast(b.const32(0), to: .i32) }),
     VerifierCase(name: "exit_tb reason", message: "bad exit reason", terminate: false,
                  good: { b in b.exitTB(.alignmentFault) },
-                 bad: { b in b.emit(Op(.exitTB, .i32, aux: 8)) }),
+                 bad: { b in b.emit(Op(.exitTB, .i32, aux: UInt8(ExitReason.allCases.count))) }),
     VerifierCase(name: "goto_tb slot", message: "slot must be 0 or 1", terminate: false,
                  good: { b in b.gotoTB(slot: 1) },
                  bad: { b in b.gotoTB(slot: 2) }),

@@ -21,4 +21,12 @@ uint32_t chost_fault_take_code_written(void);
 /// The address of the last fatal fault.
 uintptr_t chost_fault_last_address(void);
 
+/// The exit kind (rax) translated code leaves with when it faults; JITABI.Exit.fault.
+#define CHOST_JIT_EXIT_FAULT 4
+/// Translated code lives in [code, code + size); a fault there leaves through `exit_stub`
+/// with rax = CHOST_JIT_EXIT_FAULT and rdx = the guest address.
+void chost_fault_set_jit(void *code, uint64_t size, void *exit_stub);
+/// The host pc of this thread's last fault in translated code (0 if none), and its signal.
+uintptr_t chost_fault_take_jit_pc(int *signal);
+
 #endif

@@ -61,9 +61,14 @@ struct ARMCPULoop {
             case .fetchFault:
                 fatal(signal: SIGSEGV, "cannot fetch an instruction at 0x\(hex(UInt64(state.pc)))", always: false, item: .guestErrors)
             case .memoryFault:
-                fatal(signal: SIGSEGV, "bad memory access at 0x\(hex(payload))", always: false, item: .guestErrors)
+                fatal(signal: SIGSEGV, "segmentation fault at pc 0x\(hex(UInt64(state.pc))) accessing 0x\(hex(payload))\n"
+                      + registerDump(), always: false, item: .guestErrors)
+            case .busError:
+                fatal(signal: SIGBUS, "bus error at pc 0x\(hex(UInt64(state.pc))) accessing 0x\(hex(payload))\n"
+                      + registerDump(), always: false, item: .guestErrors)
             case .alignmentFault:
-                fatal(signal: SIGBUS, "unaligned access at 0x\(hex(payload))", always: false, item: .guestErrors)
+                fatal(signal: SIGBUS, "unaligned access at pc 0x\(hex(UInt64(state.pc))) accessing 0x\(hex(payload))\n"
+                      + registerDump(), always: false, item: .guestErrors)
             case .exitRequest:
                 state.exitRequest = false
             case .yield:
@@ -127,4 +132,14 @@ struct ARMCPULoop {
     }
 
     func hex(_ v: UInt64) -> String { String(v, radix: 16) }
+
+    /// The registers as qemu's `-d cpu` shows them: four per line, then the PSR.
+    func registerDump() -> String {
+        var text = ""
+        for r in 0..<16 {
+            let name = r < 10 ? "R0\(r)" : "R\(r)"
+            text += "\(name)=\(hex(UInt64(state[register: r])).leftPadded(8))" + (r % 4 == 3 ? "\n" : " ")
+        }
+        return text + "PSR=\(hex(UInt64(state.cpsr)).leftPadded(8))"
+    }
 }
