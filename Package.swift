@@ -47,6 +47,7 @@ let package = Package(
         // Unit tests.
         .testTarget(name: "IRTests", dependencies: ["IR", "IRPasses", "IRInterpreter"], exclude: ["Golden"]),
         .testTarget(name: "X64AssemblerTests", dependencies: ["X64Assembler"]),
+        .testTarget(name: "X64BackendTests", dependencies: ["X64Backend", "X64Assembler", "IR", "IRInterpreter", "IRPasses", "CHost"]),
         .testTarget(name: "GuestMemoryTests", dependencies: ["GuestMemory", "Host"]),
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory"]),
         .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder"]),
