@@ -28,7 +28,13 @@ enum Kernel {
             for k in 0..<floatFillers { fillers.append(b.loadState(.f64, fillerOffset + 8 * (integerFillers + k))) }
         }
         let values = inputs.enumerated().map { b.loadState($0.element, 16 * $0.offset) }
-        if let r = build(&b, values) { b.storeState(resultOffset, r) }
+        if let r = build(&b, values) {
+            b.storeState(resultOffset, r)
+            // A helper argument sees the whole register: an i32 or f32 result must be
+            // zero-extended in it, as the interpreter keeps it.
+            // (f32 results skip it: known JIT bug, KnownBugTests.f32HelperArgument.)
+            if b.type(of: r) == .i32 { b.call(Helpers.identity, effects: .all, result: nil, r) }
+        }
         // Stored back where they came from: a filler the op clobbered shows as a changed state.
         for (k, v) in fillers.enumerated() { b.storeState(fillerOffset + 8 * k, v) }
         b.exitTB(.yield, payload: 0x1234)
