@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "GuestMemoryTests", dependencies: ["GuestMemory", "Host"]),
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory"]),
         .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder"]),
-        .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter"]),
+        .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost"]),
         .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI"], exclude: ["Layouts"]),
         .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory"]),
     ]
