@@ -112,15 +112,25 @@ extension Engine {
             guard let d = PatchSite.displacement(field: base + UInt(offset), target: UInt(bitPattern: jit!.exitStub)) else { return .failed }
             destination.writable.storeBytes(of: d, toByteOffset: offset, as: Int32.self)
         }
-        if log.enabled(.outAsm) { logHostCode(block.key, compiled.bytes, at: base) }
+        if log.enabled(.outAsm) { logHostCode(block.key, UnsafeRawBufferPointer(start: destination.writable, count: compiled.bytes.count), at: base) }
         return .placed(UnsafeRawPointer(destination.executable), size: compiled.bytes.count, compiled.instructionStarts)
     }
 
     @inline(never)
-    func logHostCode(_ key: BlockKey, _ bytes: [UInt8], at address: UInt) {
+    func logHostCode(_ key: BlockKey, _ bytes: UnsafeRawBufferPointer, at address: UInt) {
         var text = "OUT: \(key) at 0x\(String(address, radix: 16)), \(bytes.count) bytes\n"
-        for row in stride(from: 0, to: bytes.count, by: 16) {
-            text += "  " + bytes[row..<min(row + 16, bytes.count)].map { String($0, radix: 16).leftPadded(2) }.joined(separator: " ") + "\n"
+        // Capstone when the system has it (about 60 bytes of text per instruction), else hex.
+        let capacity = bytes.count * 64 + 64
+        let listing = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = chost_disassemble(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count, UInt64(address),
+                                      UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), capacity)
+        }
+        if !listing.isEmpty {
+            text += String(decoding: listing, as: UTF8.self)
+        } else {
+            for row in stride(from: 0, to: bytes.count, by: 16) {
+                text += "  " + bytes[row..<min(row + 16, bytes.count)].map { String($0, radix: 16).leftPadded(2) }.joined(separator: " ") + "\n"
+            }
         }
         log.write(text)
     }

@@ -17,6 +17,17 @@ extension Translator {
     /// Emits a branch to `target` taken when `cond` does not hold.
     mutating func branch(ifNot cond: UInt32, to target: Label) {
         let zero = b.const32(0)
+        // After cmp/subs in this block, compare the operands directly: one host cmp + jcc.
+        if cond < 14, let c = flagsOfCompare() {
+            if let holds = Self.compareCondition(cond) {
+                b.brcond(holds.inverted, c.x, c.y, target)
+                return
+            }
+            if cond == 4 || cond == 5 {  // MI / PL: the sign of the result
+                b.brcond(cond == 4 ? .ge : .lt, c.result, zero, target)
+                return
+            }
+        }
         switch cond {
         case 0:  // EQ: Z set
             b.brcond(.ne, b.loadState(.i32, ARMState.zf), zero, target)
@@ -79,7 +90,51 @@ extension Translator {
             setNZ(result)
             setC(b.setcond(.geu, x, y))
             setV(b.and(b.xor(x, y), b.xor(x, result)))
+            construction.compare = (x, y, result, b.count)
         }
         return result
+    }
+
+    /// The comparison NZCV still come from: the last flag-setting subtraction, if no op since
+    /// wrote a flag (a store, a helper that writes state), redefined its operands, or joined a
+    /// path from before it (a label some earlier branch targets).
+    func flagsOfCompare() -> (x: Value, y: Value, result: Value)? {
+        guard let c = construction.compare else { return nil }
+        let ops = construction.builder.block.ops
+        let flags = UInt64(ARMState.nf)..<UInt64(ARMState.vf + 4)
+        var labels: [UInt64] = []
+        for op in ops[c.from...] {
+            switch op.opcode {
+            case .storeState where flags.overlaps(op.imm..<op.imm + UInt64(op.type.bits / 8)):
+                return nil
+            case .call where HelperEffects(rawValue: op.aux).contains(.writesState):
+                return nil
+            case .label:
+                labels.append(op.imm)
+            default:
+                break
+            }
+            if op.opcode.hasResult && (op.dst == c.x || op.dst == c.y || op.dst == c.result) { return nil }
+        }
+        for op in ops[..<c.from] where (op.opcode == .br || op.opcode == .brcond) && labels.contains(op.imm) { return nil }
+        return (c.x, c.y, c.result)
+    }
+
+    /// The IR condition that holds when ARM condition `cond` does, after a compare x - y
+    /// (MI, PL, VS and VC have none: they test the result's sign or the overflow).
+    static func compareCondition(_ cond: UInt32) -> Condition? {
+        switch cond {
+        case 0: .eq
+        case 1: .ne
+        case 2: .geu
+        case 3: .ltu
+        case 8: .gtu
+        case 9: .leu
+        case 10: .ge
+        case 11: .lt
+        case 12: .gt
+        case 13: .le
+        default: nil
+        }
     }
 }

@@ -9,6 +9,9 @@ import IR
 /// a visitor's copy appended to it.
 final class BlockUnderConstruction {
     var builder: IRBuilder
+    /// The last flag-setting subtraction (cmp, subs): NZCV are the flags of x - y as long as
+    /// nothing after op index `from` wrote them (Translator.flagsOfCompare checks).
+    var compare: (x: Value, y: Value, result: Value, from: Int)?
     init(_ builder: IRBuilder) { self.builder = builder }
 }
 

@@ -4,7 +4,9 @@
 //   block, with no overlapping store, helper that writes state, or label in between) becomes
 //   a use of that value.
 // - A mov of a single-definition value is replaced by the value itself.
-// - An op whose operands are all constants becomes a constant (see Passes+Fold.swift).
+// - An op whose operands are all constants becomes a constant, an identity (x + 0) a mov, and
+//   a test of a 0/1 value against 0 the value itself (see Passes+Fold.swift).
+// - A brcond that tests a setcond result against 0 becomes a brcond on the setcond's operands.
 
 import IR
 
@@ -15,6 +17,9 @@ extension Passes {
 
         var replacement = [UInt32](repeating: .max, count: block.valueTypes.count)
         var constant = [UInt64?](repeating: nil, count: block.valueTypes.count)
+        // Values known to be 0 or 1, and the comparison that defined a setcond result.
+        var boolean = [Bool](repeating: false, count: block.valueTypes.count)
+        var comparison = [Op?](repeating: nil, count: block.valueTypes.count)
         // Known state fields: (offset, byte size, type) -> value.
         var known: [(offset: UInt64, size: UInt64, type: IRType, value: Value)] = []
 
@@ -56,13 +61,43 @@ extension Passes {
                 if single(op.dst) && single(op.a) {
                     replacement[Int(op.dst.index)] = op.a.index
                     constant[Int(op.dst.index)] = constant[Int(op.a.index)]
+                    boolean[Int(op.dst.index)] = boolean[Int(op.a.index)]
                 }
             case .const_:
-                if single(op.dst) { constant[Int(op.dst.index)] = op.imm }
+                if single(op.dst) {
+                    constant[Int(op.dst.index)] = op.imm
+                    boolean[Int(op.dst.index)] = op.imm <= 1
+                }
+            case .brcond:
+                // brcond ne/eq (setcond c x y), 0  ->  brcond c / !c x y
+                if single(op.a), single(op.b), constant[Int(op.b.index)] == 0, let cmp = comparison[Int(op.a.index)], op.aux == Condition.ne.rawValue || op.aux == Condition.eq.rawValue,
+                   let c = Condition(rawValue: cmp.aux), single(cmp.a), cmp.b.isNone || single(cmp.b) {
+                    op = Op(.brcond, cmp.type, a: cmp.a, b: cmp.b, imm: op.imm, aux: (op.aux == Condition.ne.rawValue ? c : c.inverted).rawValue)
+                }
             default:
-                if single(op.dst), let folded = fold(op, constant) {
+                guard single(op.dst) else { break }
+                if let folded = fold(op, constant) {
                     op = Op(.const_, op.type, dst: op.dst, imm: folded)
                     constant[Int(op.dst.index)] = folded
+                    boolean[Int(op.dst.index)] = folded <= 1
+                } else if let simpler = simplify(op, constant, boolean: boolean) {
+                    op = simpler
+                    let d = Int(op.dst.index)
+                    if op.opcode == .mov, single(op.a) {
+                        replacement[d] = op.a.index
+                        constant[d] = constant[Int(op.a.index)]
+                        boolean[d] = boolean[Int(op.a.index)]
+                    } else if op.opcode == .const_ {
+                        constant[d] = op.imm
+                        boolean[d] = op.imm <= 1
+                    }
+                } else if op.opcode == .setcond {
+                    boolean[Int(op.dst.index)] = true
+                    if single(op.a) && single(op.b) { comparison[Int(op.dst.index)] = op }
+                } else if op.opcode == .and || op.opcode == .or || op.opcode == .xor {
+                    boolean[Int(op.dst.index)] = boolean[Int(op.a.index)] && boolean[Int(op.b.index)]
+                } else if op.opcode == .zext {
+                    boolean[Int(op.dst.index)] = boolean[Int(op.a.index)]
                 }
             }
             // A value redefined (assign) invalidates what was known about it.

@@ -71,7 +71,7 @@ public struct X64Compiler: ~Copyable {
         let intervals = Liveness.intervals(block)
         inlineConstant = Self.immediateOnlyConstants(block)
         let materialized = intervals.filter { inlineConstant[Int($0.value.index)] == nil }
-        allocation = RegisterAllocator.allocate(materialized, valueCount: block.valueTypes.count)
+        allocation = RegisterAllocator.allocate(materialized, valueCount: block.valueTypes.count, hints: Self.registerHints(block))
         if allocation.slotCount > JITABI.spillSlots - Self.callSlots.count { return .failure(.tooManySpills(allocation.slotCount)) }
         labels = (0..<Int(block.labelCount)).map { _ in a.makeLabel() }
 
@@ -99,6 +99,23 @@ public struct X64Compiler: ~Copyable {
         exitStubReferences.append(site.offset)
     }
 
+    /// Two-address ops whose result may share the register of their first operand: their
+    /// lowering copies a into the result's register first and reads the other operands from
+    /// registers that are still live, so the copy disappears when the two coincide.
+    static func registerHints(_ block: Block) -> [RegisterAllocator.Hint?] {
+        var hints = [RegisterAllocator.Hint?](repeating: nil, count: block.valueTypes.count)
+        for (i, op) in block.ops.enumerated() where op.type.isInteger && !op.dst.isNone && !op.a.isNone {
+            switch op.opcode {
+            case .add, .sub, .and, .or, .xor, .andc, .orc, .mul, .shl, .shr, .sar, .rotl, .rotr, .not, .neg:
+                let d = Int(op.dst.index)
+                if d < hints.count && hints[d] == nil { hints[d] = .init(at: i, operand: Int(op.a.index)) }
+            default:
+                break
+            }
+        }
+        return hints
+    }
+
     /// Constants (single definition) whose every use accepts an immediate of their value.
     static func immediateOnlyConstants(_ block: Block) -> [UInt64?] {
         let n = block.valueTypes.count
@@ -113,7 +130,7 @@ public struct X64Compiler: ~Copyable {
         for op in block.ops {
             // b of these ops can be an imm32 (sign-extended for 64-bit operations).
             let immediateB: Bool = switch op.opcode {
-            case .add, .sub, .and, .or, .xor, .shl, .shr, .sar, .rotl, .rotr, .setcond, .brcond, .mul: true
+            case .add, .sub, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar, .rotl, .rotr, .setcond, .brcond, .mul: true
             default: false
             }
             func blocks(_ v: Value) {

@@ -47,10 +47,12 @@ extension X64Compiler {
     mutating func lowerCompare(_ op: Op) {
         if op.opcode == .setcond {
             let cond = IR.Condition(rawValue: op.aux) ?? .eq
+            // Straight into the result's register (an operand's register too: cmp reads first).
+            let dst = resultRegister(op.dst, scratch: .rax)
             compare(op, cond)
-            a.setcc(Self.condition(cond), GPR.rax.byte)
-            a.movzx(GPR.rax.dword, GPR.rax.byte)
-            store(op.dst, from: .rax)
+            a.setcc(Self.condition(cond), dst.byte)
+            a.movzx(dst.dword, dst.byte)
+            store(op.dst, from: dst)
             return
         }
         // select: dst = a != 0 ? b : c, on any type's bits.

@@ -35,7 +35,15 @@ enum RegisterAllocator {
     /// xmm0-xmm13; xmm14 and xmm15 are scratch.
     static let xmmRegisters: [UInt8] = Array(0...13)
 
-    static func allocate(_ intervals: [Interval], valueCount: Int) -> Allocation {
+    /// A value that may take over the register of the operand that dies where it is defined:
+    /// `value` defined at op `at` from `operand` (a two-address op: `mov dst, a; op dst, b`
+    /// loses its mov when dst and a share a register).
+    struct Hint {
+        var at: Int
+        var operand: Int
+    }
+
+    static func allocate(_ intervals: [Interval], valueCount: Int, hints: [Hint?] = []) -> Allocation {
         var locations = [Location?](repeating: nil, count: valueCount)
         var freeCaller = callerSaved, freeCallee = calleeSaved, freeXMM = xmmRegisters
         var slots = 0
@@ -62,7 +70,14 @@ enum RegisterAllocator {
                 return .slot(s)
             }
             let location: Location
-            if interval.type.isFloat {
+            let index = Int(interval.value.index)
+            if index < hints.count, let hint = hints[index], hint.at == interval.start, !interval.type.isFloat,
+               let k = active.firstIndex(where: { $0.value == hint.operand && $0.end == interval.start }),
+               case .gpr(let r) = active[k].location, !interval.crossesCall || calleeSaved.contains(r) {
+                // The operand's last use defines this value: same register, no copy.
+                active.remove(at: k)
+                location = .gpr(r)
+            } else if interval.type.isFloat {
                 // Every XMM register is caller-saved: values across calls go to memory.
                 if !interval.crossesCall, let r = freeXMM.popLast() { location = .xmm(r) } else { location = slot() }
             } else if interval.crossesCall {

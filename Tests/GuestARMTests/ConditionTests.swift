@@ -78,4 +78,40 @@ struct ConditionTests {
             #expect(m[0] == (holds ? 0 : 1), "\(what)")
         }
     }
+
+    /// After cmp in the same block the translator tests the compared values directly (one
+    /// host compare) instead of the stored flags: every condition on operand pairs around the
+    /// signed and unsigned boundaries, on both backends, against the flags of x - y (A2.2.1).
+    @Test(arguments: [false, true])
+    func conditionsAfterCompare(thumb: Bool) throws {
+        let values: [UInt32] = [0, 1, 2, 0x7fff_ffff, 0x8000_0000, 0x8000_0001, 0xffff_ffff, 0xffff_fffe]
+        let jit = JITRunner()
+        for (cond, name) in Reference.conditionNames.enumerated() where cond < 14 {
+            let source = "cmp r0, r1\n" + (thumb ? "it \(name)\n" : "") + """
+                mov\(name) r2, #1
+                b\(name) 1f
+                mov r3, #1
+                1:
+                """
+            let m = GuestMachine(code: try Assembler.assemble(source, thumb: thumb), thumb: thumb)
+            for x in values {
+                for y in values {
+                    let (result, carry, overflow) = Reference.addWithCarry(x, ~y, true)
+                    let holds = Reference.conditionHolds(cond, nzcv: Reference.nzcv(result, carry: carry, overflow: overflow))
+                    for backend in [Backend.interpreter, .jit] {
+                        m.restart()
+                        m[0] = x
+                        m[1] = y
+                        m[2] = 0
+                        m[3] = 0
+                        let run = m.run(on: backend, jit: jit)
+                        let what = "\(name) after cmp \(String(x, radix: 16)), \(String(y, radix: 16)) on the \(backend)"
+                        #expect(run.end == .left, "\(what): \(run.end) \(run.error ?? "")")
+                        #expect(m[2] == (holds ? 1 : 0), "\(what): conditional mov")
+                        #expect(m[3] == (holds ? 0 : 1), "\(what): conditional branch")
+                    }
+                }
+            }
+        }
+    }
 }

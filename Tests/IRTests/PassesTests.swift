@@ -22,15 +22,17 @@ struct PassesTests {
         var openLabels: [(label: Label, live: Int)] = []
         let steps = 10 + Int(rng.next() % 40)
         for _ in 0..<steps {
-            switch rng.next() % 12 {
+            switch rng.next() % 15 {
             case 0, 1:
                 live.append(b.loadState(.i32, Int(rng.next() % 16) * 4))
             case 2, 3:
                 b.storeState(Int(rng.next() % 16) * 4, pick(&rng))
             case 4:
-                live.append(b.const32(UInt32(truncatingIfNeeded: rng.next() % 7 == 0 ? 0 : rng.next())))
+                // Often the identities' constants: 0, 1, all ones, a shift by the width.
+                let special: [UInt32] = [0, 1, 0xffff_ffff, 32]
+                live.append(b.const32(rng.next() % 2 == 0 ? special[Int(rng.next() % 4)] : UInt32(truncatingIfNeeded: rng.next())))
             case 5, 6:
-                let ops: [Opcode] = [.add, .sub, .and, .or, .xor, .shl, .shr, .sar, .mul, .andc]
+                let ops: [Opcode] = [.add, .sub, .and, .or, .xor, .shl, .shr, .sar, .mul, .andc, .orc, .rotl, .rotr]
                 live.append(b.binary(ops[Int(rng.next() % UInt64(ops.count))], pick(&rng), pick(&rng)))
             case 7:
                 live.append(b.setcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng)))
@@ -44,6 +46,19 @@ struct PassesTests {
                     b.label(open.label)
                     live.removeLast(live.count - open.live)
                 }
+            case 12:
+                let position = Int(rng.next() % 32)
+                live.append(b.deposit(pick(&rng), pick(&rng), position: position, length: 1 + Int(rng.next() % UInt64(32 - position))))
+            case 13:
+                // A branch on a comparison's 0/1 result, as frontends test conditions.
+                let l = b.newLabel()
+                let s = b.setcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng))
+                b.brcond(rng.next() % 2 == 0 ? .ne : .eq, s, b.const32(0), l)
+                openLabels.append((l, live.count))
+            case 14:
+                // A 0/1 value tested again.
+                let s = b.setcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng))
+                live.append(b.setcond(rng.next() % 2 == 0 ? .ne : .gtu, s, b.const32(0)))
             case 10:
                 // A merged value: defined before, reassigned inside a region.
                 let v = b.mov(pick(&rng))
@@ -121,6 +136,53 @@ struct PassesTests {
         var block = b.finish(guestSize: 0, instructionCount: 0)
         Passes.optimize(&block)
         #expect(block.ops.filter { $0.opcode == .storeState }.count == 2)
+    }
+
+    @Test("identities become moves and constants", arguments: [
+        (Opcode.add, UInt64(0)), (.sub, 0), (.or, 0), (.xor, 0), (.shl, 64), (.shr, 0), (.sar, 64), (.rotl, 0), (.and, 0xffff_ffff_ffff_ffff),
+        (.and, 0), (.andc, 0), (.mul, 1), (.mul, 0),
+    ])
+    func identities(opcode: Opcode, k: UInt64) {
+        for type in [IRType.i32, .i64] {
+            var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+            let x = b.loadState(type, 8)
+            b.storeState(0, b.binary(opcode, x, b.constant(type, k)))
+            b.exitTB(.yield)
+            let block = b.finish(guestSize: 0, instructionCount: 0)
+            var simplified = block
+            Passes.optimize(&simplified)
+            #expect(!simplified.ops.contains { $0.opcode == opcode }, "\(opcode) \(k) stayed")
+            let state = (0..<68).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            #expect(Self.run(block, state: state).state == Self.run(simplified, state: state).state, "\(opcode).\(type.name) \(k)")
+        }
+    }
+
+    @Test("a branch on a setcond result branches on the comparison itself")
+    func branchOnComparison() {
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let x = b.loadState(.i32, 0), y = b.loadState(.i32, 4)
+        let l = b.newLabel()
+        b.brcond(.eq, b.setcond(.gtu, x, y), b.const32(0), l)
+        b.storeState(8, b.const32(1))
+        b.label(l)
+        b.exitTB(.yield)
+        var block = b.finish(guestSize: 0, instructionCount: 0)
+        Passes.optimize(&block)
+        #expect(!block.ops.contains { $0.opcode == .setcond }, "\(block.text())")
+        #expect(block.ops.contains { $0.opcode == .brcond && $0.aux == Condition.leu.rawValue })
+    }
+
+    @Test("deposit of constants folds", arguments: [(0, 16), (16, 16), (8, 1), (0, 32), (31, 1)])
+    func depositFolds(position: Int, length: Int) {
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        b.storeState(0, b.deposit(b.const32(0x1234_5678), b.const32(0x9abc_def0), position: position, length: length))
+        b.exitTB(.yield)
+        let block = b.finish(guestSize: 0, instructionCount: 0)
+        var folded = block
+        Passes.optimize(&folded)
+        #expect(!folded.ops.contains { $0.opcode == .deposit })
+        let zero = [UInt8](repeating: 0, count: 68)
+        #expect(Self.run(block, state: zero).state == Self.run(folded, state: zero).state)
     }
 
     @Test("constants fold to what the interpreter computes", arguments: [Opcode.add, .sub, .mul, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar])

@@ -16,4 +16,11 @@
 // runtime call (retain/release, allocation) can clobber it in between.
 long chost_syscall(long number, long a0, long a1, long a2, long a3, long a4, long a5);
 
+// --- Disassembler.c ---------------------------------------------------------
+// x86-64 code as text through capstone, if the system has libcapstone4 or 5 (loaded on
+// first use). Lines "  0xADDRESS:  mnemonic operands\n" into `out`; the bytes written
+// (0 when capstone is missing: print hex instead). The text is cut at `capacity` - 1.
+int chost_disassembler_available(void);
+size_t chost_disassemble(const uint8_t *code, size_t size, uint64_t address, char *out, size_t capacity);
+
 #endif
