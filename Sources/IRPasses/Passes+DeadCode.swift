@@ -38,29 +38,44 @@ extension Passes {
                 break
             }
         }
-        if dead.contains(true) {
-            block.ops = block.ops.enumerated().filter { !dead[$0.offset] }.map(\.element)
-        }
+        if dead.contains(true) { compact(&block.ops, removing: dead) }
     }
 
+    /// One backward walk: an op is dead when nothing after it uses its result, and removing it
+    /// takes its own uses away, so a whole dead chain goes in the same walk. (A use before the
+    /// definition, in a loop, keeps the definition.)
     static func removeDeadCode(_ block: inout Block) {
         let defs = definitionCounts(block)
-        while true {
-            var uses = [UInt32](repeating: 0, count: block.valueTypes.count)
-            for op in block.ops {
-                if !op.a.isNone && Int(op.a.index) < uses.count { uses[Int(op.a.index)] += 1 }
-                if !op.b.isNone && Int(op.b.index) < uses.count { uses[Int(op.b.index)] += 1 }
-                if !op.c.isNone && Int(op.c.index) < uses.count { uses[Int(op.c.index)] += 1 }
-            }
-            var removed = false
-            block.ops.removeAll { op in
-                guard op.opcode.hasResult, !op.dst.isNone, Int(op.dst.index) < defs.count,
-                      defs[Int(op.dst.index)] == 1, uses[Int(op.dst.index)] == 0, isRemovable(op) else { return false }
-                removed = true
-                return true
-            }
-            if !removed { return }
+        let n = block.valueTypes.count
+        var uses = [UInt32](repeating: 0, count: n)
+        for op in block.ops {
+            if !op.a.isNone && Int(op.a.index) < n { uses[Int(op.a.index)] += 1 }
+            if !op.b.isNone && Int(op.b.index) < n { uses[Int(op.b.index)] += 1 }
+            if !op.c.isNone && Int(op.c.index) < n { uses[Int(op.c.index)] += 1 }
         }
+        var dead = [Bool](repeating: false, count: block.ops.count)
+        var any = false
+        for i in block.ops.indices.reversed() {
+            let op = block.ops[i]
+            guard op.opcode.hasResult, !op.dst.isNone, Int(op.dst.index) < n,
+                  defs[Int(op.dst.index)] == 1, uses[Int(op.dst.index)] == 0, isRemovable(op) else { continue }
+            dead[i] = true
+            any = true
+            if !op.a.isNone && Int(op.a.index) < n { uses[Int(op.a.index)] -= 1 }
+            if !op.b.isNone && Int(op.b.index) < n { uses[Int(op.b.index)] -= 1 }
+            if !op.c.isNone && Int(op.c.index) < n { uses[Int(op.c.index)] -= 1 }
+        }
+        if any { compact(&block.ops, removing: dead) }
+    }
+
+    /// Removes the ops marked in `dead`, in place.
+    static func compact(_ ops: inout [Op], removing dead: [Bool]) {
+        var kept = 0
+        for i in ops.indices where !dead[i] {
+            ops[kept] = ops[i]
+            kept += 1
+        }
+        ops.removeLast(ops.count - kept)
     }
 
     /// Ops whose only effect is their result.

@@ -19,7 +19,7 @@ extension Passes {
         var constant = [UInt64?](repeating: nil, count: block.valueTypes.count)
         // Values known to be 0 or 1, and the comparison that defined a setcond result.
         var boolean = [Bool](repeating: false, count: block.valueTypes.count)
-        var comparison = [Op?](repeating: nil, count: block.valueTypes.count)
+        var comparison = [Int32](repeating: -1, count: block.valueTypes.count)  // op index
         // Known state fields: (offset, byte size, type) -> value.
         var known: [(offset: UInt64, size: UInt64, type: IRType, value: Value)] = []
 
@@ -70,7 +70,8 @@ extension Passes {
                 }
             case .brcond:
                 // brcond ne/eq (setcond c x y), 0  ->  brcond c / !c x y
-                if single(op.a), single(op.b), constant[Int(op.b.index)] == 0, let cmp = comparison[Int(op.a.index)], op.aux == Condition.ne.rawValue || op.aux == Condition.eq.rawValue,
+                if single(op.a), single(op.b), constant[Int(op.b.index)] == 0, comparison[Int(op.a.index)] >= 0,
+                   case let cmp = block.ops[Int(comparison[Int(op.a.index)])], op.aux == Condition.ne.rawValue || op.aux == Condition.eq.rawValue,
                    let c = Condition(rawValue: cmp.aux), single(cmp.a), cmp.b.isNone || single(cmp.b) {
                     op = Op(.brcond, cmp.type, a: cmp.a, b: cmp.b, imm: op.imm, aux: (op.aux == Condition.ne.rawValue ? c : c.inverted).rawValue)
                 }
@@ -93,7 +94,7 @@ extension Passes {
                     }
                 } else if op.opcode == .setcond {
                     boolean[Int(op.dst.index)] = true
-                    if single(op.a) && single(op.b) { comparison[Int(op.dst.index)] = op }
+                    if single(op.a) && single(op.b) { comparison[Int(op.dst.index)] = Int32(i) }
                 } else if op.opcode == .and || op.opcode == .or || op.opcode == .xor {
                     boolean[Int(op.dst.index)] = boolean[Int(op.a.index)] && boolean[Int(op.b.index)]
                 } else if op.opcode == .zext {
