@@ -113,8 +113,17 @@ extension ARMSequenceGenerator {
         return ("r\(t)", "r\(t + 1)")
     }
 
-    /// A load-exclusive and a store-exclusive of the same size at the base.
+    /// A load-exclusive and a store-exclusive of the same size at the base (sometimes only the
+    /// store, which then fails, or a CLREX between them).
     mutating func exclusivePair() -> [String] {
+        if rng.fuzzChance(25) {
+            let (t, t2) = doublewordRegisters()
+            let (u, u2) = doublewordRegisters()
+            var status = rd()
+            while ["\(status)"].contains(where: { $0 == u || $0 == u2 }) { status = rd() }
+            return ["ldrexd \(t), \(t2), [r11]"] + (rng.fuzzChance(20) ? ["clrex"] : [])
+                + ["strexd \(status), \(u), \(u2), [r11]"]
+        }
         let size = rng.fuzzPick(["", "b", "h"])
         let (status, value) = pair()
         var target = rd()
