@@ -90,12 +90,58 @@ struct NEONDecoding {
     mutating func transfer(_ shape: NEONTransfer, Rn: UInt32, Rm: UInt32) -> Bool {
         guard !t.bigEndian, shape.d + (shape.structures - 1) * shape.increment + shape.groups - 1 < 32 || shape.kind != .multiple else { return false }
         let address = t.reg(Rn)
-        t.b.call(ARMHelpers.neonTransfer, effects: .all, result: nil, t.const32(shape.packed), address)
+        if shape.structures == 1 {
+            // One element per register: plain loads and stores in the IR (the JIT's own memory
+            // accesses, precise on a fault). Interleaving forms go through the helper.
+            inlineTransfer(shape, address: address)
+        } else {
+            t.b.call(ARMHelpers.neonTransfer, effects: .all, result: nil, t.const32(shape.packed), address)
+        }
         if Rm != 15 {
             let step = Rm == 13 ? t.const32(shape.byteCount) : t.reg(Rm)
             t.setReg(Rn, t.b.add(address, step))
         }
         return true
+    }
+
+    /// VLD1/VST1 (multiple, one lane, all lanes) on a little-endian guest as IR loads and
+    /// stores. Loads read everything before writing any register.
+    mutating func inlineTransfer(_ shape: NEONTransfer, address: Value) {
+        let bytes = 1 << Int(shape.size)
+        let memop = MemOp(size: bytes)
+        switch shape.kind {
+        case .multiple:
+            if shape.load {
+                let values = (0..<Int(shape.groups)).map { t.b.load(.u64, .i64, address: address, offset: UInt64(8 * $0)) }
+                for (g, v) in values.enumerated() { t.b.storeState(ARMState.d(Int(shape.d) + g), v) }
+            } else {
+                for g in 0..<Int(shape.groups) {
+                    t.b.store(.u64, address: address, offset: UInt64(8 * g), t.b.loadState(.i64, ARMState.d(Int(shape.d) + g)))
+                }
+            }
+        case .lane:
+            // The 32-bit word of the register holding the lane, and the lane's bits in it.
+            let byteOffset = Int(shape.index) * bytes
+            let word = ARMState.d(Int(shape.d)) + byteOffset & ~3
+            let position = (byteOffset & 3) * 8
+            if shape.load {
+                let element = t.b.load(memop, .i32, address: address)
+                let merged = bytes == 4 ? element : t.b.deposit(t.b.loadState(.i32, word), element, position: position, length: bytes * 8)
+                t.b.storeState(word, merged)
+            } else {
+                let current = t.b.loadState(.i32, word)
+                let element = bytes == 4 ? current : t.b.extract(current, position: position, length: bytes * 8)
+                t.b.store(memop, address: address, element)
+            }
+        case .allLanes:
+            var v = t.b.load(memop, .i32, address: address)
+            if bytes == 1 { v = t.b.mul(v, t.const32(0x0101_0101)) }
+            if bytes == 2 { v = t.b.mul(v, t.const32(0x0001_0001)) }
+            for r in 0..<Int(shape.groups) {
+                t.b.storeState(ARMState.d(Int(shape.d) + r), v)
+                t.b.storeState(ARMState.d(Int(shape.d) + r) + 4, v)
+            }
+        }
     }
 
     mutating func multiple(load: Bool, structures: UInt32, D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, Rm: UInt32, type: UInt32) -> Bool {
