@@ -71,7 +71,8 @@ public struct X64Compiler: ~Copyable {
         let intervals = Liveness.intervals(block)
         inlineConstant = Self.immediateOnlyConstants(block)
         let materialized = intervals.filter { inlineConstant[Int($0.value.index)] == nil }
-        allocation = RegisterAllocator.allocate(materialized, valueCount: block.valueTypes.count, hints: Self.registerHints(block))
+        allocation = RegisterAllocator.allocate(materialized, valueCount: block.valueTypes.count, hints: Self.registerHints(block),
+                                                homes: Self.stateHomes(block, materialized))
         if allocation.slotCount > JITABI.spillSlots - Self.callSlots.count { return .failure(.tooManySpills(allocation.slotCount)) }
         labels = (0..<Int(block.labelCount)).map { _ in a.makeLabel() }
 
@@ -97,6 +98,32 @@ public struct X64Compiler: ~Copyable {
     mutating func jumpToExitStub() {
         let site = a.jmpPatchSite()
         exitStubReferences.append(site.offset)
+    }
+
+    /// Values loaded from a guest state field that nothing writes while they live: a spilled one
+    /// is re-read from the field instead of going through a slot (Location.state).
+    static func stateHomes(_ block: Block, _ intervals: [Interval]) -> [Int32?] {
+        var homes = [Int32?](repeating: nil, count: block.valueTypes.count)
+        var definitions = [UInt8](repeating: 0, count: block.valueTypes.count)
+        for op in block.ops where op.opcode.hasResult && !op.dst.isNone && Int(op.dst.index) < definitions.count {
+            definitions[Int(op.dst.index)] &+= definitions[Int(op.dst.index)] < 2 ? 1 : 0
+        }
+        for interval in intervals {
+            let start = interval.start, index = Int(interval.value.index)
+            let op = block.ops[start]
+            guard op.opcode == .loadState, op.dst == interval.value, definitions[index] == 1 else { continue }
+            let field = op.imm..<op.imm + UInt64(op.type.bits / 8)
+            var unchanged = true
+            for later in block.ops[(start + 1)..<max(start + 1, interval.end + 1)] {
+                if later.opcode == .storeState && field.overlaps(later.imm..<later.imm + UInt64(later.type.bits / 8))
+                    || later.opcode == .call && HelperEffects(rawValue: later.aux).contains(.writesState) {
+                    unchanged = false
+                    break
+                }
+            }
+            if unchanged { homes[index] = Int32(op.imm) }
+        }
+        return homes
     }
 
     /// Two-address ops whose result may share the register of their first operand: their

@@ -149,6 +149,8 @@ extension X64Compiler {
     mutating func lowerState(_ op: Op) {
         let at = Address(JITABI.stateRegister, Int32(op.imm))
         if op.opcode == .loadState {
+            // A value homed in this very field is read from it where it is used.
+            if case .state = allocation.location(op.dst) { return }
             if op.type.isFloat {
                 let x = resultXMM(op.dst, scratch: .xmm15)
                 if op.type.bits == 32 { a.movss(x, .dword(at)) } else { a.movsd(x, .qword(at)) }

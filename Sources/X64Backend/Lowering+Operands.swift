@@ -22,6 +22,10 @@ extension X64Compiler {
         case .slot(let s):
             a.mov(scratch, .qword(.rsp, Self.slotAddress(s)))
             return scratch
+        case .state(let offset):
+            if valueTypes[Int(v.index)].bits == 32 { a.mov(scratch.dword, .dword(JITABI.stateRegister, offset)) }
+            else { a.mov(scratch, .qword(JITABI.stateRegister, offset)) }
+            return scratch
         case .xmm(let x):
             a.movq(scratch, XMM(x))
             return scratch
@@ -51,7 +55,7 @@ extension X64Compiler {
         case .gpr(let d): if d != r.index { a.mov(GPR(d), r) }
         case .slot(let s): a.mov(.qword(.rsp, Self.slotAddress(s)), r)
         case .xmm(let x): a.movq(XMM(x), r)
-        case nil: break
+        case .state, nil: break  // a state-homed value is only defined by its load_state
         }
     }
 
@@ -63,6 +67,10 @@ extension X64Compiler {
         case .xmm(let x): return XMM(x)
         case .slot(let s):
             a.movsd(scratch, .qword(.rsp, Self.slotAddress(s)))
+            return scratch
+        case .state(let offset):
+            if valueTypes[Int(v.index)].bits == 32 { a.movss(scratch, .dword(JITABI.stateRegister, offset)) }
+            else { a.movsd(scratch, .qword(JITABI.stateRegister, offset)) }
             return scratch
         case .gpr(let r):
             a.movq(scratch, GPR(r))
@@ -83,7 +91,7 @@ extension X64Compiler {
         case .xmm(let d): if d != x.index { a.movaps(XMM(d), x) }
         case .slot(let s): a.movsd(.qword(.rsp, Self.slotAddress(s)), x)
         case .gpr(let r): a.movq(GPR(r), x)
-        case nil: break
+        case .state, nil: break
         }
     }
 }

@@ -18,6 +18,7 @@ import Testing
         let cases = Self.all
         let lines = cases.map { "\(ParallelReference.mnemonic($0.0, $0.1)) r0, r1, r2" }
         var rng = SplitMix64(seed: thumb ? 31 : 32)
+        let jit = JITRunner()
         for ((p, o), bytes) in zip(cases, try Assembler.instructions(lines, thumb: thumb)) {
             let m = GuestMachine(code: bytes, thumb: thumb)
             var inputs: [(UInt32, UInt32)] = []
@@ -31,13 +32,21 @@ import Testing
                 m.ge = geIn
                 m.q = false
                 m.nzcv = 0b0101
-                m.runToEnd()
-                let (r, ge) = ParallelReference.evaluate(p, o, n: n, m: mm)
-                let what = "\(ParallelReference.mnemonic(p, o)) n=0x\(String(n, radix: 16)) m=0x\(String(mm, radix: 16))"
-                #expect(m[0] == r, "\(what): result")
-                #expect(m.ge == (ge ?? geIn), "\(what): GE")
-                #expect(!m.q, "\(what): Q untouched")
-                #expect(m.nzcv == 0b0101, "\(what): NZCV untouched")
+                for backend in [Backend.interpreter, .jit] {
+                    m.restart()
+                    m[1] = n
+                    m[2] = mm
+                    m.ge = geIn
+                    m.q = false
+                    m.nzcv = 0b0101
+                    #expect(m.run(on: backend, jit: jit).end == .left)
+                    let (r, ge) = ParallelReference.evaluate(p, o, n: n, m: mm)
+                    let what = "\(ParallelReference.mnemonic(p, o)) n=0x\(String(n, radix: 16)) m=0x\(String(mm, radix: 16)) on the \(backend)"
+                    #expect(m[0] == r, "\(what): result")
+                    #expect(m.ge == (ge ?? geIn), "\(what): GE")
+                    #expect(!m.q, "\(what): Q untouched")
+                    #expect(m.nzcv == 0b0101, "\(what): NZCV untouched")
+                }
             }
         }
     }
@@ -69,18 +78,19 @@ import Testing
     @Test(.enabled(if: Assembler.available, Assembler.missing), arguments: [false, true])
     func select(thumb: Bool) throws {
         let m = GuestMachine(code: try Assembler.assemble("sel r0, r1, r2", thumb: thumb), thumb: thumb)
-        for ge: UInt32 in 0..<16 {
+        let jit = JITRunner()
+        for (ge, backend) in (0..<16).flatMap({ g in [(UInt32(g), Backend.interpreter), (UInt32(g), .jit)] }) {
             m.restart()
             m[1] = 0x1122_3344
             m[2] = 0xaabb_ccdd
             m.ge = ge
-            m.runToEnd()
+            #expect(m.run(on: backend, jit: jit).end == .left)
             var want: UInt32 = 0
             for i in 0..<4 {
                 let mask: UInt32 = 0xff << UInt32(8 * i)
                 want |= (ge >> UInt32(i)) & 1 != 0 ? 0x1122_3344 & mask : 0xaabb_ccdd & mask
             }
-            #expect(m[0] == want, "GE=\(ge)")
+            #expect(m[0] == want, "GE=\(ge) on the \(backend)")
         }
         // Byte-wise unsigned maximum: usub8 sets GE where r1 >= r2, sel picks.
         let max = GuestMachine(code: try Assembler.assemble("usub8 r3, r1, r2\nsel r0, r1, r2", thumb: thumb), thumb: thumb)

@@ -8,12 +8,16 @@ import X64Backend
 
 @Suite("JIT vs interpreter: spill slots")
 struct SpillTests {
-    /// `count` values loaded (alternating i64 and f64, then f32 and i32), all combined at the end.
+    /// `count` values loaded (alternating i64 and f64, then f32 and i32) and negated, so that
+    /// none can be re-read from its state field instead of a slot; all combined at the end.
     static func pressure(_ count: Int, withCall: Bool) -> Block {
         var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
         let types: [IRType] = [.i64, .f64, .i32, .f32]
         var values: [Value] = []
-        for k in 0..<count { values.append(b.loadState(types[k % 4], (8 * k) % 880)) }
+        for k in 0..<count {
+            let loaded = b.loadState(types[k % 4], (8 * k) % 880)
+            values.append(types[k % 4].isInteger ? b.unary(.neg, loaded) : b.unary(.fneg, loaded))
+        }
         if withCall { b.call(Helpers.mix, effects: .all, result: nil, values[0], values[1], values[2]) }
         var sums: [Value?] = [nil, nil, nil, nil]
         for (k, v) in values.enumerated() {
