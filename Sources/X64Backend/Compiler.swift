@@ -73,7 +73,7 @@ public struct X64Compiler: ~Copyable {
         let materialized = intervals.filter { inlineConstant[Int($0.value.index)] == nil }
         allocation = RegisterAllocator.allocate(materialized, valueCount: block.valueTypes.count, hints: Self.registerHints(block),
                                                 homes: Self.stateHomes(block, materialized))
-        if allocation.slotCount > JITABI.spillSlots - Self.callSlots.count { return .failure(.tooManySpills(allocation.slotCount)) }
+        if allocation.slotCount > JITABI.spillSlots - JITABI.reservedSlots { return .failure(.tooManySpills(allocation.slotCount)) }
         labels = (0..<Int(block.labelCount)).map { _ in a.makeLabel() }
 
         // Block entry: stop here if the thread was asked to.
@@ -108,20 +108,43 @@ public struct X64Compiler: ~Copyable {
         for op in block.ops where op.opcode.hasResult && !op.dst.isNone && Int(op.dst.index) < definitions.count {
             definitions[Int(op.dst.index)] &+= definitions[Int(op.dst.index)] < 2 ? 1 : 0
         }
-        for interval in intervals {
-            let start = interval.start, index = Int(interval.value.index)
-            let op = block.ops[start]
-            guard op.opcode == .loadState, op.dst == interval.value, definitions[index] == 1 else { continue }
-            let field = op.imm..<op.imm + UInt64(op.type.bits / 8)
-            var unchanged = true
-            for later in block.ops[(start + 1)..<max(start + 1, interval.end + 1)] {
-                if later.opcode == .storeState && field.overlaps(later.imm..<later.imm + UInt64(later.type.bits / 8))
+        func field(_ op: Op) -> Range<UInt64> { op.imm..<op.imm + UInt64(op.type.bits / 8) }
+        /// Nothing in ops (from, through] writes `f`.
+        func unchanged(_ f: Range<UInt64>, after from: Int, through end: Int) -> Bool {
+            for later in block.ops[(from + 1)..<max(from + 1, end + 1)] {
+                if later.opcode == .storeState && f.overlaps(field(later))
                     || later.opcode == .call && HelperEffects(rawValue: later.aux).contains(.writesState) {
-                    unchanged = false
-                    break
+                    return false
                 }
             }
-            if unchanged { homes[index] = Int32(op.imm) }
+            return true
+        }
+        for interval in intervals {
+            let start = interval.start, index = Int(interval.value.index), v = interval.value
+            let op = block.ops[start]
+            guard op.opcode == .loadState, op.dst == v, definitions[index] == 1 else { continue }
+            if unchanged(field(op), after: start, through: interval.end) {
+                homes[index] = Int32(op.imm)
+                continue
+            }
+            // Its own field changes, but its first use stores it to another field that then
+            // stays: that field is its home, written where the value is loaded (the store moves
+            // up; nothing in between may read or write the field, access memory or leave).
+            guard let s = block.ops.indices[(start + 1)...].first(where: { i in
+                let o = block.ops[i]
+                return o.a == v || o.b == v || o.c == v
+            }) else { continue }
+            let store = block.ops[s]
+            guard store.opcode == .storeState, store.a == v, store.type.bits == op.type.bits,
+                  unchanged(field(store), after: s, through: interval.end) else { continue }
+            let between = block.ops[(start + 1)..<s].allSatisfy { o in
+                switch o.opcode {
+                case .loadState, .storeState: !field(o).overlaps(field(store))
+                case .load, .store, .cmpxchg, .fence, .call, .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB: false
+                default: !Liveness.needsCall(o, block)
+                }
+            }
+            if between { homes[index] = Int32(store.imm) }
         }
         return homes
     }

@@ -5,16 +5,20 @@
 import X64Assembler
 
 public enum JITABI {
-    /// Guest state base (r15), guest memory base (r14), jump cache table (r13).
+    /// Guest state base (r15), guest memory base (r14). The jump cache table's address is in a
+    /// frame slot (`jumpCacheSlot`), read only by indirect branches, so r13 holds values.
     public static let stateRegister = GPR.r15
     public static let memoryRegister = GPR.r14
-    public static let jumpCacheRegister = GPR.r13
 
     /// Spill slots: [rsp + 8 * k] for k < spillSlots. The trampoline reserves them once; blocks
     /// chain into each other without touching rsp. Odd number of 8-byte slots + the six pushes
     /// + the return address keep rsp 16-byte aligned for helper calls.
     public static let spillSlots = 511
     static var frameSize: Int32 { Int32(spillSlots * 8) }
+    /// The slots the allocator does not hand out: three for helper arguments, one for the jump
+    /// cache table's address.
+    public static let reservedSlots = 4
+    public static var jumpCacheSlot: Int { spillSlots - 4 }
 
     /// Exit kinds returned in rax (the payload in rdx).
     public enum Exit: UInt64 {

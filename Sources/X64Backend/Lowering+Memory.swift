@@ -149,8 +149,20 @@ extension X64Compiler {
     mutating func lowerState(_ op: Op) {
         let at = Address(JITABI.stateRegister, Int32(op.imm))
         if op.opcode == .loadState {
-            // A value homed in this very field is read from it where it is used.
-            if case .state = allocation.location(op.dst) { return }
+            // A value homed in this very field is read from it where it is used; one homed in
+            // the field its first use stores it to is copied there now (that store is skipped).
+            if case .state(let home) = allocation.location(op.dst) {
+                if home != Int32(op.imm) {
+                    if op.type.bits == 32 {
+                        a.mov(GPR.rax.dword, .dword(at))
+                        a.mov(.dword(JITABI.stateRegister, home), GPR.rax.dword)
+                    } else {
+                        a.mov(GPR.rax, .qword(at))
+                        a.mov(.qword(JITABI.stateRegister, home), GPR.rax)
+                    }
+                }
+                return
+            }
             if op.type.isFloat {
                 let x = resultXMM(op.dst, scratch: .xmm15)
                 if op.type.bits == 32 { a.movss(x, .dword(at)) } else { a.movsd(x, .qword(at)) }
@@ -160,6 +172,10 @@ extension X64Compiler {
                 if op.type.bits == 32 { a.mov(dst.dword, .dword(at)) } else { a.mov(dst, .qword(at)) }
                 store(op.dst, from: dst)
             }
+            return
+        }
+        // Storing a value to its own home changes nothing.
+        if case .state(let home) = allocation.location(op.a), home == Int32(op.imm), valueTypes[Int(op.a.index)].bits == op.type.bits {
             return
         }
         if op.type.isFloat {

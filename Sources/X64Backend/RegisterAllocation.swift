@@ -34,10 +34,10 @@ struct Allocation {
 }
 
 enum RegisterAllocator {
-    /// x86 numbers: rbx 3, rbp 5, rsi 6, rdi 7, r8-r12. r13 (jump cache), r14 (guest memory) and
-    /// r15 (guest state) are pinned; rsp is the stack.
+    /// x86 numbers: rbx 3, rbp 5, rsi 6, rdi 7, r8-r13. r14 (guest memory) and r15 (guest state)
+    /// are pinned; rsp is the stack.
     static let callerSaved: [UInt8] = [6, 7, 8, 9, 10, 11]
-    static let calleeSaved: [UInt8] = [3, 12, 5]
+    static let calleeSaved: [UInt8] = [3, 13, 12, 5]
     /// xmm0-xmm13; xmm14 and xmm15 are scratch.
     static let xmmRegisters: [UInt8] = Array(0...13)
 

@@ -2,7 +2,8 @@
 // the exit stub (back out). Written once at the start of the code memory.
 //
 //   entry(state rdi, memory rsi, jump cache rdx, code rcx) -> (kind rax, payload rdx):
-//       push the callee-saved registers, reserve the spill area, pin rdi/rsi/rdx, jmp rcx
+//       push the callee-saved registers, reserve the spill area, pin rdi/rsi, keep rdx in the
+//       jump cache slot, jmp rcx
 //   exit: release the spill area, pop, ret — rax and rdx are whatever the block left there
 
 import X64Assembler
@@ -20,7 +21,7 @@ public struct Trampoline {
         a.sub(GPR.rsp, imm32: JITABI.frameSize)
         a.mov(JITABI.stateRegister, .rdi)
         a.mov(JITABI.memoryRegister, .rsi)
-        a.mov(JITABI.jumpCacheRegister, .rdx)
+        a.mov(.qword(.rsp, Int32(JITABI.jumpCacheSlot * 8)), GPR.rdx)
         a.jmp(GPR.rcx)
         a.align(16)
         let exit = a.position
