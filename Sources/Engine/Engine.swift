@@ -24,6 +24,9 @@ public struct EngineOptions: Sendable {
     public var optimize = true
     /// Bytes of executable memory for translated code (flushed and refilled when full).
     public var codeMemorySize = 64 << 20
+    /// Keep the guest state exact at every guest memory access from the start (else from the
+    /// first `requirePreciseFaults()`).
+    public var preciseFaults = false
     public init() {}
 }
 
@@ -45,12 +48,20 @@ public final class Engine<F: Frontend, C: CodeSource> {
     /// Why the engine cannot use the JIT here, when it fell back to the interpreter.
     public private(set) var jitUnavailableReason: String?
 
+    /// Whether translations keep every guest state store before each guest memory access, so
+    /// that the state at a fault is exactly that before the faulting instruction. Only a guest
+    /// that can observe it needs that (a SIGSEGV/SIGBUS handler, a debugger, the fault log);
+    /// until then the passes also drop state stores (dead flags, mostly) that a later store in
+    /// the block overwrites across memory accesses. The pc is exact either way.
+    public private(set) var preciseFaults: Bool
+
     public init(frontend: F, code: C, memoryBase: UnsafeMutableRawPointer, log: Log, options: EngineOptions = EngineOptions()) {
         self.frontend = frontend
         self.code = code
         self.memoryBase = memoryBase
         self.log = log
         self.options = options
+        preciseFaults = options.preciseFaults
         registers = .allocate(capacity: registerCapacity)
         if options.backend == .jit {
             switch JITState.make(codeMemorySize: options.codeMemorySize, exitRequestOffset: frontend.exitRequestOffset) {
@@ -90,7 +101,7 @@ public final class Engine<F: Frontend, C: CodeSource> {
                 if !problems.isEmpty { log.write("IR verification failed for \(key):\n  " + problems.joined(separator: "\n  ")) }
             }
             if options.optimize {
-                Passes.optimize(&block, preciseFaults: jit != nil)
+                Passes.optimize(&block, preciseFaults: preciseFaults)
                 if log.enabled(.opOpt) { log.write("OP after optimization:\n" + block.text()) }
             }
             translatedBlocks += 1
@@ -111,6 +122,14 @@ public final class Engine<F: Frontend, C: CodeSource> {
             return cache.insert(key, PreparedBlock(block), code: nil, codeSize: 0, instructionStarts: [],
                                 guestStart: range.0, guestEnd: range.1)
         }
+    }
+
+    /// From now on the guest state is exact at every fault: blocks translated without that are
+    /// dropped. Call between runs (not from a helper inside translated code).
+    public func requirePreciseFaults() {
+        guard !preciseFaults else { return }
+        preciseFaults = true
+        flushCache()
     }
 
     /// Throws away every translated block (guest code changed or was unmapped).

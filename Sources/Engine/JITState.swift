@@ -33,7 +33,7 @@ struct JITState {
         guard let place = memory.allocate(trampoline.bytes.count, alignment: 64) else { return .failure(Unavailable(reason: "code memory too small")) }
         trampoline.bytes.withUnsafeBytes { place.writable.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
         let jumpCache = UnsafeMutableRawPointer.allocate(byteCount: JITABI.jumpCacheEntries * JITABI.jumpCacheEntrySize, alignment: 64)
-        var state = JITState(
+        let state = JITState(
             memory: memory, compiler: CompilerBox(X64Compiler(features: features, exitRequestOffset: exitRequestOffset)),
             entry: UnsafeRawPointer(place.executable + trampoline.entryOffset),
             exitStub: UnsafeRawPointer(place.executable + trampoline.exitOffset),

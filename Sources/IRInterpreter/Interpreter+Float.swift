@@ -17,8 +17,8 @@ enum FloatOps {
             }
             return arith(op.opcode, Double(bitPattern: a), Double(bitPattern: b)).bitPattern
         case .fsqrt:
-            return single ? UInt64(Float(bitPattern: UInt32(truncatingIfNeeded: a)).squareRoot().bitPattern)
-                : Double(bitPattern: a).squareRoot().bitPattern
+            return single ? UInt64(chost_sqrt_f32(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern)
+                : chost_sqrt_f64(Double(bitPattern: a)).bitPattern
         case .fneg:
             return single ? (a ^ 0x8000_0000) & 0xffff_ffff : a ^ (1 << 63)
         case .fabs:
@@ -26,24 +26,28 @@ enum FloatOps {
         case .fsetcond:
             let cond = FloatCondition(rawValue: op.aux) ?? .oeq
             if single {
-                return compare(cond, Float(bitPattern: UInt32(truncatingIfNeeded: a)), Float(bitPattern: UInt32(truncatingIfNeeded: b))) ? 1 : 0
+                let x = Float(bitPattern: UInt32(truncatingIfNeeded: a)), y = Float(bitPattern: UInt32(truncatingIfNeeded: b))
+                if cond == .uno || cond == .ord { return (chost_unordered_f32(x, y) != 0) == (cond == .uno) ? 1 : 0 }
+                return compare(cond, x, y) ? 1 : 0
             }
-            return compare(cond, Double(bitPattern: a), Double(bitPattern: b)) ? 1 : 0
+            let x = Double(bitPattern: a), y = Double(bitPattern: b)
+            if cond == .uno || cond == .ord { return (chost_unordered_f64(x, y) != 0) == (cond == .uno) ? 1 : 0 }
+            return compare(cond, x, y) ? 1 : 0
         case .fconvert:
             if single { return UInt64(Float(Double(bitPattern: a)).bitPattern) }
             return Double(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern
         case .itof:
             let sourceIs64 = op.aux2 == IRType.i64.rawValue
             let signed = op.aux & 1 != 0
+            // Unsigned sources convert through signed 64-bit conversions (one cvtsi2s*, as the JIT
+            // does): Swift's own unsigned conversions compute (2^52 + x) - 2^52, -0 for 0 when
+            // rounding down.
+            if !signed { return unsignedToFloat(sourceIs64 ? a : a & 0xffff_ffff, single: single) }
             if single {
-                let f: Float = sourceIs64
-                    ? (signed ? Float(Int64(bitPattern: a)) : Float(a))
-                    : (signed ? Float(Int32(truncatingIfNeeded: a)) : Float(UInt32(truncatingIfNeeded: a)))
+                let f: Float = sourceIs64 ? Float(Int64(bitPattern: a)) : Float(Int32(truncatingIfNeeded: a))
                 return UInt64(f.bitPattern)
             }
-            let f: Double = sourceIs64
-                ? (signed ? Double(Int64(bitPattern: a)) : Double(a))
-                : (signed ? Double(Int32(truncatingIfNeeded: a)) : Double(UInt32(truncatingIfNeeded: a)))
+            let f: Double = sourceIs64 ? Double(Int64(bitPattern: a)) : Double(Int32(truncatingIfNeeded: a))
             return f.bitPattern
         case .ftoi:
             let source = op.aux2 == IRType.f32.rawValue
@@ -65,6 +69,17 @@ enum FloatOps {
         case .fmul: x * y
         default: x / y
         }
+    }
+
+    /// An unsigned 64-bit integer to f32/f64 bits, rounded once in the current mode: below 2^63
+    /// a signed conversion; above, half the value with the lost bit kept as a sticky bit,
+    /// converted and doubled (exact), which rounds the same in every mode.
+    static func unsignedToFloat(_ a: UInt64, single: Bool) -> UInt64 {
+        if a >> 63 == 0 {
+            return single ? UInt64(Float(Int64(bitPattern: a)).bitPattern) : Double(Int64(bitPattern: a)).bitPattern
+        }
+        let half = Int64(bitPattern: (a >> 1) | (a & 1))
+        return single ? UInt64((Float(half) * 2).bitPattern) : (Double(half) * 2).bitPattern
     }
 
     static func compare<F: BinaryFloatingPoint>(_ cond: FloatCondition, _ x: F, _ y: F) -> Bool {

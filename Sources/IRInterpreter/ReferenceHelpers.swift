@@ -16,6 +16,6 @@ public enum ReferenceHelpers {
 
     /// itof from an unsigned i64: a = the integer, b = 1 for an f32 result.
     public static let unsigned64ToFloat: HelperFunction = { _, a, b, _ in
-        b != 0 ? UInt64(Float(a).bitPattern) : Double(a).bitPattern
+        FloatOps.unsignedToFloat(a, single: b != 0)
     }
 }

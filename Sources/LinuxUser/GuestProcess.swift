@@ -43,6 +43,10 @@ final class GuestProcess: @unchecked Sendable {
     /// mmap over it, mremap, mprotect): translated blocks from it must go.
     var codeChanged: (UInt64, UInt64) -> Void = { _, _ in }
 
+    /// Called when the guest installs a handler for a signal a guest memory access raises
+    /// (SIGSEGV, SIGBUS): from then on it can see the state at a fault.
+    var faultHandlerInstalled: () -> Void = {}
+
     /// Called before a fork, and after it in both processes (child: true in the child) with
     /// what the first returned: keeps translated code from staying shared.
     var beforeFork: () -> Int32 = { -1 }

@@ -38,16 +38,25 @@ enum Liveness {
             use(op.c)
             if op.opcode.hasResult && !op.dst.isNone { use(op.dst) }
         }
-        // A value live at the target of a backward branch stays live until the branch.
+        // A loop (a backward branch j to a label at t) keeps alive for all of [t, j] every value
+        // live across its boundary: one defined before it and used inside stays until the
+        // branch; one defined inside and used after it, reachable from the loop's top on the
+        // next iteration, starts at the top.
         var changed = true
         while changed {
             changed = false
             for (j, op) in block.ops.enumerated() where op.opcode == .br || op.opcode == .brcond {
                 let target = labelIndex[Int(op.imm)]
                 guard target >= 0, target < j else { continue }
-                for k in 0..<n where start[k] < target && end[k] >= target && end[k] < j {
-                    end[k] = j
-                    changed = true
+                for k in 0..<n where start[k] <= j && end[k] >= target {
+                    if start[k] < target && end[k] < j {
+                        end[k] = j
+                        changed = true
+                    }
+                    if start[k] > target && end[k] > j {
+                        start[k] = target
+                        changed = true
+                    }
                 }
             }
         }

@@ -73,9 +73,11 @@ extension X64Compiler {
     }
 
     /// A float value's bits in a general register.
+    /// An f32's bits zero-extended (movd): the XMM register's upper bits are whatever the last
+    /// scalar op left there.
     mutating func floatBits(_ v: Value, into scratch: GPR) -> GPR {
         let x = xmm(v, into: .xmm15)
-        a.movq(scratch, x)
+        if valueTypes[Int(v.index)] == .f32 { a.movd(scratch.dword, x) } else { a.movq(scratch, x) }
         return scratch
     }
 

@@ -54,7 +54,7 @@ extension X64Compiler {
         if let k = constantValue(op.b) {
             let imm = Int32(truncatingIfNeeded: k)
             let x = gpr(op.a, into: dst)
-            if let kind, op.opcode == .add, !wide, x != dst {
+            if kind != nil, op.opcode == .add, !wide, x != dst {
                 a.lea(dst.dword, Address(x, imm))  // three-operand add without a copy
             } else if let kind {
                 copy(dst, x)

@@ -83,6 +83,8 @@ extension X64Compiler {
                 } else {
                     a.mov(dst, .qword(at))
                 }
+                // An i32 takes the low half, zero-extended as every i32 is kept.
+                if !wide && !op.type.isFloat { a.mov(dst.dword, dst.dword) }
             }
             if op.type.isFloat {
                 let x = resultXMM(op.dst, scratch: .xmm15)
@@ -116,7 +118,20 @@ extension X64Compiler {
             case 4: a.mov(.dword(at), value.dword)
             default: a.mov(.qword(at), value)
             }
-        default:  // cmpxchg: dst = memory[a]; if dst == b { memory[a] = c }
+        default:  // cmpxchg: dst = memory[a + imm]; if dst == b { memory[a + imm] = c }
+            // The guest address first, into rdx (the alignment check keeps rdx).
+            let x = gpr(op.a, into: .rdx)
+            let displacement = Int64(bitPattern: op.imm)
+            if !addressIs64 {
+                a.lea(GPR.rdx.dword, Address(x, Int32(truncatingIfNeeded: op.imm)))
+            } else if displacement == Int64(Int32(truncatingIfNeeded: displacement)) {
+                a.lea(GPR.rdx, Address(x, Int32(displacement)))
+            } else {
+                if x != .rdx { a.mov(GPR.rdx, x) }
+                a.mov(GPR.rax, op.imm)
+                a.add(GPR.rdx, .rax)
+            }
+            if m.mustBeAligned { checkAlignment(.rdx, 0, size: m.size) }
             load(op.c, to: .rcx)
             load(op.b, to: .rax)
             if m.isBigEndian && m.size > 1 {
@@ -126,13 +141,12 @@ extension X64Compiler {
                 default: a.bswap(GPR.rax); a.bswap(GPR.rcx)
                 }
             }
-            let x = gpr(op.a, into: .rdx)
-            if x != .rdx { a.mov(GPR.rdx, x) }
             let at = Address(JITABI.memoryRegister, .rdx, .x1, 0)
+            // The old value zero-extended: a successful 32-bit cmpxchg leaves rax's upper half.
             switch m.size {
             case 1: a.lockCmpxchg(.byte(at), GPR.rcx.byte); a.movzx(GPR.rax.dword, GPR.rax.byte)
             case 2: a.lockCmpxchg(.word(at), GPR.rcx.word); a.movzx(GPR.rax.dword, GPR.rax.word)
-            case 4: a.lockCmpxchg(.dword(at), GPR.rcx.dword)
+            case 4: a.lockCmpxchg(.dword(at), GPR.rcx.dword); a.mov(GPR.rax.dword, .eax)
             default: a.lockCmpxchg(.qword(at), GPR.rcx)
             }
             if m.isBigEndian && m.size > 1 {

@@ -2,8 +2,7 @@
 // instruction class at a time (Harness/ARMSequenceGenerator*.swift), compared over the whole
 // guest state, the scratch memory and the FP exception flags (Harness/BackendAgreement.swift).
 // A bounded run (MIRAGE_FUZZ_ITERATIONS sequences in all, default 2000) is part of the suite;
-// set it higher for a long run, MIRAGE_FUZZ_SEED for another seed, and MIRAGE_FUZZ_KNOWN_BUGS=1
-// to stop steering around the disagreements in BackendAgreementKnownBugTests.
+// set it higher for a long run, MIRAGE_FUZZ_SEED for another seed.
 
 import Foundation
 import Testing

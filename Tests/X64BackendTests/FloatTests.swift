@@ -59,22 +59,14 @@ struct FloatTests {
 
     @Test("fsqrt, fneg, fabs", arguments: [Opcode.fsqrt, .fneg, .fabs], [IRType.f32, .f64])
     func unary(opcode: Opcode, type: IRType) {
-        var values = Self.singles(type, seed: UInt64(opcode.rawValue))
-        // Known interpreter bug (KnownBugTests.squareRootFlags): the debug interpreter's libm
-        // sqrt raises denormal on a negative subnormal.
-        if opcode == .fsqrt { values.removeAll { Self.isSubnormal($0[0], type) && Self.isNegative($0[0], type) } }
+        let values = Self.singles(type, seed: UInt64(opcode.rawValue))
         let reports = Self.sweep([type], values) { b, v in b.unary(opcode, v[0]) }
         #expect(reports.isEmpty, "\(reports.joined(separator: "\n\n"))")
     }
 
     @Test("fsetcond", arguments: FloatCondition.allCases, [IRType.f32, .f64])
     func fsetcond(cond: FloatCondition, type: IRType) {
-        var values = Self.pairs(type, seed: UInt64(cond.rawValue) + 50)
-        // Known disagreement (KnownBugTests.unorderedFlags): uno/ord on a signalling NaN or a
-        // subnormal raise flags in the JIT only.
-        if cond == .uno || cond == .ord {
-            values.removeAll { $0.contains { Self.isSignallingNaN($0, type) || Self.isSubnormal($0, type) } }
-        }
+        let values = Self.pairs(type, seed: UInt64(cond.rawValue) + 50)
         let reports = Self.sweep([type, type], values,
                                  environments: [0x1f80, 0x9fc0]) { b, v in b.fsetcond(cond, v[0], v[1]) }
         #expect(reports.isEmpty, "\(reports.joined(separator: "\n\n"))")
@@ -97,9 +89,7 @@ struct FloatTests {
         values += (0..<200).map { _ in [rng.operand(bits: from.bits)] }
         var reports: [String] = []
         for signed in [false, true] {
-            // Known interpreter bug (KnownBugTests.unsignedZeroRoundingDown): 0 converts to -0.
-            let environments = from == .i32 && to == .f64 && !signed ? Self.environments.filter { $0 & 0x6000 != 0x2000 } : Self.environments
-            reports += Self.sweep([from], values, environments: environments) { b, v in b.itof(v[0], to: to, signed: signed) }
+            reports += Self.sweep([from], values, environments: Self.environments) { b, v in b.itof(v[0], to: to, signed: signed) }
         }
         #expect(reports.isEmpty, "\(reports.joined(separator: "\n\n"))")
     }

@@ -2,7 +2,7 @@
 // fixed seed, each run on both backends as generated and again after Passes.optimize, under
 // the default MXCSR and other rounding and flush modes, alternating this host's code-generation
 // features with the baseline ones. MIRAGE_FUZZ_ITERATIONS sets the block count (default 2000),
-// MIRAGE_FUZZ_SEED the seed, MIRAGE_FUZZ_KNOWN_BUGS=1 stops steering around the known bugs.
+// MIRAGE_FUZZ_SEED the seed.
 
 import Foundation
 import IR
@@ -15,16 +15,14 @@ struct RandomBlockTests {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
     static var iterations: Int { environment["MIRAGE_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 2000 }
     static var seed: UInt64 { environment["MIRAGE_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x6d69_7261_6765 }
-    static var avoid: BlockGenerator.Avoid { environment["MIRAGE_FUZZ_KNOWN_BUGS"] == "1" ? [] : .all }
 
-    /// Default MXCSR most of the time; rounding up, toward zero, and FTZ+DAZ otherwise. (Round
-    /// down is left out while KnownBugTests.unsignedZeroRoundingDown stands.)
+    /// Default MXCSR most of the time; rounding down, up, toward zero, and FTZ+DAZ otherwise.
     static func mxcsr(_ rng: inout SplitMix64) -> UInt32 {
         switch rng.below(10) {
         case 0: 0x5f80
         case 1: 0x7f80
         case 2: 0x9fc0
-        case 3: avoid.isEmpty ? 0x3f80 : 0x1f80
+        case 3: 0x3f80
         default: 0x1f80
         }
     }
@@ -37,7 +35,7 @@ struct RandomBlockTests {
         for i in stride(from: shard, to: Self.iterations, by: Self.shards) {
             let d = variants[i % variants.count]
             let blockSeed = Self.seed &+ UInt64(i) &* 0x9e37_79b9_7f4a_7c15
-            var generator = BlockGenerator(seed: blockSeed, avoid: Self.avoid, clobberHelper: d.arena.clobberHelper)
+            var generator = BlockGenerator(seed: blockSeed, clobberHelper: d.arena.clobberHelper)
             let block = generator.generate()
             let problems = block.verify()
             if !problems.isEmpty {

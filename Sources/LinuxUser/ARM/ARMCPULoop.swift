@@ -17,6 +17,9 @@ struct ARMCPULoop {
         self.process = process
         self.state = state
         let code = GuestCode(space: process.space)
+        var options = options
+        // The fault log shows the registers at a fault: keep them exact.
+        if process.log.enabled(.guestErrors) { options.preciseFaults = true }
         let engine = Engine(frontend: ARMFrontend(), code: code, memoryBase: process.space.base,
                             log: process.log, options: options)
         self.engine = engine
@@ -25,6 +28,7 @@ struct ARMCPULoop {
         // per-page invalidation comes with self-modifying-code detection.)
         let space = process.space
         process.beforeFork = { [unowned engine] in engine.prepareFork() }
+        process.faultHandlerInstalled = { [unowned engine] in engine.requirePreciseFaults() }
         process.afterFork = { [unowned engine] child, token in engine.finishFork(child: child, snapshot: token) }
         process.codeChanged = { [unowned engine, unowned code] start, end in
             code.invalidate()

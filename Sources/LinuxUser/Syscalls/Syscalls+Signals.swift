@@ -23,6 +23,11 @@ extension SyscallContext {
                                          mask: r.signalSet(field: "sa_mask") ?? 0)
             }) else { return fail(EFAULT) }
             process.signalActions[Int(signal)] = new
+            // SIGBUS 7, SIGSEGV 11 (the same on every Linux guest).
+            if (signal == 7 || signal == 11) && new.handler != GuestSignalAction.defaultHandler
+                && new.handler != GuestSignalAction.ignoreHandler {
+                process.faultHandlerInstalled()
+            }
         }
         if arg(2) != 0 {
             guard writeStruct(.sigaction, at: address(2), { w in

@@ -13,26 +13,19 @@ enum InstructionClass: String, CaseIterable, CustomStringConvertible {
 struct ARMSequenceGenerator {
     let thumb: Bool
     var rng: SplitMix64
-    /// Steer around the known disagreements (BackendAgreementKnownBugTests): vsqrt only of a
-    /// value just made non-negative by vabs (the interpreter's flags for a negative subnormal),
-    /// and no FPSCR rounding toward minus infinity (its -0 for an unsigned 0).
-    let avoidKnownBugs: Bool
 
     static let general = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14]
     /// Readable: the general registers and the scratch base and index.
     static let readable = general + [10, 11]
     static let conditions = Reference.conditionNames
 
-    init(thumb: Bool, seed: UInt64, avoidKnownBugs: Bool = BackendAgreement.avoidKnownBugs) {
+    init(thumb: Bool, seed: UInt64) {
         self.thumb = thumb
         rng = SplitMix64(seed: seed)
-        self.avoidKnownBugs = avoidKnownBugs
     }
 
-    /// An FPSCR RMode: RN, RP, RM or RZ (not RM when avoiding the known bugs).
-    static func roundingMode(_ rng: inout SplitMix64, _ avoidKnownBugs: Bool) -> UInt32 {
-        avoidKnownBugs ? rng.fuzzPick([0, 1, 3]) : UInt32(rng.fuzzBelow(4))
-    }
+    /// An FPSCR RMode: RN, RP, RM or RZ.
+    static func roundingMode(_ rng: inout SplitMix64) -> UInt32 { UInt32(rng.fuzzBelow(4)) }
 
     /// A sequence of `length` instructions of `kind`, one per line.
     mutating func sequence(_ kind: InstructionClass, length: Int) -> [String] {
@@ -66,7 +59,6 @@ struct ARMSequenceGenerator {
             default: break
             }
         }
-        if kind == .vfp && avoidKnownBugs && rng.fuzzChance(8) { return squareRootOfAbsolute(cond) }
         return [instruction(kind, cond: cond)]
     }
 

@@ -62,13 +62,9 @@ extension BlockGenerator {
             r = b.binary(rng.pick([Opcode.fadd, .fsub, .fmul, .fdiv]), pick(type), pick(type))
         case 30..<40:
             let op = rng.pick([Opcode.fsqrt, .fneg, .fabs])
-            var x = pick(type)
-            if op == .fsqrt && avoid.contains(.negativeSquareRoot) { x = b.unary(.fabs, x) }
-            r = b.unary(op, x)
+            r = b.unary(op, pick(type))
         case 40..<52:
-            var conditions = FloatCondition.allCases
-            if avoid.contains(.unordered) { conditions.removeAll { $0 == .uno || $0 == .ord } }
-            r = b.fsetcond(rng.pick(conditions), pick(type), pick(type))
+            r = b.fsetcond(rng.pick(FloatCondition.allCases), pick(type), pick(type))
         case 52..<60:
             r = b.fconvert(pick(type == .f32 ? .f64 : .f32), to: type)
         case 60..<72:
@@ -114,8 +110,7 @@ extension BlockGenerator {
         var memop = MemOp(size: size, signed: rng.chance(40), bigEndian: rng.chance(40), aligned: aligned)
         switch rng.below(10) {
         case 0..<5:
-            var types: [IRType] = [.i64]
-            if size < 8 || !avoid.contains(.wideLoadIntoI32) { types.append(.i32) }
+            var types: [IRType] = [.i64, .i32]
             if size == 4 { types.append(.f32) }
             if size == 8 { types.append(.f64) }
             let type = rng.pick(types)
@@ -133,10 +128,9 @@ extension BlockGenerator {
             // Atomics: unsigned, naturally aligned (an unaligned one is unspecified), no
             // displacement (the builder's cmpxchg has none).
             memop = MemOp(size: size, signed: false, bigEndian: memop.isBigEndian,
-                          aligned: aligned && (avoid.contains(.unalignedAtomic) || rng.chance(50)))
-            let misalign = memop.mustBeAligned && !avoid.contains(.unalignedAtomic) && rng.chance(50)
-            var type: IRType = size == 8 || rng.chance(50) ? .i64 : .i32
-            if type == .i64 && size == 4 && !memop.isBigEndian && avoid.contains(.cmpxchgI64U32) { type = .i32 }
+                          aligned: aligned && rng.chance(50))
+            let misalign = memop.mustBeAligned && rng.chance(50)
+            let type: IRType = size == 8 || rng.chance(50) ? .i64 : .i32
             let (a, d) = address(alignment: misalign ? 1 : size)
             let full = d == 0 ? a : b.add(a, b.constant(b.type(of: a), d))
             // Expected: often what memory holds (a load first), so the exchange happens.
@@ -160,9 +154,7 @@ extension BlockGenerator {
         let helper = rng.pick(helpers)
         var args: [Value] = []
         for _ in 0..<rng.below(4) {
-            var type = IRType.allCases[rng.below(4)]
-            if type == .f32 && avoid.contains(.f32Arguments) { type = .i32 }
-            args.append(pick(type))
+            args.append(pick(IRType.allCases[rng.below(4)]))
         }
         let result: IRType? = rng.chance(20) ? nil : IRType.allCases[rng.below(4)]
         if let r = b.emitCall(helper, effects: .all, result: result, args) { add(r) }

@@ -13,29 +13,7 @@
 import IR
 
 struct BlockGenerator {
-    /// Which known backend disagreements (KnownBugTests) to steer around. The default run avoids
-    /// them all, so it passes until they are fixed; MIRAGE_FUZZ_KNOWN_BUGS=1 turns this off.
-    struct Avoid: OptionSet {
-        var rawValue: Int
-        /// load.i32 u64 (KnownBugTests.loadU64IntoI32).
-        static let wideLoadIntoI32 = Avoid(rawValue: 1)
-        /// cmpxchg with the alignment bit on an unaligned address (cmpxchgAlignment).
-        static let unalignedAtomic = Avoid(rawValue: 2)
-        /// cmpxchg.i64 u32le (cmpxchg32Success).
-        static let cmpxchgI64U32 = Avoid(rawValue: 4)
-        /// f32 values as helper arguments (f32HelperArgument).
-        static let f32Arguments = Avoid(rawValue: 8)
-        /// fsetcond uno/ord (unorderedFlags).
-        static let unordered = Avoid(rawValue: 16)
-        /// fsqrt of a possibly negative subnormal (squareRootFlags): the operand goes through fabs.
-        static let negativeSquareRoot = Avoid(rawValue: 32)
-        /// An exit at a loop's top that reads a value defined later in the body (loopCarriedLiveness).
-        static let loopTopExit = Avoid(rawValue: 64)
-        static let all = Avoid(rawValue: 127)
-    }
-
     var rng: SplitMix64
-    let avoid: Avoid
     /// Address of the clobbering helper (machine code in the arena), besides the Swift helpers.
     let clobberHelper: UInt64
     var b = IRBuilder(key: BlockKey(pc: 0x4000, flags: 0))
@@ -46,9 +24,8 @@ struct BlockGenerator {
     var depth = 0
     var pc: UInt64 = 0x4000
 
-    init(seed: UInt64, avoid: Avoid, clobberHelper: UInt64) {
+    init(seed: UInt64, clobberHelper: UInt64) {
         rng = SplitMix64(seed: seed)
-        self.avoid = avoid
         self.clobberHelper = clobberHelper
     }
 
@@ -159,7 +136,7 @@ struct BlockGenerator {
         let top = b.newLabel()
         b.label(top)
         var topExit: (label: Label, value: Value)? = nil
-        if !avoid.contains(.loopTopExit) && rng.chance(30) {
+        if rng.chance(30) {
             // Exit at the top on the last round, reading a value defined later in the body:
             // defined on that path, by the previous round.
             let exitLabel = b.newLabel()

@@ -32,8 +32,7 @@ enum Kernel {
             b.storeState(resultOffset, r)
             // A helper argument sees the whole register: an i32 or f32 result must be
             // zero-extended in it, as the interpreter keeps it.
-            // (f32 results skip it: known JIT bug, KnownBugTests.f32HelperArgument.)
-            if b.type(of: r) == .i32 { b.call(Helpers.identity, effects: .all, result: nil, r) }
+            if b.type(of: r) == .i32 || b.type(of: r) == .f32 { b.call(Helpers.identity, effects: .all, result: nil, r) }
         }
         // Stored back where they came from: a filler the op clobbered shows as a changed state.
         for (k, v) in fillers.enumerated() { b.storeState(fillerOffset + 8 * k, v) }

@@ -1,21 +1,19 @@
-// Disagreements between the backends, each reduced to its smallest block. Every test expects the
-// reference result (the interpreter's, or IEEE's where the interpreter itself is wrong) and is
-// disabled until the backend at fault is fixed; the other suites skip exactly these cases, and
-// say so where they do.
+// Disagreements the fuzzer once found between the backends, each reduced to its smallest block and
+// kept as a regression test. Every test expects the reference result (the interpreter's, or
+// IEEE's where the interpreter itself was wrong).
 
 import IR
 import Testing
 
-@Suite("Known backend disagreements")
-struct KnownBugTests {
+@Suite("Fixed backend disagreements")
+struct RegressionTests {
     /// Runs the JIT alone and returns the state word at `offset`.
     static func jitWord(_ d: Differential, _ block: Block, _ image: GuestImage, _ offset: Int) -> UInt64 {
         _ = d.runJITOnly(block, image)
         return d.jit.stateBytes.load64(offset)
     }
 
-    @Test("load.i32 u64 keeps the value's upper half in the register",
-          .disabled("JIT bug: Lowering+Memory load of size 8 into an i32 is a 64-bit mov; the i32 must be zero-extended"))
+    @Test("load.i32 u64 keeps the value's upper half in the register")
     func loadU64IntoI32() {
         // v1 = load.i32 u64le [0x100]; its bits then reach a helper argument and a 64-bit
         // conversion. The interpreter keeps the low half only.
@@ -33,8 +31,7 @@ struct KnownBugTests {
         #expect(d.compare(block, image) == nil)
     }
 
-    @Test("cmpxchg ignores the alignment bit",
-          .disabled("JIT bug: Lowering+Memory cmpxchg has no checkAlignment; an unaligned .al access must exit alignmentFault untouched"))
+    @Test("cmpxchg ignores the alignment bit")
     func cmpxchgAlignment() {
         var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
         let old = b.cmpxchg(MemOp(size: 4, aligned: true), address: b.const32(0x101), expected: b.loadState(.i32, 0),
@@ -53,8 +50,7 @@ struct KnownBugTests {
         #expect(d.compare(block, image) == nil)
     }
 
-    @Test("a successful u32le cmpxchg.i64 returns the expected value's upper half",
-          .disabled("JIT bug: Lowering+Memory loads the i64 expected value into rax; a successful 32-bit lock cmpxchg leaves rax's upper half alone; zero-extend eax after it"))
+    @Test("a successful u32le cmpxchg.i64 returns the expected value's upper half")
     func cmpxchg32Success() {
         var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
         let old = b.cmpxchg(.u32, address: b.const32(0x100), expected: b.const64(0xaaaa_bbbb_4433_2211), new: b.const64(0x55))
@@ -68,8 +64,7 @@ struct KnownBugTests {
         #expect(d.compare(block, image) == nil)
     }
 
-    @Test("cmpxchg ignores its displacement",
-          .disabled("JIT bug: Lowering+Memory cmpxchg addresses [r14 + a] and drops op.imm; IR.md defines ea = a + imm for cmpxchg too (the builder always uses 0)"))
+    @Test("cmpxchg ignores its displacement")
     func cmpxchgDisplacement() {
         var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
         let r = b.newValue(.i32)
@@ -85,8 +80,7 @@ struct KnownBugTests {
         #expect(d.compare(block, image) == nil)
     }
 
-    @Test("an f32 helper argument carries stale bits above bit 31",
-          .disabled("JIT bug: f32 values live in XMM registers whose bits 32-63 are whatever the last scalar op left (sqrtss, cvtsd2ss, addss... write only the low 32; a call result is movq'd whole); callHelper passes them with movq. Clear the upper half (movd) for f32 arguments"))
+    @Test("an f32 helper argument carries stale bits above bit 31")
     func f32HelperArgument() {
         let d = Differential()
         var image = GuestImage.patterned
@@ -111,22 +105,22 @@ struct KnownBugTests {
         #expect(d.compare(returned, image) == nil)
     }
 
-    @Test("fsetcond uno/ord raise flags on signalling NaNs and subnormals in the JIT only",
-          .disabled("Disagreement: Lowering+Float compares with ucomiss/ucomisd (invalid on SNaN, denormal on subnormals); the interpreter tests isNaN and raises nothing. The interpreter is the reference here, though ucomis is what every other fsetcond does in both"))
+    @Test("fsetcond uno/ord raise ucomis's flags on both backends: IE for a signalling NaN, DE for a subnormal")
     func unorderedFlags() {
         let d = Differential()
         for cond in [FloatCondition.uno, .ord] {
             let block = Kernel.block(inputs: [.f32, .f32]) { b, v in b.fsetcond(cond, v[0], v[1]) }
-            for other: UInt64 in [0x7f80_0001, 0x0000_0001] {
-                let out = d.runJITOnly(block, Kernel.image([0, other]))
-                #expect(out.mxcsr & 0x3f == 0)
+            for (other, flags): (UInt64, UInt32) in [(0x7f80_0001, 0x1), (0x0000_0001, 0x2)] {
+                let jit = d.runJITOnly(block, Kernel.image([0, other]))
+                #expect(jit.mxcsr & 0x3f == flags)
+                let interpreted = d.runInterpreterOnly(block, Kernel.image([0, other]))
+                #expect(interpreted.mxcsr & 0x3f == flags)
                 #expect(d.compare(block, Kernel.image([0, other])) == nil)
             }
         }
     }
 
-    @Test("fsqrt of a negative subnormal: the interpreter raises denormal too",
-          .disabled("Interpreter bug: in a debug build FloatOps' squareRoot() calls libm sqrt, whose errno check (x < 0) is a ucomisd that adds the denormal flag; sqrtsd (the JIT, and -O builds) raises invalid only"))
+    @Test("fsqrt of a negative subnormal: the interpreter raises denormal too")
     func squareRootFlags() {
         let d = Differential()
         let block = Kernel.block(inputs: [.f64]) { b, v in b.unary(.fsqrt, v[0]) }
@@ -135,8 +129,7 @@ struct KnownBugTests {
         #expect(d.compare(block, Kernel.image([0x8000_0000_0000_0001])) == nil)
     }
 
-    @Test("unsigned 0 converts to -0.0 when rounding down",
-          .disabled("Interpreter bug: Double(UInt32)/Double(UInt64) lower to (2^52 + x) - 2^52, which is -0 for x = 0 under round-down; IEEE gives +0. The JIT's i32 path (cvtsi2sd) is right; its u64 path calls ReferenceHelpers.unsigned64ToFloat and is wrong the same way"))
+    @Test("unsigned 0 converts to -0.0 when rounding down")
     func unsignedZeroRoundingDown() {
         let d = Differential()
         for from in [IRType.i32, .i64] {
@@ -150,8 +143,7 @@ struct KnownBugTests {
         }
     }
 
-    @Test("a value first defined inside a loop is clobbered before the loop's exit on the next iteration",
-          .disabled("JIT bug: Liveness stretches intervals over a backward branch only for values defined before the loop's label; v5 below is live from the back edge through L0 to the exit, and its register is reused by v2"))
+    @Test("a value first defined inside a loop is clobbered before the loop's exit on the next iteration")
     func loopCarriedLiveness() {
         // v0 counts down from 3; v5 = 7 * v0 each iteration; the exit at the top reads the v5 of
         // the last iteration (7). The JIT gives v5's register to v2 (computed at the top).
