@@ -9,10 +9,13 @@
 
 #define _GNU_SOURCE
 #include "CHost.h"
+#include <setjmp.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <ucontext.h>
 
 static uintptr_t guest_base;
@@ -24,6 +27,9 @@ static volatile uintptr_t last_fault_address;
 static uintptr_t jit_code_start, jit_code_size, jit_exit_stub;
 static __thread uintptr_t jit_fault_pc;     // host pc of the last fault in translated code
 static __thread int jit_fault_signal;
+static __thread sigjmp_buf *guard;          // set while the interpreter runs guest code
+static __thread uintptr_t guarded_address;
+static __thread int guarded_signal;
 
 void chost_fault_setup(void *base, uint64_t size, uint8_t *pages) {
     guest_base = (uintptr_t)base;
@@ -73,6 +79,17 @@ void chost_fault_forget_page(uint64_t page) {
 }
 
 static void on_fault(int sig, siginfo_t *info, void *context) {
+    if (info->si_code <= 0) {
+        // Sent (kill, tgkill, sigqueue), not raised by an access: the guest's signal.
+        switch (chost_signal_disposition(sig)) {
+        case CHOST_SIGNAL_CATCH: chost_signal_record(sig, info); return;
+        case CHOST_SIGNAL_IGNORE: return;
+        default:
+            signal(sig, SIG_DFL);
+            syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
+            return;
+        }
+    }
     uintptr_t address = (uintptr_t)info->si_addr;
     ucontext_t *uc = context;
     int write = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
@@ -94,11 +111,31 @@ static void on_fault(int sig, siginfo_t *info, void *context) {
         uc->uc_mcontext.gregs[REG_RIP] = (greg_t)jit_exit_stub;
         return;
     }
-    // Mirage's own fault, or the interpreter's: die of it. No core of the emulator.
+    if (guard && address - guest_base < guest_size) {
+        // The interpreter touched guest memory that is not there: back to chost_fault_guarded.
+        guarded_address = address - guest_base;
+        guarded_signal = sig;
+        siglongjmp(*guard, 1);
+    }
+    // Mirage's own fault: die of it. No core of the emulator.
     last_fault_address = address;
     struct rlimit none = {0, 0};
     setrlimit(RLIMIT_CORE, &none);
     signal(sig, SIG_DFL);
+}
+
+int chost_fault_guarded(void (*body)(void *), void *context, uint64_t *address) {
+    sigjmp_buf buffer;
+    sigjmp_buf *outer = guard;
+    if (sigsetjmp(buffer, 0) != 0) {
+        guard = outer;
+        *address = guarded_address;
+        return guarded_signal;
+    }
+    guard = &buffer;
+    body(context);
+    guard = outer;
+    return 0;
 }
 
 int chost_fault_install(void) {

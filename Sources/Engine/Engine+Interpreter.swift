@@ -1,10 +1,46 @@
-// The run loop of the interpreter backend: interpret a block, follow its exit.
+// The run loop of the interpreter backend: interpret a block, follow its exit. It runs under
+// the fault guard: a guest access that faults ends the loop, and the fault is charged to the
+// guest instruction the faulting op belongs to (precise faults, as the JIT's).
 
+import CHost
+import Glibc
 import IR
 import IRInterpreter
 
+/// A run of the interpreter loop handed through C (chost_fault_guarded).
+final class GuardedRun {
+    let body: () -> (reason: ExitReason, payload: UInt64)
+    var result: (reason: ExitReason, payload: UInt64) = (.yield, 0)
+    init(_ body: @escaping () -> (reason: ExitReason, payload: UInt64)) { self.body = body }
+}
+
 extension Engine {
+    /// Runs `body` under the fault guard; a fault becomes a memory-fault or bus-error exit with
+    /// the state at the faulting instruction.
+    func guarded(state: UnsafeMutableRawPointer, _ body: @escaping () -> (reason: ExitReason, payload: UInt64))
+        -> (reason: ExitReason, payload: UInt64) {
+        let run = GuardedRun(body)
+        var address: UInt64 = 0
+        let signal = withExtendedLifetime(run) {
+            chost_fault_guarded({ raw in
+                guard let raw else { return }
+                let run = Unmanaged<GuardedRun>.fromOpaque(raw).takeUnretainedValue()
+                run.result = run.body()
+            }, Unmanaged.passUnretained(run).toOpaque(), &address)
+        }
+        if signal == 0 { return run.result }
+        let entry = cache.entries[Int(interpreterPosition.pointee)]
+        if let prepared = entry.block, let start = prepared.instruction(atOp: Int(registers[prepared.faultSlot]) - 1) {
+            frontend.resume(at: start.pc, resume: start.resume, of: entry.key, state: state)
+        }
+        return (signal == SIGBUS ? .busError : .memoryFault, address)
+    }
+
     func runInterpreter(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
+        guarded(state: state) { [unowned self] in self.interpreterLoop(state: state) }
+    }
+
+    func interpreterLoop(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
         let chaining = !log.enabled(.nochain)
         let logExec = log.enabled(.exec)
         let exitFlag = state + frontend.exitRequestOffset
@@ -12,6 +48,7 @@ extension Engine {
         while true {
             if exitFlag.load(as: UInt32.self) != 0 { return (.exitRequest, 0) }
             let entry = cache.entries[Int(current)]
+            interpreterPosition.pointee = current
             if logExec { logExecution(entry.key) }
             guard let prepared = entry.block else { return (.undefined, 0) }
             if prepared.valueCount > registerCapacity { growRegisters(prepared.valueCount) }

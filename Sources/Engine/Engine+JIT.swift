@@ -73,10 +73,18 @@ extension Engine {
         guard let prepared = entry.block else { return (.undefined, 0) }
         if state.load(fromByteOffset: frontend.exitRequestOffset, as: UInt32.self) != 0 { return (.exitRequest, 0) }
         if prepared.valueCount > registerCapacity { growRegisters(prepared.valueCount) }
-        switch Interpreter.run(prepared, state: state, memory: memoryBase, registers: registers) {
-        case .exit(let reason, let payload): return (reason, payload)
-        default: return nil
+        guard let index = cache.find(entry.key) else { return (.undefined, 0) }
+        interpreterPosition.pointee = index
+        var left = false
+        let exit = guarded(state: state) { [unowned self] in
+            switch Interpreter.run(prepared, state: state, memory: self.memoryBase, registers: self.registers) {
+            case .exit(let reason, let payload):
+                left = true
+                return (reason, payload)
+            default: return (.yield, 0)
+            }
         }
+        return left || exit.reason == .memoryFault || exit.reason == .busError ? exit : nil
     }
 
     /// Re-aims the rel32 field at executable address `field` to jump to `target`.

@@ -39,6 +39,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
     var cache = CodeCache()
     var registers: UnsafeMutablePointer<UInt64>
     var registerCapacity = 1024
+    /// The cache entry the interpreter runs, for charging a fault to its guest instruction.
+    let interpreterPosition: UnsafeMutablePointer<Int32> = .allocate(capacity: 1)
     /// The JIT's pieces; nil when the interpreter runs blocks.
     var jit: JITState?
 

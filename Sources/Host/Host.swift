@@ -30,6 +30,21 @@ public enum Host {
         chost_syscall(number, a0, a1, a2, a3, a4, a5)
     }
 
+    /// A guest's system call that a guest signal may interrupt: like `rawSyscall`, but when a
+    /// caught guest signal is waiting, or arrives before the call enters the kernel, the call
+    /// does not run and the result is -512 (the kernel's ERESTARTSYS): deliver the signal,
+    /// then run the call again. A signal during a blocking call gives -EINTR as usual.
+    @inline(never)
+    public static func guestSyscall(
+        _ number: Int, _ a0: Int = 0, _ a1: Int = 0, _ a2: Int = 0,
+        _ a3: Int = 0, _ a4: Int = 0, _ a5: Int = 0
+    ) -> Int {
+        chost_safe_syscall(number, a0, a1, a2, a3, a4, a5)
+    }
+
+    /// The result `guestSyscall` gives for a call that did not run because of a signal.
+    public static let notStarted = -512
+
     /// Runs `number` like `rawSyscall`, retrying while the kernel says EINTR, and turns a
     /// negative kernel result into an `Errno`. The one place the runtime's EINTR loop lives.
     @inline(never)

@@ -13,6 +13,7 @@ public enum Interpreter {
                            memory: UnsafeMutableRawPointer, registers r: UnsafeMutablePointer<UInt64>) -> BlockExit {
         var pc = 0
         let ops = block.ops
+        let faultSlot = block.faultSlot
         while pc < block.opCount {
             let op = ops[pc]
             pc += 1
@@ -54,14 +55,17 @@ public enum Interpreter {
                 break
             case .load:
                 if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
+                r[faultSlot] = UInt64(pc)
                 let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
                 r[d] = Memory.load(host, MemOp(rawValue: op.aux), is32)
             case .store:
                 if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
+                r[faultSlot] = UInt64(pc)
                 let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
                 Memory.store(host, MemOp(rawValue: op.aux), r[Int(op.b.index)])
             case .cmpxchg:
                 if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
+                r[faultSlot] = UInt64(pc)
                 let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
                 r[d] = Memory.compareExchange(host, MemOp(rawValue: op.aux), expected: r[Int(op.b.index)],
                                               new: r[Int(op.c.index)])

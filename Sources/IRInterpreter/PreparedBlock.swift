@@ -15,8 +15,15 @@ public struct PreparedBlock: @unchecked Sendable {
     public let opCount: Int
     /// For each label, the index of the first op after it.
     public let labelTargets: UnsafeMutablePointer<Int32>
-    /// Registers needed: the block's value count.
+    /// Registers needed: the block's values, plus `faultSlot`.
     public let valueCount: Int
+    /// The register where a memory op notes its op index + 1 before it touches guest memory,
+    /// so that a fault there can be charged to its guest instruction.
+    public let faultSlot: Int
+    /// The guest instruction of each stretch of ops: (first op index, guest pc, resume byte),
+    /// in op order, from the block's `insn_start` ops.
+    public let instructions: UnsafeMutablePointer<(op: Int32, resume: UInt8, pc: UInt64)>
+    public let instructionCount: Int
 
     /// `aux2` bit set on a binary op, setcond or brcond whose second operand is the constant in
     /// `imm` (a brcond then keeps its label in `c.index`).
@@ -26,7 +33,8 @@ public struct PreparedBlock: @unchecked Sendable {
     /// - load/store/cmpxchg: `aux2` = 1 when the address operand is 64 bits wide;
     /// - itof, fconvert, ftoi, bitcast: `aux2` = the source's `IRType` raw value;
     /// - i32/f32 constants are masked to 32 bits;
-    /// - `insn_start` and `label` ops are dropped (labels become op indices);
+    /// - `insn_start` and `label` ops are dropped (labels become op indices; instruction starts
+    ///   go to `instructions`);
     /// - a second operand defined once by a constant becomes an immediate, and constants left
     ///   without uses are dropped.
     public init(_ block: Block) {
@@ -86,10 +94,12 @@ public struct PreparedBlock: @unchecked Sendable {
         labelTargets = .allocate(capacity: labels)
         labelTargets.initialize(repeating: -1, count: labels)
         ops = .allocate(capacity: max(rewritten.count, 1))
+        var marks: [(op: Int32, resume: UInt8, pc: UInt64)] = []
         var n = 0
         for op in rewritten {
             switch op.opcode {
             case .insnStart:
+                marks.append((Int32(n), op.aux, op.imm))
                 continue
             case .label:
                 labelTargets[Int(op.imm)] = Int32(n)
@@ -102,12 +112,26 @@ public struct PreparedBlock: @unchecked Sendable {
             }
         }
         opCount = n
-        valueCount = count
+        valueCount = count + 1
+        faultSlot = count
+        instructions = .allocate(capacity: max(marks.count, 1))
+        instructions.initialize(from: marks, count: marks.count)
+        instructionCount = marks.count
+    }
+
+    /// The guest instruction op `index` belongs to: (pc, resume byte).
+    public func instruction(atOp index: Int) -> (pc: UInt64, resume: UInt8)? {
+        var found: (pc: UInt64, resume: UInt8)?
+        for i in 0..<instructionCount where Int(instructions[i].op) <= index {
+            found = (instructions[i].pc, instructions[i].resume)
+        }
+        return found
     }
 
     public func deallocate() {
         ops.deallocate()
         labelTargets.deallocate()
+        instructions.deallocate()
     }
 }
 

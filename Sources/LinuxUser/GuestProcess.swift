@@ -36,6 +36,10 @@ final class GuestProcess: @unchecked Sendable {
     /// getdents64 cookies too large for a 32-bit guest, per directory fd (see getdents64Cookies).
     var directoryCookies: [Int32: [Int64]] = [:]
 
+    /// The mask to restore after rt_sigsuspend/pause, while a signal ends the wait: the
+    /// handler's frame saves it instead of the temporary mask.
+    var suspendedMask: UInt64?
+
     /// sigaltstack: base and size (size 0: disabled).
     var alternateStack: (base: UInt64, size: UInt64) = (0, 0)
 

@@ -8,6 +8,7 @@
 #include "CHostFloat.h"     // MXCSR access for guest FP environments
 #include "CHostJIT.h"       // entering translated code, CPU features
 #include "CHostFault.h"     // self-modifying code, fatal faults
+#include "CHostSignals.h"   // guest signals: the host handler, interruptible syscalls
 #include <sys/syscall.h>   // SYS_* numbers of the host, for Host.rawSyscall callers
 
 // --- Syscall.c -------------------------------------------------------------

@@ -29,4 +29,9 @@ void chost_fault_set_jit(void *code, uint64_t size, void *exit_stub);
 /// The host pc of this thread's last fault in translated code (0 if none), and its signal.
 uintptr_t chost_fault_take_jit_pc(int *signal);
 
+/// Runs `body(context)`; a fault of guest memory inside it ends it at once: the result is then
+/// the signal (SIGSEGV or SIGBUS) and `*address` the guest address, else 0. The interpreter's
+/// guard: its frames hold nothing to clean up.
+int chost_fault_guarded(void (*body)(void *), void *context, uint64_t *address);
+
 #endif

@@ -37,6 +37,8 @@ enum {
     HOST_SYS_futex = SYS_futex, HOST_SYS_msync = SYS_msync, HOST_SYS_mincore = SYS_mincore,
     HOST_SYS_eventfd2 = SYS_eventfd2, HOST_SYS_getcpu = SYS_getcpu, HOST_SYS_personality = SYS_personality,
     HOST_SYS_sync = SYS_sync, HOST_SYS_fallocate = SYS_fallocate, HOST_SYS_close_range = SYS_close_range,
+    HOST_SYS_rt_sigprocmask = SYS_rt_sigprocmask, HOST_SYS_rt_sigsuspend = SYS_rt_sigsuspend,
+    HOST_SYS_rt_sigtimedwait = SYS_rt_sigtimedwait, HOST_SYS_setitimer = SYS_setitimer, HOST_SYS_getitimer = SYS_getitimer,
 };
 
 #endif

@@ -29,7 +29,11 @@ struct ARMCPULoop {
         let space = process.space
         process.beforeFork = { [unowned engine] in engine.prepareFork() }
         process.faultHandlerInstalled = { [unowned engine] in engine.requirePreciseFaults() }
-        process.afterFork = { [unowned engine] child, token in engine.finishFork(child: child, snapshot: token) }
+        process.afterFork = { [unowned engine] child, token in
+            engine.finishFork(child: child, snapshot: token)
+            // Signals caught for the parent are not the child's.
+            if child { chost_signal_clear() }
+        }
         process.codeChanged = { [unowned engine, unowned code] start, end in
             code.invalidate()
             let first = start & ~(space.pageSize - 1)
@@ -45,7 +49,9 @@ struct ARMCPULoop {
     }
 
     func run() -> Never {
-        chost_fault_set_exit_request(state.raw.advanced(by: ARMState.exitRequest).assumingMemoryBound(to: UInt32.self))
+        let exitFlag = state.raw.advanced(by: ARMState.exitRequest).assumingMemoryBound(to: UInt32.self)
+        chost_fault_set_exit_request(exitFlag)
+        chost_signal_set_exit_request(exitFlag)
         while true {
             // Guest code was written (a store into a protected code page, or a syscall writing
             // there): its translations are stale.
@@ -54,31 +60,43 @@ struct ARMCPULoop {
                 (engine.code as GuestCode).invalidate()
             }
             let (reason, payload) = engine.run(state: state.raw)
+            let pc = state.pc
             switch reason {
             case .syscall:
                 syscall()
             case .undefined:
-                fatal(signal: SIGILL, "illegal instruction 0x\(hex(payload)) at 0x\(hex(UInt64(state.pc)))"
-                      + (state.thumb ? " (Thumb)" : ""), always: true, item: .unimp)
+                raise(.fault(SIGILL, code: GuestSignalInfo.illegalOpcode, address: pc),
+                      "illegal instruction 0x\(hex(payload)) at 0x\(hex(UInt64(pc)))" + (state.thumb ? " (Thumb)" : ""),
+                      always: true, item: .unimp)
             case .breakpoint:
-                fatal(signal: SIGTRAP, "breakpoint at 0x\(hex(UInt64(state.pc)))", always: false, item: .guestErrors)
+                raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: pc), "breakpoint at 0x\(hex(UInt64(pc)))",
+                      item: .guestErrors)
             case .fetchFault:
-                fatal(signal: SIGSEGV, "cannot fetch an instruction at 0x\(hex(UInt64(state.pc)))", always: false, item: .guestErrors)
+                raise(.fault(SIGSEGV, code: segvCode(pc), address: pc), "cannot fetch an instruction at 0x\(hex(UInt64(pc)))",
+                      item: .guestErrors)
             case .memoryFault:
-                fatal(signal: SIGSEGV, "segmentation fault at pc 0x\(hex(UInt64(state.pc))) accessing 0x\(hex(payload))\n"
-                      + registerDump(), always: false, item: .guestErrors)
+                let address = UInt32(truncatingIfNeeded: payload)
+                raise(.fault(SIGSEGV, code: segvCode(address), address: address),
+                      "segmentation fault at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .busError:
-                fatal(signal: SIGBUS, "bus error at pc 0x\(hex(UInt64(state.pc))) accessing 0x\(hex(payload))\n"
-                      + registerDump(), always: false, item: .guestErrors)
+                raise(.fault(SIGBUS, code: GuestSignalInfo.addressError, address: UInt32(truncatingIfNeeded: payload)),
+                      "bus error at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .alignmentFault:
-                fatal(signal: SIGBUS, "unaligned access at pc 0x\(hex(UInt64(state.pc))) accessing 0x\(hex(payload))\n"
-                      + registerDump(), always: false, item: .guestErrors)
+                raise(.fault(SIGBUS, code: GuestSignalInfo.alignment, address: UInt32(truncatingIfNeeded: payload)),
+                      "unaligned access at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .exitRequest:
                 state.exitRequest = false
             case .yield:
                 break
             }
+            deliverSignals()
         }
+    }
+
+    /// SEGV_MAPERR when nothing is mapped at `address`, SEGV_ACCERR when the mapping forbids
+    /// the access.
+    func segvCode(_ address: UInt32) -> Int32 {
+        process.space.protection(at: GuestAddress(UInt64(address))) != nil ? GuestSignalInfo.accessError : GuestSignalInfo.mapError
     }
 
     /// svc: the number in r7, arguments in r0-r6, the result in r0 (ARM EABI).
@@ -93,6 +111,14 @@ struct ARMCPULoop {
             UInt64(state[register: 3]), UInt64(state[register: 4]), UInt64(state[register: 5]),
             UInt64(state[register: 6])))
         let call = process.abi.syscall(number: number)
+        if call == .sigreturn || call == .rt_sigreturn {
+            if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, nil) }
+            if !ARMSignalFrame.restore(rt: call == .rt_sigreturn, state: state, process: process) {
+                raise(GuestSignalInfo(signal: SIGSEGV, code: GuestSignalInfo.user), "bad signal frame at sp 0x\(hex(UInt64(state.sp)))",
+                      item: .guestErrors)
+            }
+            return
+        }
         if process.log.enabled(.strace) && (call == .exit || call == .exit_group) {
             Strace.log(process, call, number, context.args, nil)
         }
@@ -106,6 +132,10 @@ struct ARMCPULoop {
             result = context.fail(ENOSYS)
         }
         if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, result) }
+        if result == .interrupted || result == .notStarted {
+            result = restartOrInterrupt(call, notStarted: result == .notStarted)
+            if result == .notStarted { return }
+        }
         state[register: 0] = UInt32(truncatingIfNeeded: result)
         if let stack = context.childStack { state.sp = UInt32(truncatingIfNeeded: stack) }
     }
@@ -122,14 +152,16 @@ struct ARMCPULoop {
             engine.flushCache()
             return 0
         case 0x0f_0001:  // breakpoint
-            fatal(signal: SIGTRAP, "breakpoint syscall at 0x\(hex(UInt64(state.pc)))", always: false, item: .guestErrors)
+            raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: state.pc), "breakpoint syscall at 0x\(hex(UInt64(state.pc)))",
+                  item: .guestErrors)
+            return Int64(state[register: 0])
         default:
             if process.log.enabled(.unimp) { process.log.write("mirage: unimplemented ARM private syscall 0x\(hex(UInt64(number)))") }
             return -Int64(process.abi.untranslateErrno(ENOSYS))
         }
     }
 
-    /// The guest dies of `signal` (delivery to guest handlers is not implemented yet).
+    /// The guest dies of `signal`, with a message when asked for.
     func fatal(signal: Int32, _ message: String, always: Bool, item: LogItems) -> Never {
         if always || process.log.enabled(item) { process.log.write("mirage: \(message)") }
         Termination.die(signal: signal)

@@ -63,6 +63,11 @@ enum KuserHelpers {
             for (i, w) in words.enumerated() { put(w, at: offset + UInt32(i * 4)) }
         }
         put(version, at: versionOffset)
+        // The signal return code (ARMSignalFrame.returnCodes), where a handler without
+        // SA_RESTORER returns to, as to the kernel's sigpage.
+        for (i, w) in ARMSignalFrame.returnCodes.enumerated() {
+            put(w, at: ARMSignalFrame.returnCodeAddress - UInt32(pageAddress) + UInt32(i * 4))
+        }
         return bytes
     }
 }

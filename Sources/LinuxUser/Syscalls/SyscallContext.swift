@@ -11,6 +11,15 @@ import LinuxABI
 /// -errno in the guest's numbering.
 typealias SyscallResult = Int64
 
+extension SyscallResult {
+    /// A signal interrupted the call while it blocked (the kernel's ERESTARTSYS): the CPU loop
+    /// runs it again after a handler with SA_RESTART, or when no handler runs; else EINTR.
+    static let interrupted: SyscallResult = -512
+    /// A signal was waiting, so the call never started (the kernel's ERESTARTNOINTR): the CPU
+    /// loop delivers the signal and runs the call again.
+    static let notStarted: SyscallResult = -513
+}
+
 struct SyscallContext {
     let process: GuestProcess
     /// The raw argument registers (already zero-extended from the guest's word size).
@@ -48,7 +57,9 @@ struct SyscallContext {
     func fail(_ hostErrno: Int32) -> SyscallResult { -SyscallResult(abi.untranslateErrno(hostErrno)) }
     /// A host raw syscall result (value or -host errno) as a guest result.
     func forward(_ hostResult: Int) -> SyscallResult {
-        hostResult < 0 && hostResult > -4096 ? fail(Int32(-hostResult)) : SyscallResult(hostResult)
+        if hostResult == Host.notStarted { return .notStarted }
+        if hostResult == -Int(EINTR) { return .interrupted }
+        return hostResult < 0 && hostResult > -4096 ? fail(Int32(-hostResult)) : SyscallResult(hostResult)
     }
 
     // MARK: Guest memory

@@ -15,24 +15,24 @@ extension SyscallContext {
         let host = Int(command.host)
         switch command.argument {
         case .none:
-            return forward(Host.rawSyscall(HOST_SYS_fcntl, fd, host))
+            return forward(Host.guestSyscall(HOST_SYS_fcntl, fd, host))
         case .integer:
-            return forward(Host.rawSyscall(HOST_SYS_fcntl, fd, host, Int(int(2))))
+            return forward(Host.guestSyscall(HOST_SYS_fcntl, fd, host, Int(int(2))))
         case .openFlags:
             let flags = abi.openFlags.translate(UInt32(truncatingIfNeeded: arg(2)))
-            return forward(Host.rawSyscall(HOST_SYS_fcntl, fd, host, Int(flags)))
+            return forward(Host.guestSyscall(HOST_SYS_fcntl, fd, host, Int(flags)))
         case .returnsOpenFlags:
             let r = Host.rawSyscall(HOST_SYS_fcntl, fd, host)
             return r < 0 ? forward(r) : SyscallResult(abi.openFlags.untranslate(UInt32(truncatingIfNeeded: r)))
         case .signal:
             guard let s = abi.signals.translate(int(2)) else { return fail(EINVAL) }
-            return forward(Host.rawSyscall(HOST_SYS_fcntl, fd, host, Int(s)))
+            return forward(Host.guestSyscall(HOST_SYS_fcntl, fd, host, Int(s)))
         case .returnsSignal:
             let r = Host.rawSyscall(HOST_SYS_fcntl, fd, host)
             return r <= 0 ? forward(r) : SyscallResult(abi.signals.untranslate(Int32(r)) ?? 0)
         case .lock(let kind):
             guard var lock = readStruct(kind, at: address(2), { $0.readFlock() }) else { return fail(EFAULT) }
-            let r = Host.rawSyscall(HOST_SYS_fcntl, fd, host, Int(bitPattern: withUnsafeMutablePointer(to: &lock) { $0 }))
+            let r = Host.guestSyscall(HOST_SYS_fcntl, fd, host, Int(bitPattern: withUnsafeMutablePointer(to: &lock) { $0 }))
             if r < 0 { return forward(r) }
             if command.guest == 5 || command.guest == 12 {
                 var fits = true
@@ -56,20 +56,20 @@ extension SyscallContext {
         let host = Int(request.host)
         switch request.argument {
         case .none:
-            return forward(Host.rawSyscall(HOST_SYS_ioctl, fd, host))
+            return forward(Host.guestSyscall(HOST_SYS_ioctl, fd, host))
         case .integer:
-            return forward(Host.rawSyscall(HOST_SYS_ioctl, fd, host, Int(int(2))))
+            return forward(Host.guestSyscall(HOST_SYS_ioctl, fd, host, Int(int(2))))
         case .intIn, .intOut:
             // An int is an int on every guest; only its byte order could differ.
             guard !process.bigEndian, let p = pointer(address(2), 4, write: request.argument == .intOut) else { return fail(EFAULT) }
-            return forward(Host.rawSyscall(HOST_SYS_ioctl, fd, host, Int(bitPattern: p)))
+            return forward(Host.guestSyscall(HOST_SYS_ioctl, fd, host, Int(bitPattern: p)))
         case .structIn(let kind), .structOut(let kind):
             // termios and winsize have the host's layout on ARM (asm-generic); for other
             // guests their tables will name layouts that need copying.
             guard let layout = abi.layouts[kind], !process.bigEndian else { return fail(ENOTTY) }
             let out = if case .structOut = request.argument { true } else { false }
             guard let p = pointer(address(2), UInt64(layout.size), write: out) else { return fail(EFAULT) }
-            return forward(Host.rawSyscall(HOST_SYS_ioctl, fd, host, Int(bitPattern: p)))
+            return forward(Host.guestSyscall(HOST_SYS_ioctl, fd, host, Int(bitPattern: p)))
         }
     }
 }

@@ -44,7 +44,7 @@ extension SyscallContext {
         guard let buffer = pointer(address(4), UInt64(layout.size), write: true) else { return fail(EFAULT) }
         let flags = abi.atFlags.translate(UInt32(truncatingIfNeeded: arg(2)))
         return withPath(1) { path in
-            forward(Host.rawSyscall(HOST_SYS_statx, Int(abi.translateDirectoryFD(int(0))), Int(bitPattern: path),
+            forward(Host.guestSyscall(HOST_SYS_statx, Int(abi.translateDirectoryFD(int(0))), Int(bitPattern: path),
                                     Int(flags), Int(arg(3) & 0xffff_ffff), Int(bitPattern: buffer)))
         }
     }
@@ -55,7 +55,7 @@ extension SyscallContext {
         guard !process.bigEndian else { return fail(ENOSYS) }
         let count = arg(2) & 0xffff_ffff
         guard let p = pointer(address(1), count, write: true) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HOST_SYS_getdents64, Int(int(0)), Int(bitPattern: p), Int(count)))
+        return forward(Host.guestSyscall(HOST_SYS_getdents64, Int(int(0)), Int(bitPattern: p), Int(count)))
     }
 
     /// readlink/readlinkat; /proc/self/exe answers the guest program's path.
@@ -70,14 +70,14 @@ extension SyscallContext {
             return SyscallResult(n)
         }
         return withPath(pathArg) { path in
-            forward(Host.rawSyscall(HOST_SYS_readlinkat, Int(dirfd), Int(bitPattern: path), Int(bitPattern: buffer), size))
+            forward(Host.guestSyscall(HOST_SYS_readlinkat, Int(dirfd), Int(bitPattern: path), Int(bitPattern: buffer), size))
         }
     }
 
     func getcwd() -> SyscallResult {
         let size = arg(1) & 0xffff_ffff
         guard let p = pointer(address(0), size, write: true) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HOST_SYS_getcwd, Int(bitPattern: p), Int(size)))
+        return forward(Host.guestSyscall(HOST_SYS_getcwd, Int(bitPattern: p), Int(size)))
     }
 
     /// A call whose only pointer argument is the path at `pathArg`; the other arguments pass
@@ -87,7 +87,7 @@ extension SyscallContext {
             var a = args
             if let slot = a.firstIndex(of: Int.min) { a[slot] = Int(bitPattern: path) }
             while a.count < 6 { a.append(0) }
-            return forward(Host.rawSyscall(number, a[0], a[1], a[2], a[3], a[4], a[5]))
+            return forward(Host.guestSyscall(number, a[0], a[1], a[2], a[3], a[4], a[5]))
         }
     }
 
@@ -97,7 +97,7 @@ extension SyscallContext {
             withPath(secondPath) { second in
                 var a = before + [Int(bitPattern: first)] + middle + [Int(bitPattern: second)] + after
                 while a.count < 6 { a.append(0) }
-                return forward(Host.rawSyscall(number, a[0], a[1], a[2], a[3], a[4], a[5]))
+                return forward(Host.guestSyscall(number, a[0], a[1], a[2], a[3], a[4], a[5]))
             }
         }
     }

@@ -13,27 +13,27 @@ extension SyscallContext {
     func read() -> SyscallResult {
         let count = arg(2) & 0xffff_ffff
         guard let p = pointer(address(1), count, write: true) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HOST_SYS_read, Int(int(0)), Int(bitPattern: p), Int(count)))
+        return forward(Host.guestSyscall(HOST_SYS_read, Int(int(0)), Int(bitPattern: p), Int(count)))
     }
 
     func write() -> SyscallResult {
         let count = arg(2) & 0xffff_ffff
         guard let p = pointer(address(1), count, write: false) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HOST_SYS_write, Int(int(0)), Int(bitPattern: p), Int(count)))
+        return forward(Host.guestSyscall(HOST_SYS_write, Int(int(0)), Int(bitPattern: p), Int(count)))
     }
 
     func pread64() -> SyscallResult {
         let count = arg(2) & 0xffff_ffff
         guard let p = pointer(address(1), count, write: true) else { return fail(EFAULT) }
         let offset = pair(abi.syscallConvention.alignsRegisterPairs ? 4 : 3)
-        return forward(Host.rawSyscall(HOST_SYS_pread64, Int(int(0)), Int(bitPattern: p), Int(count), Int(bitPattern: UInt(offset))))
+        return forward(Host.guestSyscall(HOST_SYS_pread64, Int(int(0)), Int(bitPattern: p), Int(count), Int(bitPattern: UInt(offset))))
     }
 
     func pwrite64() -> SyscallResult {
         let count = arg(2) & 0xffff_ffff
         guard let p = pointer(address(1), count, write: false) else { return fail(EFAULT) }
         let offset = pair(abi.syscallConvention.alignsRegisterPairs ? 4 : 3)
-        return forward(Host.rawSyscall(HOST_SYS_pwrite64, Int(int(0)), Int(bitPattern: p), Int(count), Int(bitPattern: UInt(offset))))
+        return forward(Host.guestSyscall(HOST_SYS_pwrite64, Int(int(0)), Int(bitPattern: p), Int(count), Int(bitPattern: UInt(offset))))
     }
 
     /// readv/writev: the guest's iovec array becomes a host one; every buffer must be
@@ -52,7 +52,7 @@ extension SyscallContext {
             host[i] = iovec(iov_base: p, iov_len: Int(entry.1))
         }
         return host.withUnsafeMutableBufferPointer { buffer in
-            forward(Host.rawSyscall(hostCall, Int(int(0)), Int(bitPattern: buffer.baseAddress), count))
+            forward(Host.guestSyscall(hostCall, Int(int(0)), Int(bitPattern: buffer.baseAddress), count))
         }
     }
 
@@ -65,7 +65,7 @@ extension SyscallContext {
         let mode = Int(arg(modeArg) & 0o7777)
         if let special = openSpecial(pathArg: pathArg, flags: Int32(bitPattern: flags)) { return special }
         return withPath(pathArg) { path in
-            forward(Host.rawSyscall(HOST_SYS_openat, Int(dirfd), Int(bitPattern: path), Int(flags), mode))
+            forward(Host.guestSyscall(HOST_SYS_openat, Int(dirfd), Int(bitPattern: path), Int(flags), mode))
         }
     }
 
@@ -82,12 +82,12 @@ extension SyscallContext {
 
     func close() -> SyscallResult {
         process.directoryCookies[int(0)] = nil
-        return forward(Host.rawSyscall(HOST_SYS_close, Int(int(0))))
+        return forward(Host.guestSyscall(HOST_SYS_close, Int(int(0))))
     }
 
     func lseek() -> SyscallResult {
         let offset = process.hostDirectoryOffset(fd: int(0), guest: Int64(int(1)))
-        return forward(Host.rawSyscall(HOST_SYS_lseek, Int(int(0)), Int(offset), Int(int(2))))
+        return forward(Host.guestSyscall(HOST_SYS_lseek, Int(int(0)), Int(offset), Int(int(2))))
     }
 
     /// _llseek(fd, offset_high, offset_low, result *, whence): the 64-bit position is stored
@@ -101,7 +101,7 @@ extension SyscallContext {
         return 0
     }
 
-    func dup() -> SyscallResult { forward(Host.rawSyscall(HOST_SYS_dup, Int(int(0)))) }
+    func dup() -> SyscallResult { forward(Host.guestSyscall(HOST_SYS_dup, Int(int(0)))) }
 
     /// dup2 is dup3 without flags, except that dup2(fd, fd) checks fd and returns it.
     func dup2() -> SyscallResult {
@@ -110,12 +110,12 @@ extension SyscallContext {
             let r = Host.rawSyscall(HOST_SYS_fcntl, Int(old), Int(F_GETFD))
             return r < 0 ? forward(r) : SyscallResult(new)
         }
-        return forward(Host.rawSyscall(HOST_SYS_dup3, Int(old), Int(new), 0))
+        return forward(Host.guestSyscall(HOST_SYS_dup3, Int(old), Int(new), 0))
     }
 
     func dup3() -> SyscallResult {
         let flags = abi.openFlags.translate(UInt32(truncatingIfNeeded: arg(2)))
-        return forward(Host.rawSyscall(HOST_SYS_dup3, Int(int(0)), Int(int(1)), Int(flags)))
+        return forward(Host.guestSyscall(HOST_SYS_dup3, Int(int(0)), Int(int(1)), Int(flags)))
     }
 
     func pipe(flagsArg: Int?) -> SyscallResult {

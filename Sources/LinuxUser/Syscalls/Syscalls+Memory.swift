@@ -97,7 +97,7 @@ extension SyscallContext {
         let advice = int(2)
         // The common advice values are the same numbers on every Linux arch (asm-generic/mman-common.h).
         if advice == 4 /* MADV_DONTNEED */ {
-            return forward(Host.rawSyscall(HOST_SYS_madvise, Int(bitPattern: space.base + Int(arg(0))), Int(length), Int(advice)))
+            return forward(Host.guestSyscall(HOST_SYS_madvise, Int(bitPattern: space.base + Int(arg(0))), Int(length), Int(advice)))
         }
         return 0
     }

@@ -33,7 +33,7 @@ extension SyscallContext {
         }
         return withUnsafeMutablePointer(to: &timeout) { t in
             if [0, 9, 6, 11].contains(command) { fourth = arg(3) != 0 ? Int(bitPattern: t) : 0 }
-            return forward(Host.rawSyscall(HOST_SYS_futex, Int(bitPattern: word), Int(op), Int(int(2)), fourth, second, Int(int(5))))
+            return forward(Host.guestSyscall(HOST_SYS_futex, Int(bitPattern: word), Int(op), Int(int(2)), fourth, second, Int(int(5))))
         }
     }
 
@@ -45,8 +45,8 @@ extension SyscallContext {
         var raw = [UInt8](repeating: 0, count: hostLayout.size)
         let result: SyscallResult = raw.withUnsafeMutableBytes { buffer in
             let p = Int(bitPattern: buffer.baseAddress)
-            if path { return withPath(0) { forward(Host.rawSyscall(HOST_SYS_statfs, Int(bitPattern: $0), p)) } }
-            return forward(Host.rawSyscall(HOST_SYS_fstatfs, Int(int(0)), p))
+            if path { return withPath(0) { forward(Host.guestSyscall(HOST_SYS_statfs, Int(bitPattern: $0), p)) } }
+            return forward(Host.guestSyscall(HOST_SYS_fstatfs, Int(int(0)), p))
         }
         if result < 0 { return result }
         return raw.withUnsafeBytes { bytes in
@@ -64,16 +64,16 @@ extension SyscallContext {
             guard let p = pointer(address(1), 1, write: false), let name = space.readCString(at: address(1), maxLength: 16) else { return fail(EFAULT) }
             _ = p
             var bytes = name + [0]
-            return bytes.withUnsafeMutableBytes { forward(Host.rawSyscall(HOST_SYS_prctl, 15, Int(bitPattern: $0.baseAddress))) }
+            return bytes.withUnsafeMutableBytes { forward(Host.guestSyscall(HOST_SYS_prctl, 15, Int(bitPattern: $0.baseAddress))) }
         case 16:  // PR_GET_NAME
             guard let p = pointer(address(1), 16, write: true) else { return fail(EFAULT) }
-            return forward(Host.rawSyscall(HOST_SYS_prctl, 16, Int(bitPattern: p)))
+            return forward(Host.guestSyscall(HOST_SYS_prctl, 16, Int(bitPattern: p)))
         case 1, 2, 3, 4, 36, 37, 38, 39:  // PDEATHSIG set/get, DUMPABLE get/set, CHILD_SUBREAPER, NO_NEW_PRIVS
             if int(0) == 2 || int(0) == 37 {
                 guard let p = pointer(address(1), 4, write: true) else { return fail(EFAULT) }
-                return forward(Host.rawSyscall(HOST_SYS_prctl, Int(int(0)), Int(bitPattern: p)))
+                return forward(Host.guestSyscall(HOST_SYS_prctl, Int(int(0)), Int(bitPattern: p)))
             }
-            return forward(Host.rawSyscall(HOST_SYS_prctl, Int(int(0)), Int(arg(1) & 0xffff_ffff), 0, 0, 0))
+            return forward(Host.guestSyscall(HOST_SYS_prctl, Int(int(0)), Int(arg(1) & 0xffff_ffff), 0, 0, 0))
         default:
             return fail(EINVAL)
         }

@@ -14,7 +14,7 @@ extension SyscallContext {
         let count = arg(1) & 0xffff_ffff
         guard count <= 65536 else { return fail(EINVAL) }
         guard let fds = pointer(address(0), count * 8, write: true) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HOST_SYS_poll, Int(bitPattern: fds), Int(count), Int(int(2))))
+        return forward(Host.guestSyscall(HOST_SYS_poll, Int(bitPattern: fds), Int(count), Int(int(2))))
     }
 
     /// ppoll(fds, n, timeout, sigmask, sigsetsize) with a 32- or 64-bit timespec. The signal
@@ -30,7 +30,7 @@ extension SyscallContext {
             timeout = t
         }
         return withUnsafeMutablePointer(to: &timeout) { t in
-            forward(Host.rawSyscall(HOST_SYS_ppoll, Int(bitPattern: fds), Int(count), arg(2) != 0 ? Int(bitPattern: t) : 0, 0, 8))
+            forward(Host.guestSyscall(HOST_SYS_ppoll, Int(bitPattern: fds), Int(count), arg(2) != 0 ? Int(bitPattern: t) : 0, 0, 8))
         }
     }
 
@@ -57,7 +57,7 @@ extension SyscallContext {
             timeout = timespec(tv_sec: tv.tv_sec, tv_nsec: Int(tv.tv_usec) * 1000)
         }
         let r = withUnsafeMutablePointer(to: &timeout) { t in
-            Host.rawSyscall(HOST_SYS_pselect6, nfds, Int(bitPattern: sets[0]), Int(bitPattern: sets[1]), Int(bitPattern: sets[2]),
+            Host.guestSyscall(HOST_SYS_pselect6, nfds, Int(bitPattern: sets[0]), Int(bitPattern: sets[1]), Int(bitPattern: sets[2]),
                             arg(4) != 0 ? Int(bitPattern: t) : 0, 0)
         }
         if r >= 0 && arg(4) != 0 {
@@ -77,7 +77,7 @@ extension SyscallContext {
             timeout = t
         }
         return withUnsafeMutablePointer(to: &timeout) { t in
-            forward(Host.rawSyscall(HOST_SYS_pselect6, nfds, Int(bitPattern: sets[0]), Int(bitPattern: sets[1]), Int(bitPattern: sets[2]),
+            forward(Host.guestSyscall(HOST_SYS_pselect6, nfds, Int(bitPattern: sets[0]), Int(bitPattern: sets[1]), Int(bitPattern: sets[2]),
                                     arg(4) != 0 ? Int(bitPattern: t) : 0, 0))
         }
     }

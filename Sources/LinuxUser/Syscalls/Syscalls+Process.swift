@@ -11,11 +11,11 @@ extension SyscallContext {
     func exitGroup() -> Never { Termination.exit(status: int(0)) }
 
     /// A host call with no arguments whose result passes unchanged (getpid, getuid, ...).
-    func simple(_ number: Int) -> SyscallResult { forward(Host.rawSyscall(number)) }
+    func simple(_ number: Int) -> SyscallResult { forward(Host.guestSyscall(number)) }
 
     func setTIDAddress() -> SyscallResult {
         process.clearChildTID = arg(0)
-        return forward(Host.rawSyscall(HOST_SYS_gettid))
+        return forward(Host.guestSyscall(HOST_SYS_gettid))
     }
 
     func setRobustList() -> SyscallResult {
@@ -39,7 +39,7 @@ extension SyscallContext {
     func getrandom() -> SyscallResult {
         let count = arg(1) & 0xffff_ffff
         guard let p = pointer(address(0), count, write: true) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HOST_SYS_getrandom, Int(bitPattern: p), Int(count), Int(int(2))))
+        return forward(Host.guestSyscall(HOST_SYS_getrandom, Int(bitPattern: p), Int(count), Int(int(2))))
     }
 
     /// prlimit64(pid, resource, new, old): struct rlimit64 (two u64) is the host's struct
@@ -90,20 +90,20 @@ extension SyscallContext {
     func schedGetaffinity() -> SyscallResult {
         let size = arg(1) & 0xffff_ffff
         guard let p = pointer(address(2), size, write: true) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HOST_SYS_sched_getaffinity, Int(int(0)), Int(size), Int(bitPattern: p)))
+        return forward(Host.guestSyscall(HOST_SYS_sched_getaffinity, Int(int(0)), Int(size), Int(bitPattern: p)))
     }
 
     func getgroups() -> SyscallResult {
         let count = Int(int(0))
         if count < 0 { return fail(EINVAL) }
         guard let p = pointer(address(1), UInt64(count) * 4, write: true) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HOST_SYS_getgroups, count, Int(bitPattern: p)))
+        return forward(Host.guestSyscall(HOST_SYS_getgroups, count, Int(bitPattern: p)))
     }
 
     func getres(_ number: Int) -> SyscallResult {
         guard let a = pointer(address(0), 4, write: true), let b = pointer(address(1), 4, write: true),
               let c = pointer(address(2), 4, write: true) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(number, Int(bitPattern: a), Int(bitPattern: b), Int(bitPattern: c)))
+        return forward(Host.guestSyscall(number, Int(bitPattern: a), Int(bitPattern: b), Int(bitPattern: c)))
     }
 
     /// sysinfo: the host's record (read through LinuxABI's host layout), with the memory

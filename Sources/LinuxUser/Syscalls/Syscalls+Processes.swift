@@ -47,7 +47,7 @@ extension SyscallContext {
         var usage = rusage()
         let r = withUnsafeMutablePointer(to: &status) { s in
             withUnsafeMutablePointer(to: &usage) { u in
-                Host.rawSyscall(HOST_SYS_wait4, Int(int(0)), Int(bitPattern: s), Int(int(2)), Int(bitPattern: u))
+                Host.guestSyscall(HOST_SYS_wait4, Int(int(0)), Int(bitPattern: s), Int(int(2)), Int(bitPattern: u))
             }
         }
         if r <= 0 { return forward(r) }

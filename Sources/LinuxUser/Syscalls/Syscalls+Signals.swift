@@ -1,6 +1,6 @@
-// Signals, as far as the foundation goes: actions and the mask are recorded; a signal the
-// process sends itself takes its default action (terminate, ignore), which is what abort()
-// and raise() need. Delivery to guest handlers comes with the signals issue.
+// Signal syscalls: actions, masks, waiting for signals, sending them, and sigreturn (in the
+// CPU loop, which owns the registers). GuestProcess+Signals makes actions and masks real on
+// the host; the CPU loop delivers what the host caught.
 
 import CHost
 import Glibc
@@ -22,12 +22,7 @@ extension SyscallContext {
                 return GuestSignalAction(handler: handler, flags: flags, restorer: r.get("sa_restorer") ?? 0,
                                          mask: r.signalSet(field: "sa_mask") ?? 0)
             }) else { return fail(EFAULT) }
-            process.signalActions[Int(signal)] = new
-            // SIGBUS 7, SIGSEGV 11 (the same on every Linux guest).
-            if (signal == 7 || signal == 11) && new.handler != GuestSignalAction.defaultHandler
-                && new.handler != GuestSignalAction.ignoreHandler {
-                process.faultHandlerInstalled()
-            }
+            process.setAction(new, for: signal)
         }
         if arg(2) != 0 {
             guard writeStruct(.sigaction, at: address(2), { w in
@@ -40,49 +35,154 @@ extension SyscallContext {
         return 0
     }
 
-    /// rt_sigprocmask(how, set, oldset, sigsetsize): recorded only.
+    /// rt_sigprocmask(how, set, oldset, sigsetsize).
     func rtSigprocmask() -> SyscallResult {
         guard arg(3) == 8 else { return fail(EINVAL) }
-        let old = process.signalMask
-        if arg(1) != 0 {
-            guard let set = space.load(UInt64.self, at: address(1), bigEndian: process.bigEndian) else { return fail(EFAULT) }
-            let unblockable: UInt64 = 1 << (9 - 1) | 1 << (19 - 1)
-            switch int(0) {
-            case 0: process.signalMask = (old | set) & ~unblockable      // SIG_BLOCK
-            case 1: process.signalMask = old & ~set                      // SIG_UNBLOCK
-            case 2: process.signalMask = set & ~unblockable              // SIG_SETMASK
+        return changeMask(how: int(0), set: address(1), old: address(2), wide: true)
+    }
+
+    /// sigprocmask(how, set, oldset) with the old 32-bit set.
+    func sigprocmask() -> SyscallResult { changeMask(how: int(0), set: address(1), old: address(2), wide: false) }
+
+    func changeMask(how: Int32, set: GuestAddress, old: GuestAddress, wide: Bool) -> SyscallResult {
+        let current = process.signalMask
+        let be = process.bigEndian
+        if set.rawValue != 0 {
+            guard let value = wide ? space.load(UInt64.self, at: set, bigEndian: be)
+                    : space.load(UInt32.self, at: set, bigEndian: be).map(UInt64.init) else { return fail(EFAULT) }
+            switch how {
+            case 0: process.setSignalMask(current | value)         // SIG_BLOCK
+            case 1: process.setSignalMask(current & ~value)        // SIG_UNBLOCK
+            case 2: process.setSignalMask(wide ? value : current & ~0xffff_ffff | value)  // SIG_SETMASK
             default: return fail(EINVAL)
             }
         }
-        if arg(2) != 0 {
-            guard space.store(old, at: address(2), bigEndian: process.bigEndian) else { return fail(EFAULT) }
+        if old.rawValue != 0 {
+            let stored = wide ? space.store(current, at: old, bigEndian: be) : space.store(UInt32(truncatingIfNeeded: current), at: old, bigEndian: be)
+            guard stored else { return fail(EFAULT) }
         }
         return 0
     }
 
-    /// kill/tgkill/tkill: a signal to ourselves takes its default action now; other targets
-    /// get the real signal.
+    /// rt_sigpending(set, sigsetsize) / sigpending(set): the host's pending blocked signals and
+    /// the caught ones not yet delivered.
+    func sigpending(wide: Bool) -> SyscallResult {
+        if wide && arg(1) != 8 { return fail(EINVAL) }
+        var host = sigset_t()
+        _ = Glibc.sigpending(&host)
+        var hostBits: UInt64 = chost_signal_pending()
+        for signal in 1...64 where sigismember(&host, Int32(signal)) == 1 { hostBits |= 1 << UInt64(signal - 1) }
+        let guest = abi.signals.untranslateSet(hostBits) & process.signalMask
+        let ok = wide ? space.store(guest, at: address(0), bigEndian: process.bigEndian)
+            : space.store(UInt32(truncatingIfNeeded: guest), at: address(0), bigEndian: process.bigEndian)
+        return ok ? 0 : fail(EFAULT)
+    }
+
+    /// rt_sigsuspend(mask, sigsetsize), sigsuspend(a, b, mask) and pause(): wait with `mask`
+    /// blocked until a signal is caught; the handler's frame saves the mask from before, and
+    /// the call returns EINTR.
+    func sigsuspend(_ source: SuspendMask) -> SyscallResult {
+        var mask = process.signalMask
+        switch source {
+        case .wide:
+            guard arg(1) == 8 else { return fail(EINVAL) }
+            guard let m = space.load(UInt64.self, at: address(0), bigEndian: process.bigEndian) else { return fail(EFAULT) }
+            mask = m
+        case .narrow: mask = mask & ~0xffff_ffff | arg(2) & 0xffff_ffff
+        case .current: break
+        }
+        let saved = process.signalMask
+        process.setSignalMask(mask)
+        process.suspendedMask = saved
+        var host = abi.signals.translateSet(process.signalMask) & ~GuestProcess.faultSignals
+        _ = withUnsafeMutablePointer(to: &host) { Host.guestSyscall(HOST_SYS_rt_sigsuspend, Int(bitPattern: $0), 8) }
+        return fail(EINTR)
+    }
+
+    enum SuspendMask { case wide, narrow, current }
+
+    /// rt_sigtimedwait(set, info, timeout, sigsetsize): takes a blocked pending signal of `set`.
+    func sigtimedwait(_ kind: StructKind) -> SyscallResult {
+        guard arg(3) == 8 else { return fail(EINVAL) }
+        guard let guestSet = space.load(UInt64.self, at: address(0), bigEndian: process.bigEndian) else { return fail(EFAULT) }
+        var set = abi.signals.translateSet(guestSet) & ~GuestProcess.faultSignals
+        var timeout = timespec()
+        if arg(2) != 0 {
+            guard let t = readTimespec(kind, 2) else { return fail(EFAULT) }
+            timeout = t
+        }
+        var info = siginfo_t()
+        let r = withUnsafeMutablePointer(to: &set) { s in
+            withUnsafeMutablePointer(to: &info) { i in
+                withUnsafeMutablePointer(to: &timeout) { t in
+                    Host.guestSyscall(HOST_SYS_rt_sigtimedwait, Int(bitPattern: s), Int(bitPattern: i),
+                                      arg(2) != 0 ? Int(bitPattern: t) : 0, 8)
+                }
+            }
+        }
+        if r <= 0 { return forward(r) }
+        guard let guest = abi.signals.untranslate(Int32(r)) else { return fail(EINVAL) }
+        if arg(1) != 0 {
+            var fields = chost_signal_info()
+            withUnsafePointer(to: &info) { chost_signal_describe($0, &fields) }
+            let bytes = GuestSignalInfo(host: fields, signals: abi.signals)?.bytes(bigEndian: process.bigEndian) ?? []
+            guard space.write(bytes, at: address(1)) else { return fail(EFAULT) }
+        }
+        return SyscallResult(guest)
+    }
+
+    /// kill/tgkill/tkill: the host sends the signal, to us too (the host handler catches it
+    /// for the guest, or the host's default action is the guest's).
     func sendSignal(pid: Int32, tid: Int32?, signal guestSignal: Int32) -> SyscallResult {
-        let me = getpid()
-        let toSelf = (pid == me || pid == 0) && (tid == nil || tid == Int32(Host.rawSyscall(HOST_SYS_gettid)))
-        if guestSignal == 0 {
-            return toSelf ? 0 : forward(Host.rawSyscall(HOST_SYS_kill, Int(pid), 0))
+        var host: Int32 = 0
+        if guestSignal != 0 {
+            guard let h = abi.signals.translate(guestSignal) else { return fail(EINVAL) }
+            host = h
         }
-        guard let host = abi.signals.translate(guestSignal) else { return fail(EINVAL) }
-        guard toSelf else {
-            if let tid { return forward(Host.rawSyscall(HOST_SYS_tgkill, Int(pid), Int(tid), Int(host))) }
-            return forward(Host.rawSyscall(HOST_SYS_kill, Int(pid), Int(host)))
+        if let tid { return forward(Host.guestSyscall(HOST_SYS_tgkill, Int(pid), Int(tid), Int(host))) }
+        return forward(Host.guestSyscall(HOST_SYS_kill, Int(pid), Int(host)))
+    }
+}
+
+extension SyscallContext {
+    /// setitimer(which, new, old): glibc's alarm() on ARM. The host's timer delivers the host's
+    /// SIGALRM (or SIGVTALRM, SIGPROF), which reaches the guest like any caught signal.
+    func setitimer() -> SyscallResult {
+        var new = itimerval()
+        if arg(1) != 0 {
+            guard let v = readItimerval(address(1)) else { return fail(EFAULT) }
+            new = v
         }
-        let action = process.signalActions[Int(guestSignal)]
-        if action.handler == GuestSignalAction.ignoreHandler { return 0 }
-        if action.handler != GuestSignalAction.defaultHandler && process.log.enabled(.unimp) {
-            process.log.write("mirage: signal \(guestSignal) has a guest handler; delivery is not implemented yet, taking the default action")
+        var old = itimerval()
+        let r = withUnsafeMutablePointer(to: &new) { n in
+            withUnsafeMutablePointer(to: &old) { o in
+                Host.rawSyscall(HOST_SYS_setitimer, Int(int(0)), arg(1) != 0 ? Int(bitPattern: n) : 0, Int(bitPattern: o))
+            }
         }
-        switch host {
-        case SIGCHLD, SIGURG, SIGWINCH, SIGCONT:  // ignored by default
-            return 0
-        default:
-            Termination.die(signal: host)
-        }
+        if r < 0 { return forward(r) }
+        if arg(2) != 0 && !writeItimerval(old, address(2)) { return fail(EFAULT) }
+        return 0
+    }
+
+    func getitimer() -> SyscallResult {
+        var value = itimerval()
+        let r = withUnsafeMutablePointer(to: &value) { Host.rawSyscall(HOST_SYS_getitimer, Int(int(0)), Int(bitPattern: $0)) }
+        if r < 0 { return forward(r) }
+        return writeItimerval(value, address(1)) ? 0 : fail(EFAULT)
+    }
+
+    /// struct itimerval: two guest timevals, the interval then the value.
+    func readItimerval(_ at: GuestAddress) -> itimerval? {
+        guard let size = abi.layouts[.timeval]?.size,
+              let interval = readStruct(.timeval, at: at, { $0.readTimeval() }),
+              let value = readStruct(.timeval, at: GuestAddress(at.rawValue + UInt64(size)), { $0.readTimeval() })
+        else { return nil }
+        return itimerval(it_interval: interval, it_value: value)
+    }
+
+    func writeItimerval(_ v: itimerval, _ at: GuestAddress) -> Bool {
+        guard let size = abi.layouts[.timeval]?.size else { return false }
+        return writeStruct(.timeval, at: at, { _ = $0.write(v.it_interval) })
+            && writeStruct(.timeval, at: GuestAddress(at.rawValue + UInt64(size)), { _ = $0.write(v.it_value) })
     }
 }

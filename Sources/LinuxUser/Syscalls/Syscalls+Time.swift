@@ -45,7 +45,7 @@ extension SyscallContext {
         var remaining = timespec()
         let r = withUnsafeMutablePointer(to: &request) { rq in
             withUnsafeMutablePointer(to: &remaining) { rm in
-                Host.rawSyscall(HOST_SYS_nanosleep, Int(bitPattern: rq), Int(bitPattern: rm))
+                Host.guestSyscall(HOST_SYS_nanosleep, Int(bitPattern: rq), Int(bitPattern: rm))
             }
         }
         if r == -Int(EINTR) && arg(1) != 0 { _ = writeStruct(.timespec, at: address(1), { _ = $0.write(remaining) }) }
@@ -60,7 +60,7 @@ extension SyscallContext {
         let flags = Int(int(1)) & Int(TIMER_ABSTIME)
         let r = withUnsafeMutablePointer(to: &request) { rq in
             withUnsafeMutablePointer(to: &remaining) { rm in
-                Host.rawSyscall(HOST_SYS_clock_nanosleep, Int(clock), flags, Int(bitPattern: rq), Int(bitPattern: rm))
+                Host.guestSyscall(HOST_SYS_clock_nanosleep, Int(clock), flags, Int(bitPattern: rq), Int(bitPattern: rm))
             }
         }
         if r == -Int(EINTR) && arg(3) != 0 && flags == 0 { _ = writeStruct(kind, at: address(3), { _ = $0.write(remaining) }) }
@@ -96,10 +96,10 @@ extension SyscallContext {
         return times.withUnsafeMutableBufferPointer { buffer in
             let timesArg = hasTimes ? Int(bitPattern: buffer.baseAddress) : 0
             if arg(1) == 0 {
-                return forward(Host.rawSyscall(HOST_SYS_utimensat, dirfd(0), 0, timesArg, atFlags(3)))
+                return forward(Host.guestSyscall(HOST_SYS_utimensat, dirfd(0), 0, timesArg, atFlags(3)))
             }
             return withPath(1) { path in
-                forward(Host.rawSyscall(HOST_SYS_utimensat, dirfd(0), Int(bitPattern: path), timesArg, atFlags(3)))
+                forward(Host.guestSyscall(HOST_SYS_utimensat, dirfd(0), Int(bitPattern: path), timesArg, atFlags(3)))
             }
         }
     }

@@ -1,0 +1,78 @@
+// Signals reaching the ARM guest: faults of its own instructions (raised synchronously, or
+// fatal when it cannot take them), signals the host caught for it (delivered when the CPU
+// loop regains control: after a block exit, at the latest at the next block boundary, as the
+// exit-request flag stops translated code), and the restart of a system call a signal
+// interrupted, as the kernel decides it.
+
+import CHost
+import Engine
+import Glibc
+import GuestARM
+import LinuxABI
+
+extension ARMCPULoop {
+    /// Calls that return EINTR after a handler even with SA_RESTART (the kernel's
+    /// ERESTARTNOHAND and restart-block calls).
+    static let neverRestarted: Set<Syscall> = [
+        .poll, .ppoll, .ppoll_time64, ._newselect, .pselect6, .pselect6_time64, .nanosleep, .clock_nanosleep,
+        .clock_nanosleep_time64, .epoll_wait, .epoll_pwait, .epoll_pwait2, .pause, .rt_sigsuspend, .sigsuspend,
+        .rt_sigtimedwait, .rt_sigtimedwait_time64, .io_getevents, .semtimedop, .msgrcv, .msgsnd,
+    ]
+
+    /// A signal raised by the guest's own instruction: to its handler when it has one and does
+    /// not block the signal; otherwise the process dies of it, as the kernel forces it.
+    func raise(_ info: GuestSignalInfo, _ message: @autoclosure () -> String, always: Bool = false, item: LogItems) {
+        let blocked = process.signalMask & (1 << UInt64(info.signal - 1)) != 0
+        if case .handler(let action) = process.outcome(of: info.signal), !blocked {
+            if process.log.enabled(item) { process.log.write("mirage: \(message()) (to the guest's handler)") }
+            deliver(info, action)
+            return
+        }
+        let host = process.abi.signals.translate(info.signal) ?? SIGSEGV
+        let dump = item == .guestErrors && ARMSignalFrame.isFault(info.signal) ? "\n" + registerDump() : ""
+        fatal(signal: host, message() + dump, always: always, item: item)
+    }
+
+    /// Builds the handler's frame; a frame that cannot be written kills with SIGSEGV.
+    func deliver(_ info: GuestSignalInfo, _ action: GuestSignalAction) {
+        let saved = process.suspendedMask ?? process.signalMask
+        process.suspendedMask = nil
+        guard ARMSignalFrame.push(info, action, savedMask: saved, state: state, process: process) else {
+            fatal(signal: SIGSEGV, "cannot write the frame of signal \(info.signal) below sp 0x\(hex(UInt64(state.sp)))",
+                  always: false, item: .guestErrors)
+        }
+        process.enterHandler(info.signal, action)
+    }
+
+    /// Every caught signal the guest does not block, lowest number first; each handler's frame
+    /// goes on top of the previous one, so the last runs first, as with the kernel.
+    func deliverSignals() {
+        while let info = process.takeSignal() {
+            switch process.outcome(of: info.signal) {
+            case .ignore: continue
+            case .stop: _ = kill(getpid(), SIGSTOP)
+            case .terminate(let host): Termination.die(signal: host)
+            case .handler(let action): deliver(info, action)
+            }
+        }
+        if let mask = process.suspendedMask {
+            process.suspendedMask = nil
+            process.setSignalMask(mask)
+        }
+    }
+
+    /// A call a signal interrupted (or kept from starting): its result, or `.notStarted` after
+    /// moving the pc back onto the svc so that it runs again once the handler returns.
+    func restartOrInterrupt(_ call: Syscall?, notStarted: Bool) -> SyscallResult {
+        let handler: GuestSignalAction? = process.peekSignal().flatMap {
+            if case .handler(let action) = process.outcome(of: $0) { action } else { nil }
+        }
+        let eintr = -SyscallResult(process.abi.untranslateErrno(EINTR))
+        if let handler {
+            if let call, Self.neverRestarted.contains(call) { return eintr }
+            if !notStarted && handler.flags & GuestProcess.saRestart == 0 { return eintr }
+        }
+        state.pc &-= state.thumb ? 2 : 4
+        return .notStarted
+    }
+}

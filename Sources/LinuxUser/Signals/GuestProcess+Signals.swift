@@ -1,0 +1,105 @@
+// The guest's signal dispositions and mask, made real on the host. An action the guest sets
+// becomes the host's (ignored stays ignored by the kernel, across execve too; a default action
+// is the host's default, so a SIGTERM kills Mirage as it would kill the guest; a handler means
+// the host catches the signal for the guest), and the guest's mask is the host thread's mask,
+// so the host kernel keeps blocked signals pending and picks the thread to deliver to. The
+// exceptions are the signals of faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP): Mirage must
+// always receive those, so their blocking is emulated in the caught-signal table.
+
+import CHost
+import Glibc
+import Host
+import LinuxABI
+
+/// What becomes of a signal the guest is to receive.
+enum SignalOutcome {
+    case ignore
+    case terminate(hostSignal: Int32)
+    case stop
+    case handler(GuestSignalAction)
+}
+
+extension GuestProcess {
+    /// Host signals a fault raises: never blocked on the host.
+    static let faultSignals: UInt64 = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP].reduce(0) { $0 | 1 << UInt64($1 - 1) }
+    /// sa_flags bits, asm-generic values (ARM's; LinuxABI translates others').
+    static let saNoChildStop: UInt64 = 1, saNoChildWait: UInt64 = 2, saSigInfo: UInt64 = 4
+    static let saOnStack: UInt64 = 0x0800_0000, saRestart: UInt64 = 0x1000_0000
+    static let saNoDefer: UInt64 = 0x4000_0000, saResetHand: UInt64 = 0x8000_0000, saRestorer: UInt64 = 0x0400_0000
+
+    /// Records the guest's action for `signal` and gives the host the matching one.
+    func setAction(_ action: GuestSignalAction, for signal: Int32) {
+        signalActions[Int(signal)] = action
+        guard let host = abi.signals.translate(signal) else { return }
+        let disposition = switch action.handler {
+        case GuestSignalAction.defaultHandler: CHOST_SIGNAL_DEFAULT
+        case GuestSignalAction.ignoreHandler: CHOST_SIGNAL_IGNORE
+        default: CHOST_SIGNAL_CATCH
+        }
+        _ = chost_signal_set_disposition(host, Int32(disposition))
+        if (host == SIGSEGV || host == SIGBUS) && disposition == CHOST_SIGNAL_CATCH { faultHandlerInstalled() }
+    }
+
+    /// Makes `mask` (guest numbering) the blocked set, here and on the host.
+    func setSignalMask(_ mask: UInt64) {
+        let unblockable: UInt64 = 1 << (9 - 1) | 1 << (19 - 1)  // SIGKILL, SIGSTOP
+        signalMask = mask & ~unblockable
+        let host = abi.signals.translateSet(signalMask)
+        var hostMask = host & ~Self.faultSignals
+        _ = withUnsafeMutablePointer(to: &hostMask) {
+            Host.rawSyscall(HOST_SYS_rt_sigprocmask, Int(SIG_SETMASK), Int(bitPattern: $0), 0, 8)
+        }
+        chost_signal_set_blocked(host)
+    }
+
+    /// The lowest-numbered caught signal the guest does not block (guest numbering), left
+    /// in the table; nil when none waits.
+    func peekSignal() -> Int32? {
+        let waiting = chost_signal_pending() & ~abi.signals.translateSet(signalMask)
+        guard waiting != 0 else { return nil }
+        return abi.signals.untranslate(Int32(waiting.trailingZeroBitCount + 1))
+    }
+
+    /// Takes the lowest-numbered caught signal the guest does not block.
+    func takeSignal() -> GuestSignalInfo? {
+        while true {
+            let waiting = chost_signal_pending() & ~abi.signals.translateSet(signalMask)
+            guard waiting != 0 else {
+                chost_signal_refresh()
+                return nil
+            }
+            var info = chost_signal_info()
+            let host = Int32(waiting.trailingZeroBitCount + 1)
+            guard chost_signal_take(host, &info) != 0 else { continue }
+            if let guest = GuestSignalInfo(host: info, signals: abi.signals) {
+                chost_signal_refresh()
+                return guest
+            }
+        }
+    }
+
+    /// What the guest's action for `signal` does now.
+    func outcome(of signal: Int32) -> SignalOutcome {
+        let action = signalActions[Int(signal)]
+        switch action.handler {
+        case GuestSignalAction.ignoreHandler: return .ignore
+        case GuestSignalAction.defaultHandler:
+            guard let host = abi.signals.translate(signal) else { return .ignore }
+            switch host {
+            case SIGCHLD, SIGURG, SIGWINCH, SIGCONT: return .ignore
+            case SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU: return .stop
+            default: return .terminate(hostSignal: host)
+            }
+        default: return .handler(action)
+        }
+    }
+
+    /// After a handler frame for `signal` is built: block what its action asks, and forget the
+    /// action if it was for one delivery only.
+    func enterHandler(_ signal: Int32, _ action: GuestSignalAction) {
+        var mask = signalMask | action.mask
+        if action.flags & Self.saNoDefer == 0 { mask |= 1 << UInt64(signal - 1) }
+        setSignalMask(mask)
+        if action.flags & Self.saResetHand != 0 { setAction(GuestSignalAction(), for: signal) }
+    }
+}
