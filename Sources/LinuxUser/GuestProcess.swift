@@ -40,6 +40,9 @@ final class GuestProcess: @unchecked Sendable {
     /// handler's frame saves it instead of the temporary mask.
     var suspendedMask: UInt64?
 
+    /// What /proc/self shows about the guest: start-up facts and file-backed ranges.
+    var proc = ProcState()
+
     /// sigaltstack: base and size (size 0: disabled).
     var alternateStack: (base: UInt64, size: UInt64) = (0, 0)
 

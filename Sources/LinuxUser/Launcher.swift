@@ -100,6 +100,11 @@ public enum Launcher {
         do { layout = try stack.build(in: space) } catch { return .failure(LaunchError(message: "\(options.program): \(error.description)")) }
 
         let process = GuestProcess(space: space, abi: abi, log: options.log, executablePath: executablePath, sysroot: sysroot)
+        process.proc = ProcState.launched(
+            program: file, image: image, executablePath: executablePath,
+            interpreter: interpreterFile.flatMap { f in interpreterImage.map { (f, $0) } },
+            layout: layout, space: space, abi: abi, sysroot: sysroot)
+        ProcState.nameProcess(after: options.program)
         process.launcherPath = absolutePath("/proc/self/exe")
         if let sysroot = options.sysroot { process.relaunchOptions = ["-L", sysroot] }
         let entry = interpreterImage?.entry ?? image.entry

@@ -12,8 +12,8 @@ extension SyscallContext {
     func stat64(dirfd: Int32, pathArg: Int?, bufferArg: Int, flags: Int32) -> SyscallResult {
         var st = stat()
         if let pathArg {
-            if case .success(let bytes) = string(address(pathArg)), isProcSelfExe(bytes) {
-                let r = process.executablePath.withCString { p in withUnsafeMutablePointer(to: &st) { Glibc.lstat(p, $0) } }
+            if let substitute = procStatSubstitute(dirfd: dirfd, pathArg: pathArg) {
+                let r = substitute.withCString { p in withUnsafeMutablePointer(to: &st) { Glibc.lstat(p, $0) } }
                 if r < 0 { return fail(errno) }
             } else {
                 let result = withPath(pathArg) { path in
@@ -43,6 +43,11 @@ extension SyscallContext {
         guard !process.bigEndian, let layout = abi.layouts[.statx] else { return fail(ENOSYS) }
         guard let buffer = pointer(address(4), UInt64(layout.size), write: true) else { return fail(EFAULT) }
         let flags = abi.atFlags.translate(UInt32(truncatingIfNeeded: arg(2)))
+        if let substitute = procStatSubstitute(dirfd: abi.translateDirectoryFD(int(0)), pathArg: 1) {
+            return forward(substitute.withCString { path in
+                Host.rawSyscall(HOST_SYS_statx, Int(AT_FDCWD), Int(bitPattern: path), Int(flags), Int(arg(3) & 0xffff_ffff), Int(bitPattern: buffer))
+            })
+        }
         return withPath(1) { path in
             forward(Host.guestSyscall(HOST_SYS_statx, Int(abi.translateDirectoryFD(int(0))), Int(bitPattern: path),
                                     Int(flags), Int(arg(3) & 0xffff_ffff), Int(bitPattern: buffer)))
@@ -58,13 +63,12 @@ extension SyscallContext {
         return forward(Host.guestSyscall(HOST_SYS_getdents64, Int(int(0)), Int(bitPattern: p), Int(count)))
     }
 
-    /// readlink/readlinkat; /proc/self/exe answers the guest program's path.
+    /// readlink/readlinkat; /proc/self/exe and /proc/self/fd/N answer in the guest's view.
     func readlink(dirfd: Int32, pathArg: Int, bufferArg: Int, sizeArg: Int) -> SyscallResult {
         let size = Int(int(sizeArg))
         if size <= 0 { return fail(EINVAL) }
         guard let buffer = pointer(address(bufferArg), UInt64(size), write: true) else { return fail(EFAULT) }
-        if case .success(let bytes) = string(address(pathArg)), isProcSelfExe(bytes) {
-            let target = Array(process.executablePath.utf8)
+        if let target = procLinkTarget(dirfd: dirfd, pathArg: pathArg) {
             let n = min(target.count, size)
             target.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: n) }
             return SyscallResult(n)

@@ -63,21 +63,10 @@ extension SyscallContext {
         let guestFlags = UInt32(truncatingIfNeeded: arg(flagsArg))
         let flags = abi.openFlags.translate(guestFlags)
         let mode = Int(arg(modeArg) & 0o7777)
-        if let special = openSpecial(pathArg: pathArg, flags: Int32(bitPattern: flags)) { return special }
+        if let special = openProc(dirfd: dirfd, pathArg: pathArg, flags: Int32(bitPattern: flags)) { return special }
         return withPath(pathArg) { path in
             forward(Host.guestSyscall(HOST_SYS_openat, Int(dirfd), Int(bitPattern: path), Int(flags), mode))
         }
-    }
-
-    /// Paths whose answer must describe the guest, not Mirage: /proc/self/exe.
-    func openSpecial(pathArg: Int, flags: Int32) -> SyscallResult? {
-        guard case .success(let bytes) = string(address(pathArg)), isProcSelfExe(bytes) else { return nil }
-        let fd = process.executablePath.withCString { Glibc.open($0, flags) }
-        return fd < 0 ? fail(errno) : SyscallResult(fd)
-    }
-
-    func isProcSelfExe(_ path: [UInt8]) -> Bool {
-        path.elementsEqual("/proc/self/exe".utf8) || path.elementsEqual("/proc/\(getpid())/exe".utf8)
     }
 
     func close() -> SyscallResult {

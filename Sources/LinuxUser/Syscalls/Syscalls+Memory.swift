@@ -49,7 +49,9 @@ extension SyscallContext {
         let file = flags.contains(.anonymous) ? nil : Optional((fd: int(4), offset: offset))
         if flags.contains(.fixed), let hint { process.codeChanged(hint.rawValue, hint.rawValue &+ length) }
         switch space.map(at: hint, length: length, protection: prot, flags: flags, file: file) {
-        case .success(let a): return SyscallResult(a.rawValue)
+        case .success(let a):
+            noteMapped(a.rawValue, length: length, fd: file?.fd, offset: offset)
+            return SyscallResult(a.rawValue)
         case .failure(let e): return fail(e)
         }
     }
@@ -57,7 +59,9 @@ extension SyscallContext {
     func munmap() -> SyscallResult {
         process.codeChanged(arg(0), arg(0) &+ (arg(1) & 0xffff_ffff))
         switch space.unmap(address(0), length: arg(1) & 0xffff_ffff) {
-        case .success: return 0
+        case .success:
+            noteUnmapped(arg(0), length: arg(1) & 0xffff_ffff)
+            return 0
         case .failure(let e): return fail(e)
         }
     }
@@ -82,7 +86,9 @@ extension SyscallContext {
         if let newAddress { process.codeChanged(newAddress.rawValue, newAddress.rawValue &+ (arg(2) & 0xffff_ffff)) }
         switch space.remap(address(0), oldLength: arg(1) & 0xffff_ffff, newLength: arg(2) & 0xffff_ffff,
                            flags: flags, newAddress: newAddress) {
-        case .success(let a): return SyscallResult(a.rawValue)
+        case .success(let a):
+            noteRemapped(arg(0), oldLength: arg(1) & 0xffff_ffff, to: a.rawValue, newLength: arg(2) & 0xffff_ffff)
+            return SyscallResult(a.rawValue)
         case .failure(let e): return fail(e)
         }
     }
