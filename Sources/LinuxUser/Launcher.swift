@@ -107,6 +107,8 @@ public enum Launcher {
         ProcState.nameProcess(after: options.program)
         process.launcherPath = absolutePath("/proc/self/exe")
         if let sysroot = options.sysroot { process.relaunchOptions = ["-L", sysroot] }
+        // A program the guest executes is traced too, as strace -f would (to stderr).
+        if options.log.enabled(.strace) && options.log.fd == 2 { process.relaunchOptions.append("-strace") }
         let entry = interpreterImage?.entry ?? image.entry
         let state = ARMPersonality.initialState(entry: entry, stackPointer: layout.stackPointer, memoryBase: space.base)
         let loop = ARMCPULoop(process: process, state: state, options: options.engine)

@@ -1,19 +1,20 @@
-// `-strace`: one line per system call, `pid name(args) = result`.
+// `-strace`: one line per system call, `pid name(args) = result`, in strace(1)'s style: the
+// arguments decoded by the call's row in StraceSignatures (hex registers for calls without
+// one), out-parameters shown after the call, failures as `-1 ENAME (message)`.
 
 import Glibc
 import LinuxABI
 
 enum Strace {
+    /// Logs one call: after it returned (`result`), or before a call that does not return
+    /// (exit_group: `result` nil, shown as `= ?`).
     static func log(_ process: GuestProcess, _ call: Syscall?, _ number: UInt32,
                     _ args: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64), _ result: Int64?) {
         let name = call.map { "\($0)" } ?? "syscall_\(number)"
-        let a = [args.0, args.1, args.2, args.3, args.4, args.5].map { "0x" + String($0, radix: 16) }
-        guard let result else {
-            // A call that does not return (exit_group): logged before it runs.
-            process.log.write("\(getpid()) \(name)(\(a.joined(separator: ",")))")
-            return
-        }
-        let shown = result < 0 && result > -4096 ? "-1 errno=\(-result)" : (result > 0xffff ? "0x" + String(result, radix: 16) : "\(result)")
-        process.log.write("\(getpid()) \(name)(\(a.joined(separator: ","))) = \(shown)")
+        let formatter = StraceFormatter(space: process.space, abi: process.abi)
+        let line = formatter.line(prefix: "\(getpid()) ", name: name, signature: call.flatMap(StraceSignatures.signature),
+                                  registers: [args.0, args.1, args.2, args.3, args.4, args.5], result: result,
+                                  wideTime: call == .futex_time64)
+        process.log.write(line)
     }
 }

@@ -72,6 +72,8 @@ extension SyscallContext {
         let command = guest ? [process.launcherPath] + process.relaunchOptions + ["-0", argv.first ?? path, path] + argv.dropFirst()
             : argv
         let target = guest ? process.launcherPath : path
+        // A successful execve does not come back to be logged: log it now, as succeeding.
+        if process.log.enabled(.strace) { Strace.log(process, .execve, 0, args, 0) }
         let r = withCStrings(command) { cargv in
             withCStrings(envp) { cenvp in
                 Glibc.execve(target, cargv, cenvp)

@@ -1,0 +1,195 @@
+// The argument kinds of the calls `-strace` decodes, one row per call, in the kernel's
+// argument order (as the guest passes them: ARM's 64-bit arguments sit in aligned register
+// pairs, which `.offset64` accounts for). A call without a row prints its six argument
+// registers in hex.
+
+import LinuxABI
+
+enum StraceSignatures {
+    static func signature(_ call: Syscall) -> StraceSignature? { table[call] }
+
+    private typealias S = StraceSignature
+
+    static let table: [Syscall: StraceSignature] = {
+        var t: [Syscall: StraceSignature] = [:]
+        // Reading and writing
+        t[.read] = S([.fd, .bytesOut, .unsigned])
+        t[.write] = S([.fd, .bytesIn(count: 2), .unsigned])
+        t[.pread64] = S([.fd, .bytesOut, .unsigned, .offset64])
+        t[.pwrite64] = S([.fd, .bytesIn(count: 2), .unsigned, .offset64])
+        t[.readv] = S([.fd, .iovec(count: 2, out: true), .int])
+        t[.writev] = S([.fd, .iovec(count: 2, out: false), .int])
+        t[.sendfile64] = S([.fd, .fd, .pointer, .unsigned])
+        t[.splice] = S([.fd, .pointer, .fd, .pointer, .unsigned, .hex])
+
+        // Opening, closing, descriptors
+        t[.open] = S([.path, .openFlags, .openMode(flags: 1)])
+        t[.openat] = S([.dirfd, .path, .openFlags, .openMode(flags: 2)])
+        t[.creat] = S([.path, .mode])
+        t[.close] = S([.fd])
+        t[.dup] = S([.fd])
+        t[.dup2] = S([.fd, .fd])
+        t[.dup3] = S([.fd, .fd, .flags(.open)])
+        t[.pipe] = S([.fdPairOut])
+        t[.pipe2] = S([.fdPairOut, .flags(.open)])
+        t[.lseek] = S([.fd, .int, .constant(.whence)])
+        t[._llseek] = S([.fd, .offsetHighLow, .int64Out, .constant(.whence)])
+        t[.fcntl] = S([.fd, .constant(.fcntlCommand), .fcntlArgument(command: 1)])
+        t[.fcntl64] = S([.fd, .constant(.fcntlCommand), .fcntlArgument(command: 1)])
+        t[.ioctl] = S([.fd, .ioctlRequest, .pointer])
+        t[.flock] = S([.fd, .flags(.lock)])
+        t[.fsync] = S([.fd])
+        t[.fdatasync] = S([.fd])
+        t[.ftruncate] = S([.fd, .int])
+        t[.ftruncate64] = S([.fd, .offset64])
+        t[.truncate64] = S([.path, .offset64])
+        t[.memfd_create] = S([.string, .flags(.memfd)])
+        t[.eventfd2] = S([.unsigned, .flags(.eventfd)])
+        t[.epoll_create1] = S([.flags(.epollCreate)])
+        t[.epoll_ctl] = S([.fd, .constant(.epollControl), .fd, .pointer])
+        t[.epoll_wait] = S([.fd, .pointer, .int, .int])
+        t[.epoll_pwait] = S([.fd, .pointer, .int, .int, .sigset(out: false), .unsigned])
+        t[.inotify_init1] = S([.flags(.inotifyInit)])
+
+        // Names and metadata
+        t[.stat64] = S([.path, .statOut])
+        t[.lstat64] = S([.path, .statOut])
+        t[.fstat64] = S([.fd, .statOut])
+        t[.fstatat64] = S([.dirfd, .path, .statOut, .flags(.at)])
+        t[.statx] = S([.dirfd, .path, .flags(.atStatx), .flags(.statxMask), .statxOut])
+        t[.statfs64] = S([.path, .unsigned, .pointer])
+        t[.fstatfs64] = S([.fd, .unsigned, .pointer])
+        t[.getdents64] = S([.fd, .direntsOut, .unsigned])
+        t[.readlink] = S([.path, .bytesOut, .unsigned])
+        t[.readlinkat] = S([.dirfd, .path, .bytesOut, .unsigned])
+        t[.getcwd] = S([.pathOut, .unsigned])
+        t[.chdir] = S([.path])
+        t[.fchdir] = S([.fd])
+        t[.access] = S([.path, .flags(.access)])
+        t[.faccessat] = S([.dirfd, .path, .flags(.access)])
+        t[.faccessat2] = S([.dirfd, .path, .flags(.access), .flags(.at)])
+        t[.mkdir] = S([.path, .mode])
+        t[.mkdirat] = S([.dirfd, .path, .mode])
+        t[.rmdir] = S([.path])
+        t[.unlink] = S([.path])
+        t[.unlinkat] = S([.dirfd, .path, .flags(.at)])
+        t[.rename] = S([.path, .path])
+        t[.renameat] = S([.dirfd, .path, .dirfd, .path])
+        t[.renameat2] = S([.dirfd, .path, .dirfd, .path, .flags(.renameat2)])
+        t[.link] = S([.path, .path])
+        t[.linkat] = S([.dirfd, .path, .dirfd, .path, .flags(.at)])
+        t[.symlink] = S([.path, .path])
+        t[.symlinkat] = S([.path, .dirfd, .path])
+        t[.chmod] = S([.path, .mode])
+        t[.fchmod] = S([.fd, .mode])
+        t[.fchmodat] = S([.dirfd, .path, .mode])
+        t[.chown32] = S([.path, .int, .int])
+        t[.lchown32] = S([.path, .int, .int])
+        t[.fchown32] = S([.fd, .int, .int])
+        t[.fchownat] = S([.dirfd, .path, .int, .int, .flags(.at)])
+        t[.umask] = S([.mode], result: .mode)
+        t[.utimensat] = S([.dirfd, .path, .pointer, .flags(.at)])
+        t[.utimensat_time64] = S([.dirfd, .path, .pointer, .flags(.at)])
+        t[.sync] = S([])
+
+        // Memory
+        t[.brk] = S([.pointer], result: .pointer)
+        t[.mmap2] = S([.pointer, .unsigned, .flags(.prot), .flags(.map), .fd, .pageOffset], result: .pointer)
+        t[.munmap] = S([.pointer, .unsigned])
+        t[.mprotect] = S([.pointer, .unsigned, .flags(.prot)])
+        t[.mremap] = S([.pointer, .unsigned, .unsigned, .flags(.mremap), .pointer], result: .pointer)
+        t[.madvise] = S([.pointer, .unsigned, .constant(.madvise)])
+        t[.msync] = S([.pointer, .unsigned, .hex])
+        t[.mlock] = S([.pointer, .unsigned])
+        t[.munlock] = S([.pointer, .unsigned])
+        t[.mlockall] = S([.flags(.mlockall)])
+        t[.munlockall] = S([])
+        t[.mincore] = S([.pointer, .unsigned, .pointer])
+
+        // The process
+        t[.exit] = S([.int], result: .none)
+        t[.exit_group] = S([.int], result: .none)
+        for call: Syscall in [.getpid, .gettid, .getppid, .getpgrp, .setsid, .getuid32, .geteuid32, .getgid32, .getegid32,
+                              .getuid, .geteuid, .getgid, .getegid, .sched_yield, .fork, .vfork, .munlockall] {
+            t[call] = S([])
+        }
+        t[.getpgid] = S([.int])
+        t[.getsid] = S([.int])
+        t[.setpgid] = S([.int, .int])
+        t[.getresuid32] = S([.intOut, .intOut, .intOut])
+        t[.getresgid32] = S([.intOut, .intOut, .intOut])
+        t[.getgroups32] = S([.int, .pointer])
+        t[.set_tid_address] = S([.pointer])
+        t[.set_robust_list] = S([.pointer, .unsigned])
+        t[.rseq] = S([.pointer, .hex, .hex, .hex])
+        t[.uname] = S([.utsnameOut])
+        t[.getrandom] = S([.bytesOut, .unsigned, .flags(.getrandom)])
+        t[.prlimit64] = S([.int, .constant(.rlimit), .pointer, .pointer])
+        t[.ugetrlimit] = S([.constant(.rlimit), .pointer])
+        t[.setrlimit] = S([.constant(.rlimit), .pointer])
+        t[.getrusage] = S([.constant(.rusageWho), .pointer])
+        t[.sched_getaffinity] = S([.int, .unsigned, .pointer])
+        t[.sched_setaffinity] = S([.int, .unsigned, .pointer])
+        t[.sysinfo] = S([.pointer])
+        t[.times] = S([.pointer])
+        t[.getpriority] = S([.constant(.priorityWhich), .int])
+        t[.setpriority] = S([.constant(.priorityWhich), .int, .int])
+        t[.prctl] = S([.constant(.prctl), .hex, .hex, .hex, .hex])
+        t[.personality] = S([.hex])
+        t[.getcpu] = S([.intOut, .intOut, .pointer])
+
+        // Child processes
+        t[.clone] = S([.cloneFlags])
+        t[.execve] = S([.path, .stringArray, .environment])
+        t[.wait4] = S([.int, .waitStatusOut, .flags(.wait), .pointer])
+        t[.waitid] = S([.int, .int, .pointer, .flags(.wait), .pointer])
+
+        // Time
+        t[.clock_gettime] = S([.constant(.clock), .timespec(wide: false, out: true)])
+        t[.clock_gettime64] = S([.constant(.clock), .timespec(wide: true, out: true)])
+        t[.clock_getres] = S([.constant(.clock), .timespec(wide: false, out: true)])
+        t[.clock_getres_time64] = S([.constant(.clock), .timespec(wide: true, out: true)])
+        t[.gettimeofday] = S([.timevalOut, .pointer])
+        t[.nanosleep] = S([.timespec(wide: false, out: false), .pointer])
+        t[.clock_nanosleep] = S([.constant(.clock), .flags(.timer), .timespec(wide: false, out: false), .pointer])
+        t[.clock_nanosleep_time64] = S([.constant(.clock), .flags(.timer), .timespec(wide: true, out: false), .pointer])
+
+        // Waiting
+        t[.futex] = S([.pointer, .futexOperation])
+        t[.futex_time64] = S([.pointer, .futexOperation])
+        t[.poll] = S([.pointer, .unsigned, .int])
+        t[.ppoll] = S([.pointer, .unsigned, .timespec(wide: false, out: false), .sigset(out: false), .unsigned])
+        t[.ppoll_time64] = S([.pointer, .unsigned, .timespec(wide: true, out: false), .sigset(out: false), .unsigned])
+        t[._newselect] = S([.int, .pointer, .pointer, .pointer, .pointer])
+        t[.pselect6] = S([.int, .pointer, .pointer, .pointer, .timespec(wide: false, out: false), .pointer])
+        t[.pselect6_time64] = S([.int, .pointer, .pointer, .pointer, .timespec(wide: true, out: false), .pointer])
+
+        // Signals
+        t[.rt_sigaction] = S([.signal, .sigaction(out: false), .sigaction(out: true), .unsigned])
+        t[.rt_sigprocmask] = S([.constant(.sigprocmaskHow), .sigset(out: false), .sigset(out: true), .unsigned])
+        t[.rt_sigreturn] = S([])
+        t[.sigreturn] = S([])
+        t[.sigaltstack] = S([.pointer, .pointer])
+        t[.kill] = S([.int, .signal])
+        t[.tkill] = S([.int, .signal])
+        t[.tgkill] = S([.int, .int, .signal])
+
+        // Sockets
+        t[.socket] = S([.constant(.socketFamily), .flags(.socketType), .int])
+        t[.socketpair] = S([.constant(.socketFamily), .flags(.socketType), .int, .fdPairOut])
+        t[.bind] = S([.fd, .pointer, .unsigned])
+        t[.connect] = S([.fd, .pointer, .unsigned])
+        t[.listen] = S([.fd, .int])
+        t[.accept4] = S([.fd, .pointer, .pointer, .flags(.socketType)])
+        t[.shutdown] = S([.fd, .constant(.shutdown)])
+        t[.sendto] = S([.fd, .bytesIn(count: 2), .unsigned, .hex, .pointer, .unsigned])
+        t[.recvfrom] = S([.fd, .bytesOut, .unsigned, .hex, .pointer, .pointer])
+        t[.sendmsg] = S([.fd, .pointer, .hex])
+        t[.recvmsg] = S([.fd, .pointer, .hex])
+        t[.setsockopt] = S([.fd, .constant(.socketLevel), .int, .pointer, .unsigned])
+        t[.getsockopt] = S([.fd, .constant(.socketLevel), .int, .pointer, .pointer])
+        t[.getsockname] = S([.fd, .pointer, .pointer])
+        t[.getpeername] = S([.fd, .pointer, .pointer])
+        return t
+    }()
+}
