@@ -158,7 +158,7 @@ extension SyscallContext {
         defer { Glibc.close(memfd) }
         var offset = 0
         while offset < content.count {
-            let n = content.withUnsafeBytes { Glibc.write(memfd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = content.withUnsafeBytes { bytes in bytes.baseAddress.map { Glibc.write(memfd, $0 + offset, bytes.count - offset) } ?? 0 }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return fail(n < 0 ? errno : EIO) }
             offset += n
