@@ -65,6 +65,7 @@ import Testing
         #expect(f.errorText(-2) == "-1 ENOENT (No such file or directory)")
         #expect(f.errorText(-9) == "-1 EBADF (Bad file descriptor)")
         #expect(f.errorText(0) == nil && f.errorText(-4096) == nil)
+        #expect(f.errorText(-512) == "? ERESTARTSYS (To be restarted if SA_RESTART is set)")
     }
 
     @Test func lines() throws {

@@ -83,6 +83,8 @@ struct StraceCall {
         case .sigaction(let out): return out && !succeeded ? f.pointer(v) : f.sigaction(at: v)
         case .timespec(let wide, let out): return out && !succeeded ? f.pointer(v) : f.timespec(at: v, wide: wide || wideTime)
         case .timevalOut: return succeeded ? f.timeval(at: v) : f.pointer(v)
+        case .itimerval(let out): return out && !succeeded ? f.pointer(v) : f.itimerval(at: v)
+        case .signalStack(let out): return out && !succeeded ? f.pointer(v) : f.signalStack(at: v)
         case .statOut: return succeeded ? f.stat64(at: v) : f.pointer(v)
         case .statxOut: return succeeded ? f.statx(at: v) : f.pointer(v)
         case .utsnameOut: return succeeded ? f.utsname(at: v) : f.pointer(v)

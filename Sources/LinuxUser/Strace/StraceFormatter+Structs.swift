@@ -22,6 +22,23 @@ extension StraceFormatter {
         } ?? pointer(address)
     }
 
+    /// Two timevals: {it_interval={...}, it_value={...}}.
+    func itimerval(at address: UInt64) -> String {
+        if address == 0 { return "NULL" }
+        guard let size = abi.layouts[.timeval]?.size, space.read(at: GuestAddress(address), count: 2 * size) != nil else {
+            return pointer(address)
+        }
+        return "{it_interval=\(timeval(at: address)), it_value=\(timeval(at: address &+ UInt64(size)))}"
+    }
+
+    func signalStack(at address: UInt64) -> String {
+        if address == 0 { return "NULL" }
+        return withStruct(.stack, at: address) { r in
+            guard let sp = r.get("ss_sp"), let flags = r.get("ss_flags"), let size = r.get("ss_size") else { return nil }
+            return "{ss_sp=\(pointer(sp)), ss_flags=\(Self.flags(flags & wordMask, StraceFlags.sigaltstack.table(abi))), ss_size=\(size)}"
+        } ?? pointer(address)
+    }
+
     /// st_mode as strace shows it: the file type, the set-id and sticky bits, the permissions.
     static func fileMode(_ mode: UInt64) -> String {
         let types: [(UInt64, String)] = [(0o140000, "S_IFSOCK"), (0o120000, "S_IFLNK"), (0o100000, "S_IFREG"), (0o060000, "S_IFBLK"),

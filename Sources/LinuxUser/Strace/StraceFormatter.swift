@@ -44,14 +44,22 @@ struct StraceFormatter {
         }
     }
 
-    /// `-1 ENOENT (No such file or directory)` for a failure result, nil for a success.
+    /// `-1 ENOENT (No such file or directory)` for a failure result, nil for a success. The
+    /// kernel-internal restart codes (a signal came during the call; the CPU loop restarts it
+    /// or turns it into EINTR) are `? ERESTARTSYS (...)`, as strace shows them.
     func errorText(_ result: Int64) -> String? {
         guard result < 0 && result >= -4095 else { return nil }
         let guest = UInt32(-result)
+        if let restart = Self.restartCodes[guest] { return "? " + restart }
         guard let entry = abi.errnos.entry(guest: guest) else { return "-1 \(guest)" }
         let message = strerror(Int32(bitPattern: entry.host)).map { String(cString: $0) } ?? "Unknown error \(guest)"
         return "-1 \(entry.name) (\(message))"
     }
+
+    static let restartCodes: [UInt32: String] = [
+        512: "ERESTARTSYS (To be restarted if SA_RESTART is set)", 513: "ERESTARTNOINTR (To be restarted)",
+        514: "ERESTARTNOHAND (To be restarted if no handler)", 516: "ERESTART_RESTARTBLOCK (Interrupted by signal)",
+    ]
 
     // MARK: Values
 

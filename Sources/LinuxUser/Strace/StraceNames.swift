@@ -90,7 +90,7 @@ enum StraceFlags: Sendable {
 /// Enumerations an argument can name.
 enum StraceConstants: Sendable {
     case clock, sigprocmaskHow, rlimit, fcntlCommand
-    case whence, madvise, socketFamily, shutdown, priorityWhich, rusageWho, prctl, epollControl, socketLevel
+    case whence, madvise, socketFamily, shutdown, priorityWhich, rusageWho, prctl, epollControl, socketLevel, itimer
 
     func table(_ abi: GuestABI) -> StraceTable {
         switch self {
@@ -116,6 +116,7 @@ enum StraceConstants: Sendable {
                          ("PR_GET_NO_NEW_PRIVS", 39), ("PR_SET_VMA", 0x5356_4d41)])
         case .epollControl: StraceTable([("EPOLL_CTL_ADD", 1), ("EPOLL_CTL_DEL", 2), ("EPOLL_CTL_MOD", 3)])
         case .socketLevel: StraceTable([("SOL_IP", 0), ("SOL_SOCKET", 1), ("SOL_TCP", 6), ("SOL_UDP", 17), ("SOL_IPV6", 41)])
+        case .itimer: StraceTable([("ITIMER_REAL", 0), ("ITIMER_VIRTUAL", 1), ("ITIMER_PROF", 2)])
         }
     }
 }

@@ -48,6 +48,10 @@ enum StraceArgument: Sendable {
     case timespec(wide: Bool, out: Bool)
     /// Pointer to a timeval, written by the call.
     case timevalOut
+    /// Pointer to a struct itimerval (setitimer's new value; `out`: the old one it wrote).
+    case itimerval(out: Bool)
+    /// Pointer to a stack_t (sigaltstack's new stack; `out`: the old one it wrote).
+    case signalStack(out: Bool)
     /// Pointer to a stat64 / statx the call filled.
     case statOut
     case statxOut
