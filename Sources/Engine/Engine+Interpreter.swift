@@ -7,28 +7,25 @@ import Glibc
 import IR
 import IRInterpreter
 
-/// A run of the interpreter loop handed through C (chost_fault_guarded).
+/// A body handed through C (chost_fault_guarded).
 final class GuardedRun {
-    let body: () -> (reason: ExitReason, payload: UInt64)
-    var result: (reason: ExitReason, payload: UInt64) = (.yield, 0)
-    init(_ body: @escaping () -> (reason: ExitReason, payload: UInt64)) { self.body = body }
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
 }
 
 extension Engine {
-    /// Runs `body` under the fault guard; a fault becomes a memory-fault or bus-error exit with
-    /// the state at the faulting instruction.
-    func guarded(state: UnsafeMutableRawPointer, _ body: @escaping () -> (reason: ExitReason, payload: UInt64))
-        -> (reason: ExitReason, payload: UInt64) {
+    /// Runs `body` under the fault guard: nil when it ran to its end; when a guest access in it
+    /// faulted, the memory-fault or bus-error exit, with the state at the faulting instruction.
+    func guarded(state: UnsafeMutableRawPointer, _ body: @escaping () -> Void) -> (reason: ExitReason, payload: UInt64)? {
         let run = GuardedRun(body)
         var address: UInt64 = 0
         let signal = withExtendedLifetime(run) {
             chost_fault_guarded({ raw in
                 guard let raw else { return }
-                let run = Unmanaged<GuardedRun>.fromOpaque(raw).takeUnretainedValue()
-                run.result = run.body()
+                Unmanaged<GuardedRun>.fromOpaque(raw).takeUnretainedValue().body()
             }, Unmanaged.passUnretained(run).toOpaque(), &address)
         }
-        if signal == 0 { return run.result }
+        if signal == 0 { return nil }
         let entry = cache.entries[Int(interpreterPosition.pointee)]
         if let prepared = entry.block, let start = prepared.instruction(atOp: Int(registers[prepared.faultSlot]) - 1) {
             frontend.resume(at: start.pc, resume: start.resume, of: entry.key, state: state)
@@ -37,7 +34,8 @@ extension Engine {
     }
 
     func runInterpreter(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
-        guarded(state: state) { [unowned self] in self.interpreterLoop(state: state) }
+        var exit: (reason: ExitReason, payload: UInt64) = (.yield, 0)
+        return guarded(state: state) { [unowned self] in exit = self.interpreterLoop(state: state) } ?? exit
     }
 
     func interpreterLoop(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {

@@ -26,7 +26,7 @@ extension Engine {
             if logExec { logExecution(entry.key) }
             guard let code = entry.code else {
                 // A block the code generator could not take runs in the interpreter.
-                if let exit = interpretOne(entry, state: state) { return exit }
+                if let exit = interpretOne(entry, index: current, state: state) { return exit }
                 current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
                 continue
             }
@@ -69,22 +69,19 @@ extension Engine {
     }
 
     /// Runs one interpreted block of a JIT engine; the exit when it leaves for the caller.
-    func interpretOne(_ entry: CacheEntry, state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64)? {
+    func interpretOne(_ entry: CacheEntry, index: Int32, state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64)? {
         guard let prepared = entry.block else { return (.undefined, 0) }
         if state.load(fromByteOffset: frontend.exitRequestOffset, as: UInt32.self) != 0 { return (.exitRequest, 0) }
         if prepared.valueCount > registerCapacity { growRegisters(prepared.valueCount) }
-        guard let index = cache.find(entry.key) else { return (.undefined, 0) }
         interpreterPosition.pointee = index
-        var left = false
-        let exit = guarded(state: state) { [unowned self] in
-            switch Interpreter.run(prepared, state: state, memory: self.memoryBase, registers: self.registers) {
-            case .exit(let reason, let payload):
-                left = true
-                return (reason, payload)
-            default: return (.yield, 0)
+        var exit: (reason: ExitReason, payload: UInt64)?
+        let fault = guarded(state: state) { [unowned self] in
+            if case .exit(let reason, let payload) = Interpreter.run(prepared, state: state, memory: self.memoryBase,
+                                                                     registers: self.registers) {
+                exit = (reason, payload)
             }
         }
-        return left || exit.reason == .memoryFault || exit.reason == .busError ? exit : nil
+        return fault ?? exit
     }
 
     /// Re-aims the rel32 field at executable address `field` to jump to `target`.

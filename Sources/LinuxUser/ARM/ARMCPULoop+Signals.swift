@@ -11,14 +11,6 @@ import GuestARM
 import LinuxABI
 
 extension ARMCPULoop {
-    /// Calls that return EINTR after a handler even with SA_RESTART (the kernel's
-    /// ERESTARTNOHAND and restart-block calls).
-    static let neverRestarted: Set<Syscall> = [
-        .poll, .ppoll, .ppoll_time64, ._newselect, .pselect6, .pselect6_time64, .nanosleep, .clock_nanosleep,
-        .clock_nanosleep_time64, .epoll_wait, .epoll_pwait, .epoll_pwait2, .pause, .rt_sigsuspend, .sigsuspend,
-        .rt_sigtimedwait, .rt_sigtimedwait_time64, .io_getevents, .semtimedop, .msgrcv, .msgsnd,
-    ]
-
     /// A signal raised by the guest's own instruction: to its handler when it has one and does
     /// not block the signal; otherwise the process dies of it, as the kernel forces it.
     func raise(_ info: GuestSignalInfo, _ message: @autoclosure () -> String, always: Bool = false, item: LogItems) {
@@ -64,14 +56,7 @@ extension ARMCPULoop {
     /// A call a signal interrupted (or kept from starting): its result, or `.notStarted` after
     /// moving the pc back onto the svc so that it runs again once the handler returns.
     func restartOrInterrupt(_ call: Syscall?, notStarted: Bool) -> SyscallResult {
-        let handler: GuestSignalAction? = process.peekSignal().flatMap {
-            if case .handler(let action) = process.outcome(of: $0) { action } else { nil }
-        }
-        let eintr = -SyscallResult(process.abi.untranslateErrno(EINTR))
-        if let handler {
-            if let call, Self.neverRestarted.contains(call) { return eintr }
-            if !notStarted && handler.flags & GuestProcess.saRestart == 0 { return eintr }
-        }
+        guard process.restarts(call, notStarted: notStarted) else { return -SyscallResult(process.abi.untranslateErrno(EINTR)) }
         state.pc &-= state.thumb ? 2 : 4
         return .notStarted
     }

@@ -52,10 +52,13 @@ extension GuestProcess {
         chost_signal_set_blocked(host)
     }
 
+    /// Caught signals the guest does not block (host numbering, bit n-1 for signal n).
+    var waitingSignals: UInt64 { chost_signal_pending() & ~abi.signals.translateSet(signalMask) }
+
     /// The lowest-numbered caught signal the guest does not block (guest numbering), left
     /// in the table; nil when none waits.
     func peekSignal() -> Int32? {
-        let waiting = chost_signal_pending() & ~abi.signals.translateSet(signalMask)
+        let waiting = waitingSignals
         guard waiting != 0 else { return nil }
         return abi.signals.untranslate(Int32(waiting.trailingZeroBitCount + 1))
     }
@@ -63,7 +66,7 @@ extension GuestProcess {
     /// Takes the lowest-numbered caught signal the guest does not block.
     func takeSignal() -> GuestSignalInfo? {
         while true {
-            let waiting = chost_signal_pending() & ~abi.signals.translateSet(signalMask)
+            let waiting = waitingSignals
             guard waiting != 0 else {
                 chost_signal_refresh()
                 return nil
@@ -92,6 +95,24 @@ extension GuestProcess {
             }
         default: return .handler(action)
         }
+    }
+
+    /// Calls that return EINTR after a handler even with SA_RESTART (the kernel's
+    /// ERESTARTNOHAND and restart-block calls).
+    static let neverRestarted: Set<Syscall> = [
+        .poll, .ppoll, .ppoll_time64, ._newselect, .pselect6, .pselect6_time64, .nanosleep, .clock_nanosleep,
+        .clock_nanosleep_time64, .epoll_wait, .epoll_pwait, .epoll_pwait2, .pause, .rt_sigsuspend, .sigsuspend,
+        .rt_sigtimedwait, .rt_sigtimedwait_time64, .io_getevents, .semtimedop, .msgrcv, .msgsnd,
+    ]
+
+    /// Whether `call`, which a signal interrupted (or kept from starting), runs again, as the
+    /// kernel decides it from the handler about to run: no handler (the signal was dropped) or
+    /// one with SA_RESTART, unless the call never restarts; a call that never started always
+    /// runs again when no handler says otherwise.
+    func restarts(_ call: Syscall?, notStarted: Bool) -> Bool {
+        guard let signal = peekSignal(), case .handler(let action) = outcome(of: signal) else { return true }
+        if let call, Self.neverRestarted.contains(call) { return false }
+        return notStarted || action.flags & Self.saRestart != 0
     }
 
     /// After a handler frame for `signal` is built: block what its action asks, and forget the

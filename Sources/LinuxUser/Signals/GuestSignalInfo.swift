@@ -41,13 +41,11 @@ struct GuestSignalInfo {
             words = [UInt32(bitPattern: host.timer), UInt32(bitPattern: host.overrun), value]
         } else if host.code == Self.queue || host.code == Self.messageQueue {
             words = [pid, uid, value]
-        } else if host.code <= 0 {
-            words = [pid, uid]
-        } else if host.signal == SIGCHLD {
+        } else if host.code > 0 && host.signal == SIGCHLD {
             // clock_t is 32 bits wide on the guest.
             words = [pid, uid, UInt32(bitPattern: host.status), UInt32(truncatingIfNeeded: host.utime),
                      UInt32(truncatingIfNeeded: host.stime)]
-        } else if host.signal == SIGIO {
+        } else if host.code > 0 && host.signal == SIGIO {
             words = [UInt32(truncatingIfNeeded: host.band), UInt32(bitPattern: host.fd)]
         } else {
             words = [pid, uid]
