@@ -21,7 +21,7 @@
 static uintptr_t guest_base;
 static uintptr_t guest_size;
 static uint8_t *code_pages;                 // 1 per guest page we write-protected
-static volatile uint32_t *exit_request;     // the running thread's exit-request flag
+static __thread volatile uint32_t *exit_request;  // this thread's exit-request flag
 static volatile uint32_t code_written;      // a protected page was written since the last take
 static volatile uintptr_t last_fault_address;
 static uintptr_t jit_code_start, jit_code_size, jit_exit_stub;

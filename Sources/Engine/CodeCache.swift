@@ -1,7 +1,8 @@
-// Translated blocks by key: a hash table for misses, a direct-mapped jump cache in front of it,
-// and the chaining links between blocks. Entries live in one raw buffer indexed by block id, so
-// the execution loop reads them without ARC or bounds checks.
+// Translated blocks by key: a hash table (each thread has a direct-mapped cache in front of it,
+// EngineThread), and the chaining links between blocks. Entries live in one raw buffer indexed
+// by block id, so the execution loop reads them without ARC or bounds checks.
 
+import Glibc
 import IR
 import IRInterpreter
 import X64Backend
@@ -24,59 +25,41 @@ struct CacheEntry {
 }
 
 struct CodeCache {
-    private(set) var entries: UnsafeMutablePointer<CacheEntry>
+    /// Entries never move (other threads read them without the lock while one thread inserts):
+    /// the whole capacity is reserved up front and touched as it fills.
+    let entries: UnsafeMutablePointer<CacheEntry>
     private(set) var count = 0
-    private var capacity: Int
+    let capacity: Int
     private var table: [BlockKey: Int32] = [:]
 
-    /// Direct-mapped: slot = hash(pc) & mask. A hit costs two compares.
-    static let jumpCacheBits = 12
-    private var jumpKeys: UnsafeMutablePointer<BlockKey>
-    private var jumpIds: UnsafeMutablePointer<Int32>
-
     init() {
-        capacity = 1024
-        entries = .allocate(capacity: capacity)
-        let n = 1 << Self.jumpCacheBits
-        jumpKeys = .allocate(capacity: n)
-        jumpKeys.initialize(repeating: BlockKey(pc: .max, flags: .max), count: n)
-        jumpIds = .allocate(capacity: n)
-        jumpIds.initialize(repeating: -1, count: n)
+        // 2^20 blocks of address space (tens of MiB, untouched until used); when even that
+        // cannot be reserved (a tight ulimit -v), a small heap table that flushes more often.
+        let reserved = 1 << 20
+        let memory = mmap(nil, reserved * MemoryLayout<CacheEntry>.stride, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+        if let memory, memory != MAP_FAILED {
+            entries = memory.bindMemory(to: CacheEntry.self, capacity: reserved)
+            capacity = reserved
+        } else {
+            capacity = 1 << 13
+            entries = .allocate(capacity: capacity)
+        }
     }
 
-    @inline(__always)
-    static func jumpSlot(_ key: BlockKey) -> Int {
-        Int(truncatingIfNeeded: (key.pc >> 1) ^ (key.pc >> 13) ^ UInt64(key.flags)) & ((1 << jumpCacheBits) - 1)
-    }
+    /// No room for another block: flush first.
+    var isFull: Bool { count == capacity }
 
     /// The block for `key`, if translated.
-    @inline(__always)
-    mutating func find(_ key: BlockKey) -> Int32? {
-        let slot = Self.jumpSlot(key)
-        if jumpKeys[slot] == key { return jumpIds[slot] }
-        guard let id = table[key] else { return nil }
-        jumpKeys[slot] = key
-        jumpIds[slot] = id
-        return id
-    }
+    func find(_ key: BlockKey) -> Int32? { table[key] }
 
     mutating func insert(_ key: BlockKey, _ block: PreparedBlock?, code: UnsafeRawPointer?, codeSize: Int,
                          instructionStarts: [InstructionStart], guestStart: UInt64, guestEnd: UInt64) -> Int32 {
-        if count == capacity {
-            let bigger = UnsafeMutablePointer<CacheEntry>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: entries, count: count)
-            entries.deallocate()
-            entries = bigger
-            capacity *= 2
-        }
         let id = Int32(count)
         (entries + count).initialize(to: CacheEntry(key: key, block: block, code: code, codeSize: codeSize, instructionStarts: instructionStarts,
                                                     links: (-1, -1), guestStart: guestStart, guestEnd: guestEnd))
         count += 1
         table[key] = id
-        let slot = Self.jumpSlot(key)
-        jumpKeys[slot] = key
-        jumpIds[slot] = id
         return id
     }
 
@@ -86,8 +69,10 @@ struct CodeCache {
         return slot == 0 ? links.0 : links.1
     }
 
+    /// Written without the lock: an aligned 32-bit store, and a reader that sees the old
+    /// value only takes the slower way to the same block.
     @inline(__always)
-    mutating func setLink(from id: Int32, slot: Int, to next: Int32) {
+    func setLink(from id: Int32, slot: Int, to next: Int32) {
         if slot == 0 { entries[Int(id)].links.0 = next } else { entries[Int(id)].links.1 = next }
     }
 
@@ -97,9 +82,6 @@ struct CodeCache {
         (entries).deinitialize(count: count)
         count = 0
         table.removeAll(keepingCapacity: true)
-        let n = 1 << Self.jumpCacheBits
-        jumpKeys.update(repeating: BlockKey(pc: .max, flags: .max), count: n)
-        jumpIds.update(repeating: -1, count: n)
     }
 
     /// The block whose code holds host address `pc`, and the instruction there.

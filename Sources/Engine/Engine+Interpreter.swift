@@ -16,7 +16,8 @@ final class GuardedRun {
 extension Engine {
     /// Runs `body` under the fault guard: nil when it ran to its end; when a guest access in it
     /// faulted, the memory-fault or bus-error exit, with the state at the faulting instruction.
-    func guarded(state: UnsafeMutableRawPointer, _ body: @escaping () -> Void) -> (reason: ExitReason, payload: UInt64)? {
+    func guarded(state: UnsafeMutableRawPointer, thread: EngineThread,
+                 _ body: @escaping () -> Void) -> (reason: ExitReason, payload: UInt64)? {
         let run = GuardedRun(body)
         var address: UInt64 = 0
         let signal = withExtendedLifetime(run) {
@@ -26,42 +27,44 @@ extension Engine {
             }, Unmanaged.passUnretained(run).toOpaque(), &address)
         }
         if signal == 0 { return nil }
-        let entry = cache.entries[Int(interpreterPosition.pointee)]
-        if let prepared = entry.block, let start = prepared.instruction(atOp: Int(registers[prepared.faultSlot]) - 1) {
+        let entry = cache.entries[Int(thread.interpreterPosition)]
+        if let prepared = entry.block, let start = prepared.instruction(atOp: Int(thread.registers[prepared.faultSlot]) - 1) {
             frontend.resume(at: start.pc, resume: start.resume, of: entry.key, state: state)
         }
         return (signal == SIGBUS ? .busError : .memoryFault, address)
     }
 
-    func runInterpreter(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
+    func runInterpreter(state: UnsafeMutableRawPointer, thread: EngineThread) -> (reason: ExitReason, payload: UInt64) {
         var exit: (reason: ExitReason, payload: UInt64) = (.yield, 0)
-        return guarded(state: state) { [unowned self] in exit = self.interpreterLoop(state: state) } ?? exit
+        return guarded(state: state, thread: thread) { [unowned self] in exit = self.interpreterLoop(state: state, thread: thread) } ?? exit
     }
 
-    func interpreterLoop(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
+    func interpreterLoop(state: UnsafeMutableRawPointer, thread: EngineThread) -> (reason: ExitReason, payload: UInt64) {
         let chaining = !log.enabled(.nochain)
         let logExec = log.enabled(.exec)
         let exitFlag = state + frontend.exitRequestOffset
-        var current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
+        var current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
         while true {
             if exitFlag.load(as: UInt32.self) != 0 { return (.exitRequest, 0) }
             let entry = cache.entries[Int(current)]
-            interpreterPosition.pointee = current
+            thread.interpreterPosition = current
             if logExec { logExecution(entry.key) }
             guard let prepared = entry.block else { return (.undefined, 0) }
-            if prepared.valueCount > registerCapacity { growRegisters(prepared.valueCount) }
-            switch Interpreter.run(prepared, state: state, memory: memoryBase, registers: registers) {
+            if prepared.valueCount > thread.registerCapacity { thread.growRegisters(prepared.valueCount) }
+            switch Interpreter.run(prepared, state: state, memory: memoryBase, registers: thread.registers) {
             case .chain(let slot):
                 let linked = cache.link(from: current, slot: slot)
                 if chaining && linked >= 0 {
                     current = linked
                     continue
                 }
-                let next = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
-                if chaining { cache.setLink(from: current, slot: slot, to: next) }
+                let generation = thread.generation
+                let next = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
+                // A flush while translating `next` took `current` away: nothing to link.
+                if chaining && thread.generation == generation { cache.setLink(from: current, slot: slot, to: next) }
                 current = next
             case .lookup(let pc, let flags):
-                current = block(for: BlockKey(pc: pc, flags: flags))
+                current = block(for: BlockKey(pc: pc, flags: flags), thread)
             case .exit(let reason, let payload):
                 return (reason, payload)
             }

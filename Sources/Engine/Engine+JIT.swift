@@ -16,33 +16,33 @@ enum Placement {
 }
 
 extension Engine {
-    func runJIT(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
-        guard let jit else { return runInterpreter(state: state) }
+    func runJIT(state: UnsafeMutableRawPointer, thread: EngineThread) -> (reason: ExitReason, payload: UInt64) {
+        guard let jit, let jumpCache = thread.jumpCache else { return runInterpreter(state: state, thread: thread) }
         let chaining = !log.enabled(.nochain)
         let logExec = log.enabled(.exec)
-        var current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
+        var current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
         while true {
             let entry = cache.entries[Int(current)]
             if logExec { logExecution(entry.key) }
             guard let code = entry.code else {
                 // A block the code generator could not take runs in the interpreter.
-                if let exit = interpretOne(entry, index: current, state: state) { return exit }
-                current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)))
+                if let exit = interpretOne(entry, index: current, state: state, thread: thread) { return exit }
+                current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
                 continue
             }
-            let generation = self.jit?.generation ?? 0
-            let exit = chost_jit_enter(jit.entry, state, memoryBase, jit.jumpCache, code)
+            let generation = thread.generation
+            let exit = chost_jit_enter(jit.entry, state, memoryBase, jumpCache, code)
             switch JITABI.Exit(rawValue: exit.kind & 0xff) {
             case .chainMiss:
                 let key = frontend.blockKey(state: UnsafeRawPointer(state))
-                current = block(for: key)
-                if chaining && !logExec, let next = cache.entries[Int(current)].code, self.jit?.generation == generation {
-                    patch(field: exit.payload, to: next)
+                current = block(for: key, thread)
+                if chaining && !logExec, let next = cache.entries[Int(current)].code {
+                    patch(field: exit.payload, to: next, ifStill: generation)
                 }
             case .lookupMiss:
                 let key = frontend.blockKey(state: UnsafeRawPointer(state))
-                current = block(for: key)
-                if !logExec, let next = cache.entries[Int(current)].code { self.jit?.remember(pc: key.pc, flags: key.flags, code: next) }
+                current = block(for: key, thread)
+                if !logExec, let next = cache.entries[Int(current)].code { thread.remember(pc: key.pc, flags: key.flags, code: next) }
             case .exitRequest:
                 return (.exitRequest, 0)
             case .exitTB:
@@ -62,31 +62,40 @@ extension Engine {
     func translatedCodeFault(address: UInt64, state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
         var signal: Int32 = 0
         let hostPC = chost_fault_take_jit_pc(&signal)
-        if let (key, start) = cache.instruction(atHost: hostPC) {
+        lock.lock()
+        let found = cache.instruction(atHost: hostPC)
+        lock.unlock()
+        if let (key, start) = found {
             frontend.resume(at: start.guestPC, resume: start.resume, of: key, state: state)
         }
         return (signal == SIGBUS ? .busError : .memoryFault, address)
     }
 
     /// Runs one interpreted block of a JIT engine; the exit when it leaves for the caller.
-    func interpretOne(_ entry: CacheEntry, index: Int32, state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64)? {
+    func interpretOne(_ entry: CacheEntry, index: Int32, state: UnsafeMutableRawPointer,
+                      thread: EngineThread) -> (reason: ExitReason, payload: UInt64)? {
         guard let prepared = entry.block else { return (.undefined, 0) }
         if state.load(fromByteOffset: frontend.exitRequestOffset, as: UInt32.self) != 0 { return (.exitRequest, 0) }
-        if prepared.valueCount > registerCapacity { growRegisters(prepared.valueCount) }
-        interpreterPosition.pointee = index
+        if prepared.valueCount > thread.registerCapacity { thread.growRegisters(prepared.valueCount) }
+        thread.interpreterPosition = index
         var exit: (reason: ExitReason, payload: UInt64)?
-        let fault = guarded(state: state) { [unowned self] in
+        let registers = thread.registers
+        let fault = guarded(state: state, thread: thread) { [unowned self] in
             if case .exit(let reason, let payload) = Interpreter.run(prepared, state: state, memory: self.memoryBase,
-                                                                     registers: self.registers) {
+                                                                     registers: registers) {
                 exit = (reason, payload)
             }
         }
         return fault ?? exit
     }
 
-    /// Re-aims the rel32 field at executable address `field` to jump to `target`.
-    func patch(field: UInt64, to target: UnsafeRawPointer) {
-        guard let jit, jit.memory.contains(UInt(field)),
+    /// Re-aims the rel32 field at executable address `field` to jump to `target`, unless the
+    /// cache was flushed since `generation` (the field may now be inside another block). The
+    /// field is 4-byte aligned, so a thread running the code sees the old jump or the new one.
+    func patch(field: UInt64, to target: UnsafeRawPointer, ifStill generation: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard generation == self.generation, let jit, jit.memory.contains(UInt(field)),
               let displacement = PatchSite.displacement(field: UInt(field), target: UInt(bitPattern: target))
         else { return }
         let writable = jit.memory.writableAddress(UnsafeRawPointer(bitPattern: UInt(field))!)
@@ -107,7 +116,7 @@ extension Engine {
         }
         var destination = jit!.memory.allocate(compiled.bytes.count)
         if destination == nil {
-            flushCache()
+            flushLocked(inside: true)
             destination = jit!.memory.allocate(compiled.bytes.count)
         }
         guard let destination else { return .failed }

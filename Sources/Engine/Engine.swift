@@ -3,8 +3,9 @@
 // caller (the Linux personality's CPU loop) on every exit that is not a branch: a syscall, an
 // undefined instruction, a fault, an exit request.
 //
-// Two backends: the x86-64 JIT (default) and the IR interpreter (the reference). One Engine per
-// guest thread for now; the cache will be shared between threads later.
+// Two backends: the x86-64 JIT (default) and the IR interpreter (the reference). One Engine
+// serves every guest thread of a process (Engine+Threads.swift says how they share it); each
+// thread brings its EngineThread.
 
 import CHost
 import IR
@@ -36,13 +37,15 @@ public final class Engine<F: Frontend, C: CodeSource> {
     public let memoryBase: UnsafeMutableRawPointer
     public var log: Log
     public let options: EngineOptions
+    /// Translated blocks; changed only with `lock` held.
     var cache = CodeCache()
-    var registers: UnsafeMutablePointer<UInt64>
-    var registerCapacity = 1024
-    /// The cache entry the interpreter runs, for charging a fault to its guest instruction.
-    let interpreterPosition: UnsafeMutablePointer<Int32> = .allocate(capacity: 1)
     /// The JIT's pieces; nil when the interpreter runs blocks.
     var jit: JITState?
+    /// Serializes translation and flushes (Engine+Threads.swift).
+    let lock = EngineLock()
+    var occupancy = EngineOccupancy()
+    /// Bumped by every flush: block ids and code addresses from before it are gone.
+    var generation = 0
 
     /// Blocks translated so far.
     public private(set) var translatedBlocks = 0
@@ -64,7 +67,6 @@ public final class Engine<F: Frontend, C: CodeSource> {
         self.log = log
         self.options = options
         preciseFaults = options.preciseFaults
-        registers = .allocate(capacity: registerCapacity)
         if options.backend == .jit {
             switch JITState.make(codeMemorySize: options.codeMemorySize, exitRequestOffset: frontend.exitRequestOffset) {
             case .success(let state): jit = state
@@ -75,23 +77,36 @@ public final class Engine<F: Frontend, C: CodeSource> {
 
     deinit {
         cache.flush()
-        registers.deallocate()
     }
 
-    /// Runs the guest from the state's pc until an exit that needs the caller.
-    public func run(state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
-        if jit != nil { return runJIT(state: state) }
-        return runInterpreter(state: state)
+    /// Runs the guest thread from its state's pc until an exit that needs the caller.
+    public func run(state: UnsafeMutableRawPointer, thread: EngineThread) -> (reason: ExitReason, payload: UInt64) {
+        enter(thread)
+        defer { leave() }
+        if jit != nil { return runJIT(state: state, thread: thread) }
+        return runInterpreter(state: state, thread: thread)
     }
 
     /// The cached block for `key`, translating it on a miss.
     @inline(__always)
-    func block(for key: BlockKey) -> Int32 {
-        if let id = cache.find(key) { return id }
-        return translate(key)
+    func block(for key: BlockKey, _ thread: EngineThread) -> Int32 {
+        if let id = thread.cachedBlock(key) { return id }
+        return lookUpOrTranslate(key, thread)
     }
 
+    /// A miss in the thread's lookup cache: the shared table, else a translation.
     @inline(never)
+    func lookUpOrTranslate(_ key: BlockKey, _ thread: EngineThread) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        yieldToFlush(thread)
+        let id = cache.find(key) ?? translate(key)
+        if thread.generation != generation { thread.forget(newGeneration: generation) }
+        thread.cache(key, id)
+        return id
+    }
+
+    /// Translates the block at `key` into the cache; the lock is held.
     func translate(_ key: BlockKey) -> Int32 {
         var limit = options.maxBlockInstructions
         while true {
@@ -108,6 +123,7 @@ public final class Engine<F: Frontend, C: CodeSource> {
             }
             translatedBlocks += 1
             let range = (key.pc, key.pc + UInt64(block.guestSize))
+            if cache.isFull { flushLocked(inside: true) }
             if jit != nil {
                 switch place(block) {
                 case .placed(let code, let size, let starts):
@@ -127,36 +143,57 @@ public final class Engine<F: Frontend, C: CodeSource> {
     }
 
     /// From now on the guest state is exact at every fault: blocks translated without that are
-    /// dropped. Call between runs (not from a helper inside translated code).
+    /// dropped. Call from outside the engine (a system call).
     public func requirePreciseFaults() {
-        guard !preciseFaults else { return }
-        preciseFaults = true
-        flushCache()
+        withEveryThreadStopped {
+            guard !preciseFaults else { return }
+            preciseFaults = true
+            flushNow()
+        }
     }
 
-    /// Throws away every translated block (guest code changed or was unmapped).
-    public func flushCache() {
+    /// Throws away every translated block (guest code changed or was unmapped). Call from
+    /// outside the engine; `alsoDo` runs in the same stop (with no guest code running).
+    public func flushCache(alsoDo work: () -> Void = {}) {
+        withEveryThreadStopped {
+            work()
+            flushNow()
+        }
+    }
+
+    /// A flush from inside the engine (translating), the lock held.
+    func flushLocked(inside: Bool) {
+        stopTheWorld(inside: inside) { flushNow() }
+    }
+
+    /// With every thread stopped.
+    private func flushNow() {
         cache.flush()
         jit?.reset()
+        generation += 1
     }
 
     /// Fork support: translated code must not stay shared between parent and child. Call
-    /// `prepareFork` before fork and `finishFork` in both processes after it.
-    public func prepareFork() -> Int32 { jit?.memory.snapshotForFork() ?? -1 }
-    public func finishFork(child: Bool, snapshot: Int32) {
-        if child { jit?.memory.adoptInChild(snapshot) } else { jit?.memory.dropSnapshot(snapshot) }
+    /// `prepareFork` before fork and `finishFork` in both processes after it. The engine is
+    /// locked across the fork, so no other thread is halfway through changing the cache.
+    public func prepareFork() -> Int32 {
+        lock.lock()
+        return jit?.memory.snapshotForFork() ?? -1
     }
 
-    /// Whether guest bytes in [start, end) have been translated.
-    public func hasTranslations(start: UInt64, end: UInt64) -> Bool { cache.overlaps(start: start, end: end) }
+    /// After fork; in the child, `survivor` is the one thread there is (the forking one).
+    public func finishFork(child: Bool, snapshot: Int32, survivor: EngineThread?) {
+        if child {
+            jit?.memory.adoptInChild(snapshot)
+            lock.reinitializeInChild()
+            occupancy = EngineOccupancy()
+            if let survivor { occupancy.flags = [survivor.exitFlag] }
+        } else {
+            jit?.memory.dropSnapshot(snapshot)
+            lock.unlock()
+        }
+    }
 
     @inline(never)
     func logExecution(_ key: BlockKey) { log.write("Trace: \(key)") }
-
-    @inline(never)
-    func growRegisters(_ needed: Int) {
-        registers.deallocate()
-        registerCapacity = max(needed, registerCapacity * 2)
-        registers = .allocate(capacity: registerCapacity)
-    }
 }

@@ -1,5 +1,6 @@
-// The JIT backend's pieces: executable memory with the trampoline at its start, the compiler,
-// and the jump cache table generated code probes for indirect branches.
+// The JIT backend's pieces: executable memory with the trampoline at its start, and the
+// compiler. (The jump cache generated code probes for indirect branches is per thread:
+// EngineThread.)
 
 import CHost
 import IR
@@ -14,10 +15,6 @@ struct JITState {
     let exitStub: UnsafeRawPointer
     /// Code memory in use by the trampoline (what a flush keeps).
     let fixedSize: Int
-    /// JITABI.jumpCacheEntries entries of 32 bytes: pc, flags, code.
-    let jumpCache: UnsafeMutableRawPointer
-    /// Bumped on every flush: a patch site from before a flush must not be patched after it.
-    var generation = 0
 
     /// Why the JIT cannot run here.
     struct Unavailable: Error { var reason: String }
@@ -32,39 +29,18 @@ struct JITState {
         let trampoline = Trampoline.make()
         guard let place = memory.allocate(trampoline.bytes.count, alignment: 64) else { return .failure(Unavailable(reason: "code memory too small")) }
         trampoline.bytes.withUnsafeBytes { place.writable.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        let jumpCache = UnsafeMutableRawPointer.allocate(byteCount: JITABI.jumpCacheEntries * JITABI.jumpCacheEntrySize, alignment: 64)
         let state = JITState(
             memory: memory, compiler: CompilerBox(X64Compiler(features: features, exitRequestOffset: exitRequestOffset)),
             entry: UnsafeRawPointer(place.executable + trampoline.entryOffset),
             exitStub: UnsafeRawPointer(place.executable + trampoline.exitOffset),
-            fixedSize: memory.used, jumpCache: jumpCache)
-        state.clearJumpCache()
+            fixedSize: memory.used)
         chost_fault_set_jit(memory.executable, UInt64(memory.size), UnsafeMutableRawPointer(mutating: state.exitStub))
         return .success(state)
     }
 
     /// Forgets every translated block's code.
-    mutating func reset() {
+    func reset() {
         memory.reset(to: fixedSize)
-        clearJumpCache()
-        generation += 1
-    }
-
-    func clearJumpCache() {
-        for i in 0..<JITABI.jumpCacheEntries {
-            let e = jumpCache + i * JITABI.jumpCacheEntrySize
-            e.storeBytes(of: UInt64.max, as: UInt64.self)
-            e.storeBytes(of: UInt64.max, toByteOffset: 8, as: UInt64.self)
-            e.storeBytes(of: 0, toByteOffset: 16, as: UInt64.self)
-        }
-    }
-
-    /// Makes generated code find `code` for key (pc, flags).
-    func remember(pc: UInt64, flags: UInt32, code: UnsafeRawPointer) {
-        let e = jumpCache + JITABI.jumpCacheIndex(pc: pc, flags: UInt64(flags)) * JITABI.jumpCacheEntrySize
-        e.storeBytes(of: pc, as: UInt64.self)
-        e.storeBytes(of: UInt64(flags), toByteOffset: 8, as: UInt64.self)
-        e.storeBytes(of: UInt64(UInt(bitPattern: code)), toByteOffset: 16, as: UInt64.self)
     }
 }
 

@@ -63,3 +63,11 @@ extension ARMHelpers {
         return 0
     }
 }
+
+extension ARMStatePointer {
+    /// Gives the calling host thread this state's FP rounding and flush-to-zero: for a thread
+    /// starting on it, or a state a signal return put back.
+    public func loadHostFloatEnvironment() {
+        chost_set_mxcsr(ARMHelpers.mxcsr(for: fpscr))
+    }
+}

@@ -34,6 +34,21 @@ extension GuestAddressSpace {
         }
     }
 
+    /// Whether any page overlapping [address, address + length) has the translated bit.
+    public func anyTranslated(_ address: GuestAddress, length: UInt64) -> Bool {
+        state.withLock { state in
+            guard length > 0, address.rawValue < state.size else { return false }
+            let end = min(state.size, address.rawValue.addingReportingOverflow(length).overflow
+                ? state.size : address.rawValue + length)
+            var page = address.rawValue >> state.pageShift
+            while page <= (end - 1) >> state.pageShift {
+                if state.table[page].contains(.translated) { return true }
+                page += 1
+            }
+            return false
+        }
+    }
+
     /// Clears the translated bit on the pages overlapping [address, address + length);
     /// returns whether any page had it. Mapping over, unmapping or moving pages clears it too.
     @discardableResult

@@ -1,11 +1,13 @@
 // The state of the guest process that outlives any one syscall: its address space and ABI,
-// what it told the kernel (signal actions and mask, the tid address, the robust list), and
-// the facts it may ask about itself (its executable path).
+// what it told the kernel (signal actions), and the facts it may ask about itself (its
+// executable path). Shared by the guest's threads (GuestThread has what is per thread):
+// what they may change at once is behind a lock.
 
 import Engine
 import Glibc
 import GuestMemory
 import LinuxABI
+import Synchronization
 
 /// One recorded rt_sigaction: the guest's values, kept as the guest gave them.
 struct GuestSignalAction: Sendable {
@@ -26,25 +28,17 @@ final class GuestProcess: @unchecked Sendable {
     let executablePath: String
     let sysroot: String?
 
-    /// Guest signal actions by guest signal number (1...64), and the blocked mask.
-    var signalActions = [GuestSignalAction](repeating: GuestSignalAction(), count: 65)
-    var signalMask: UInt64 = 0
-    /// set_tid_address and set_robust_list values.
-    var clearChildTID: UInt64 = 0
-    var robustList: (head: UInt64, length: UInt64) = (0, 0)
+    /// Guest signal actions by guest signal number (1...64).
+    let signalActions = Mutex([GuestSignalAction](repeating: GuestSignalAction(), count: 65))
 
     /// getdents64 cookies too large for a 32-bit guest, per directory fd (see getdents64Cookies).
-    var directoryCookies: [Int32: [Int64]] = [:]
+    let directoryCookies = Mutex([Int32: [Int64]]())
 
-    /// The mask to restore after rt_sigsuspend/pause, while a signal ends the wait: the
-    /// handler's frame saves it instead of the temporary mask.
-    var suspendedMask: UInt64?
+    /// Guest threads alive (the process ends when the last one exits).
+    let liveThreads = Mutex(1)
 
     /// What /proc/self shows about the guest: start-up facts and file-backed ranges.
     var proc = ProcState()
-
-    /// sigaltstack: base and size (size 0: disabled).
-    var alternateStack: (base: UInt64, size: UInt64) = (0, 0)
 
     /// Called when guest memory in [start, end) stops holding the code it held (munmap,
     /// mmap over it, mremap, mprotect): translated blocks from it must go.
@@ -55,16 +49,23 @@ final class GuestProcess: @unchecked Sendable {
     var faultHandlerInstalled: () -> Void = {}
 
     /// Called before a fork, and after it in both processes (child: true in the child) with
-    /// what the first returned: keeps translated code from staying shared.
+    /// what the first returned and the thread that forked (the child's only thread): keeps
+    /// translated code from staying shared.
     var beforeFork: () -> Int32 = { -1 }
-    var afterFork: (_ child: Bool, _ token: Int32) -> Void = { _, _ in }
+    var afterFork: (_ child: Bool, _ token: Int32, _ thread: GuestThread) -> Void = { _, _, _ in }
 
-    /// fork(2) with the engine told before and after.
-    func fork() -> pid_t {
+    /// fork(2) from `thread`, with the engine told before and after.
+    func fork(from thread: GuestThread) -> pid_t {
         let token = beforeFork()
         let pid = Glibc.fork()
-        afterFork(pid == 0, token)
+        if pid == 0 { liveThreads.withLock { $0 = 1 } }
+        afterFork(pid == 0, token, thread)
         return pid
+    }
+
+    /// The guest's action for `signal` (1...64).
+    func signalAction(_ signal: Int32) -> GuestSignalAction {
+        signalActions.withLock { $0[Int(signal)] }
     }
 
     /// For execve of another guest program: this mirage's path and the options to repeat.

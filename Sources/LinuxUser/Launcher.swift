@@ -6,6 +6,7 @@ import CHost
 import ELFLoader
 import Engine
 import Glibc
+import GuestARM
 import GuestMemory
 import Host
 import LinuxABI
@@ -111,8 +112,12 @@ public enum Launcher {
         if options.log.enabled(.strace) && options.log.fd == 2 { process.relaunchOptions.append("-strace") }
         let entry = interpreterImage?.entry ?? image.entry
         let state = ARMPersonality.initialState(entry: entry, stackPointer: layout.stackPointer, memoryBase: space.base)
-        let loop = ARMCPULoop(process: process, state: state, options: options.engine)
-        return .success({ loop.run() })
+        let engine = ARMCPULoop.makeEngine(process: process, options: options.engine)
+        let exitFlag = state.raw.advanced(by: ARMState.exitRequest).assumingMemoryBound(to: UInt32.self)
+        let thread = GuestThread(process: process, engineThread: engine.makeThread(exitFlag: exitFlag), isMain: true)
+        let loop = ARMCPULoop(process: process, thread: thread, state: state, engine: engine)
+        // The main thread's exit(2) with other threads alive ends only it, as on Linux.
+        return .success({ chost_thread_exit(loop.run()) })
     }
 
     /// Finds the dynamic linker: under the sysroot (-L), else under the Debian cross sysroot

@@ -9,6 +9,7 @@
 #include "CHostJIT.h"       // entering translated code, CPU features
 #include "CHostFault.h"     // self-modifying code, fatal faults
 #include "CHostSignals.h"   // guest signals: the host handler, interruptible syscalls
+#include "CHostThreads.h"   // host threads for guest threads
 #include <sys/syscall.h>   // SYS_* numbers of the host, for Host.rawSyscall callers
 
 // --- Syscall.c -------------------------------------------------------------

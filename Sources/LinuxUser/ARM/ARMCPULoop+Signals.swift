@@ -14,7 +14,7 @@ extension ARMCPULoop {
     /// A signal raised by the guest's own instruction: to its handler when it has one and does
     /// not block the signal; otherwise the process dies of it, as the kernel forces it.
     func raise(_ info: GuestSignalInfo, _ message: @autoclosure () -> String, always: Bool = false, item: LogItems) {
-        let blocked = process.signalMask & (1 << UInt64(info.signal - 1)) != 0
+        let blocked = thread.signalMask & (1 << UInt64(info.signal - 1)) != 0
         if case .handler(let action) = process.outcome(of: info.signal), !blocked {
             if process.log.enabled(item) { process.log.write("mirage: \(message()) (to the guest's handler)") }
             deliver(info, action)
@@ -27,19 +27,19 @@ extension ARMCPULoop {
 
     /// Builds the handler's frame; a frame that cannot be written kills with SIGSEGV.
     func deliver(_ info: GuestSignalInfo, _ action: GuestSignalAction) {
-        let saved = process.suspendedMask ?? process.signalMask
-        process.suspendedMask = nil
-        guard ARMSignalFrame.push(info, action, savedMask: saved, state: state, process: process) else {
+        let saved = thread.suspendedMask ?? thread.signalMask
+        thread.suspendedMask = nil
+        guard ARMSignalFrame.push(info, action, savedMask: saved, state: state, thread: thread) else {
             fatal(signal: SIGSEGV, "cannot write the frame of signal \(info.signal) below sp 0x\(hex(UInt64(state.sp)))",
                   always: false, item: .guestErrors)
         }
-        process.enterHandler(info.signal, action)
+        thread.enterHandler(info.signal, action)
     }
 
     /// Every caught signal the guest does not block, lowest number first; each handler's frame
     /// goes on top of the previous one, so the last runs first, as with the kernel.
     func deliverSignals() {
-        while let info = process.takeSignal() {
+        while let info = thread.takeSignal() {
             switch process.outcome(of: info.signal) {
             case .ignore: continue
             case .stop: _ = kill(getpid(), SIGSTOP)
@@ -47,16 +47,16 @@ extension ARMCPULoop {
             case .handler(let action): deliver(info, action)
             }
         }
-        if let mask = process.suspendedMask {
-            process.suspendedMask = nil
-            process.setSignalMask(mask)
+        if let mask = thread.suspendedMask {
+            thread.suspendedMask = nil
+            thread.setSignalMask(mask)
         }
     }
 
     /// A call a signal interrupted (or kept from starting): its result, or `.notStarted` after
     /// moving the pc back onto the svc so that it runs again once the handler returns.
     func restartOrInterrupt(_ call: Syscall?, notStarted: Bool) -> SyscallResult {
-        guard process.restarts(call, notStarted: notStarted) else { return -SyscallResult(process.abi.untranslateErrno(EINTR)) }
+        guard thread.restarts(call, notStarted: notStarted) else { return -SyscallResult(process.abi.untranslateErrno(EINTR)) }
         state.pc &-= state.thumb ? 2 : 4
         return .notStarted
     }

@@ -10,32 +10,37 @@ import LinuxABI
 
 struct ARMCPULoop {
     let process: GuestProcess
+    let thread: GuestThread
     let state: ARMStatePointer
     let engine: Engine<ARMFrontend, GuestCode>
 
-    init(process: GuestProcess, state: ARMStatePointer, options: EngineOptions) {
+    init(process: GuestProcess, thread: GuestThread, state: ARMStatePointer, engine: Engine<ARMFrontend, GuestCode>) {
         self.process = process
+        self.thread = thread
         self.state = state
+        self.engine = engine
+    }
+
+    /// The engine every thread of `process` shares, wired to the process's events.
+    static func makeEngine(process: GuestProcess, options: EngineOptions) -> Engine<ARMFrontend, GuestCode> {
         let code = GuestCode(space: process.space)
         var options = options
         // The fault log shows the registers at a fault: keep them exact.
         if process.log.enabled(.guestErrors) { options.preciseFaults = true }
         let engine = Engine(frontend: ARMFrontend(), code: code, memoryBase: process.space.base,
                             log: process.log, options: options)
-        self.engine = engine
-        // Code unmapped or remapped: drop every translation if any page of the range was
-        // translated from. (Whole-cache flushes are rare and cheap next to a stale block;
-        // per-page invalidation comes with self-modifying-code detection.)
         let space = process.space
         process.beforeFork = { [unowned engine] in engine.prepareFork() }
         process.faultHandlerInstalled = { [unowned engine] in engine.requirePreciseFaults() }
-        process.afterFork = { [unowned engine] child, token in
-            engine.finishFork(child: child, snapshot: token)
+        process.afterFork = { [unowned engine] child, token, thread in
+            engine.finishFork(child: child, snapshot: token, survivor: thread.engineThread)
             // Signals caught for the parent are not the child's.
             if child { chost_signal_clear() }
         }
+        // Code unmapped or remapped: drop every translation if any page of the range was
+        // translated from. (Whole-cache flushes are rare and cheap next to a stale block;
+        // per-page invalidation comes with self-modifying-code detection.)
         process.codeChanged = { [unowned engine, unowned code] start, end in
-            code.invalidate()
             let first = start & ~(space.pageSize - 1)
             guard end > first else { return }
             // The host protection of these pages is the guest's again.
@@ -44,11 +49,19 @@ struct ARMCPULoop {
                 chost_fault_forget_page(page)
                 page += 1
             }
-            if space.clearTranslated(GuestAddress(first), length: end - first) { engine.flushCache() }
+            // The translator's page cache goes in any case; the blocks only when they came
+            // from here (stopping every thread is not for each munmap of a malloc'd chunk).
+            engine.withTranslationLock { code.invalidate() }
+            if space.anyTranslated(GuestAddress(first), length: end - first) {
+                engine.flushCache { _ = space.clearTranslated(GuestAddress(first), length: end - first) }
+            }
         }
+        return engine
     }
 
-    func run() -> Never {
+    /// Runs the thread until it exits; its exit status. (The last thread's exit ends the
+    /// process instead.)
+    func run() -> Int32 {
         let exitFlag = state.raw.advanced(by: ARMState.exitRequest).assumingMemoryBound(to: UInt32.self)
         chost_fault_set_exit_request(exitFlag)
         chost_signal_set_exit_request(exitFlag)
@@ -56,14 +69,14 @@ struct ARMCPULoop {
             // Guest code was written (a store into a protected code page, or a syscall writing
             // there): its translations are stale.
             if chost_fault_take_code_written() != 0 {
-                engine.flushCache()
-                (engine.code as GuestCode).invalidate()
+                engine.flushCache { (engine.code as GuestCode).invalidate() }
             }
-            let (reason, payload) = engine.run(state: state.raw)
+            let (reason, payload) = engine.run(state: state.raw, thread: thread.engineThread)
             let pc = state.pc
             switch reason {
             case .syscall:
                 syscall()
+                if let status = thread.exitStatus { return end(status) }
             case .undefined:
                 raise(.fault(SIGILL, code: GuestSignalInfo.illegalOpcode, address: pc),
                       "illegal instruction 0x\(hex(payload)) at 0x\(hex(UInt64(pc)))" + (state.thumb ? " (Thumb)" : ""),
@@ -93,6 +106,20 @@ struct ARMCPULoop {
         }
     }
 
+    /// The thread called exit(2): the kernel's end-of-thread work; the process ends with the
+    /// last thread.
+    func end(_ status: Int32) -> Int32 {
+        // Signals for the process go to the threads that stay from now on.
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_SETMASK, &all, nil)
+        engine.removeThread(thread.engineThread)
+        if thread.finish() { Termination.exit(status: status) }
+        chost_fault_set_exit_request(nil)
+        chost_signal_set_exit_request(nil)
+        return status
+    }
+
     /// SEGV_MAPERR when nothing is mapped at `address`, SEGV_ACCERR when the mapping forbids
     /// the access.
     func segvCode(_ address: UInt32) -> Int32 {
@@ -106,14 +133,14 @@ struct ARMCPULoop {
             state[register: 0] = UInt32(truncatingIfNeeded: privateSyscall(number))
             return
         }
-        var context = SyscallContext(process: process, args: (
+        var context = SyscallContext(process: process, thread: thread, args: (
             UInt64(state[register: 0]), UInt64(state[register: 1]), UInt64(state[register: 2]),
             UInt64(state[register: 3]), UInt64(state[register: 4]), UInt64(state[register: 5]),
             UInt64(state[register: 6])))
         let call = process.abi.syscall(number: number)
         if call == .sigreturn || call == .rt_sigreturn {
             if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, nil) }
-            if !ARMSignalFrame.restore(rt: call == .rt_sigreturn, state: state, process: process) {
+            if !ARMSignalFrame.restore(rt: call == .rt_sigreturn, state: state, thread: thread) {
                 raise(GuestSignalInfo(signal: SIGSEGV, code: GuestSignalInfo.user), "bad signal frame at sp 0x\(hex(UInt64(state.sp)))",
                       item: .guestErrors)
             }
@@ -136,6 +163,7 @@ struct ARMCPULoop {
             result = restartOrInterrupt(call, notStarted: result == .notStarted)
             if result == .notStarted { return }
         }
+        if let request = context.newThread { result = startThread(request) }
         state[register: 0] = UInt32(truncatingIfNeeded: result)
         if let stack = context.childStack { state.sp = UInt32(truncatingIfNeeded: stack) }
     }
@@ -149,7 +177,7 @@ struct ARMCPULoop {
         case 0x0f_0006:  // get_tls
             return Int64(state.tpidruro)
         case 0x0f_0002:  // cacheflush(start, end, flags): new code may be there
-            engine.flushCache()
+            engine.flushCache { (engine.code as GuestCode).invalidate() }
             return 0
         case 0x0f_0001:  // breakpoint
             raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: state.pc), "breakpoint syscall at 0x\(hex(UInt64(state.pc)))",

@@ -33,11 +33,12 @@ enum ARMSignalFrame {
     /// Builds the frame for `info` on the guest's stack (or its alternate stack) and points
     /// the registers at the handler. false when the frame cannot be written.
     static func push(_ info: GuestSignalInfo, _ action: GuestSignalAction, savedMask: UInt64,
-                     state: ARMStatePointer, process: GuestProcess) -> Bool {
+                     state: ARMStatePointer, thread: GuestThread) -> Bool {
+        let process = thread.process
         let be = process.bigEndian
         let rt = action.flags & GuestProcess.saSigInfo != 0
         let sp = UInt64(state.sp)
-        let alternate = process.alternateStack
+        let alternate = thread.alternateStack
         let onAlternate = alternate.size != 0 && sp > alternate.base && sp - alternate.base <= alternate.size
         var top = sp
         if action.flags & GuestProcess.saOnStack != 0 && alternate.size != 0 && !onAlternate { top = alternate.base + alternate.size }
@@ -100,7 +101,8 @@ enum ARMSignalFrame {
     /// sigreturn (rt: rt_sigreturn): the registers, mask and VFP state back from the frame at
     /// sp. false for a frame that is misaligned, unreadable or not Mirage's (the kernel sends
     /// SIGSEGV then).
-    static func restore(rt: Bool, state: ARMStatePointer, process: GuestProcess) -> Bool {
+    static func restore(rt: Bool, state: ARMStatePointer, thread: GuestThread) -> Bool {
+        let process = thread.process
         let be = process.bigEndian
         let sp = state.sp
         guard sp & 7 == 0 else { return false }
@@ -109,7 +111,7 @@ enum ARMSignalFrame {
         let magic = bytes.get32(at: regspace, bigEndian: be), size = bytes.get32(at: regspace + 4, bigEndian: be)
         guard magic == vfpMagic && size == vfpSize else { return false }
         let mask = UInt64(bytes.get32(at: sigmask, bigEndian: be)) | UInt64(bytes.get32(at: sigmask + 4, bigEndian: be)) << 32
-        process.setSignalMask(mask)
+        thread.setSignalMask(mask)
         for r in 0..<16 { state[register: r] = bytes.get32(at: registers + 4 * r, bigEndian: be) }
         // Only what user mode may change: flags, GE, IT, E, T.
         let saved = bytes.get32(at: cpsr, bigEndian: be)
@@ -121,10 +123,11 @@ enum ARMSignalFrame {
             state[d: d] = be ? first << 32 | second : second << 32 | first
         }
         state.fpscr = bytes.get32(at: vfpStatus, bigEndian: be)
+        state.loadHostFloatEnvironment()
         if rt {
             let base = UInt64(bytes.get32(at: ucStack, bigEndian: be)), flags = bytes.get32(at: ucStack + 4, bigEndian: be)
             let size = UInt64(bytes.get32(at: ucStack + 8, bigEndian: be))
-            if flags & 2 != 0 { process.alternateStack = (0, 0) } else if size >= 2048 { process.alternateStack = (base, size) }
+            if flags & 2 != 0 { thread.alternateStack = (0, 0) } else if size >= 2048 { thread.alternateStack = (base, size) }
         }
         state.raw.storeBytes(of: UInt64.max, toByteOffset: ARMState.exclusiveAddress, as: UInt64.self)
         return true

@@ -29,7 +29,7 @@ extension GuestProcess {
 
     /// Records the guest's action for `signal` and gives the host the matching one.
     func setAction(_ action: GuestSignalAction, for signal: Int32) {
-        signalActions[Int(signal)] = action
+        signalActions.withLock { $0[Int(signal)] = action }
         guard let host = abi.signals.translate(signal) else { return }
         let disposition = switch action.handler {
         case GuestSignalAction.defaultHandler: CHOST_SIGNAL_DEFAULT
@@ -40,50 +40,9 @@ extension GuestProcess {
         if (host == SIGSEGV || host == SIGBUS) && disposition == CHOST_SIGNAL_CATCH { faultHandlerInstalled() }
     }
 
-    /// Makes `mask` (guest numbering) the blocked set, here and on the host.
-    func setSignalMask(_ mask: UInt64) {
-        let unblockable: UInt64 = 1 << (9 - 1) | 1 << (19 - 1)  // SIGKILL, SIGSTOP
-        signalMask = mask & ~unblockable
-        let host = abi.signals.translateSet(signalMask)
-        var hostMask = host & ~Self.faultSignals
-        _ = withUnsafeMutablePointer(to: &hostMask) {
-            Host.rawSyscall(HOST_SYS_rt_sigprocmask, Int(SIG_SETMASK), Int(bitPattern: $0), 0, 8)
-        }
-        chost_signal_set_blocked(host)
-    }
-
-    /// Caught signals the guest does not block (host numbering, bit n-1 for signal n).
-    var waitingSignals: UInt64 { chost_signal_pending() & ~abi.signals.translateSet(signalMask) }
-
-    /// The lowest-numbered caught signal the guest does not block (guest numbering), left
-    /// in the table; nil when none waits.
-    func peekSignal() -> Int32? {
-        let waiting = waitingSignals
-        guard waiting != 0 else { return nil }
-        return abi.signals.untranslate(Int32(waiting.trailingZeroBitCount + 1))
-    }
-
-    /// Takes the lowest-numbered caught signal the guest does not block.
-    func takeSignal() -> GuestSignalInfo? {
-        while true {
-            let waiting = waitingSignals
-            guard waiting != 0 else {
-                chost_signal_refresh()
-                return nil
-            }
-            var info = chost_signal_info()
-            let host = Int32(waiting.trailingZeroBitCount + 1)
-            guard chost_signal_take(host, &info) != 0 else { continue }
-            if let guest = GuestSignalInfo(host: info, signals: abi.signals) {
-                chost_signal_refresh()
-                return guest
-            }
-        }
-    }
-
     /// What the guest's action for `signal` does now.
     func outcome(of signal: Int32) -> SignalOutcome {
-        let action = signalActions[Int(signal)]
+        let action = signalAction(signal)
         switch action.handler {
         case GuestSignalAction.ignoreHandler: return .ignore
         case GuestSignalAction.defaultHandler:
@@ -104,23 +63,4 @@ extension GuestProcess {
         .clock_nanosleep_time64, .epoll_wait, .epoll_pwait, .epoll_pwait2, .pause, .rt_sigsuspend, .sigsuspend,
         .rt_sigtimedwait, .rt_sigtimedwait_time64, .io_getevents, .semtimedop, .msgrcv, .msgsnd,
     ]
-
-    /// Whether `call`, which a signal interrupted (or kept from starting), runs again, as the
-    /// kernel decides it from the handler about to run: no handler (the signal was dropped) or
-    /// one with SA_RESTART, unless the call never restarts; a call that never started always
-    /// runs again when no handler says otherwise.
-    func restarts(_ call: Syscall?, notStarted: Bool) -> Bool {
-        guard let signal = peekSignal(), case .handler(let action) = outcome(of: signal) else { return true }
-        if let call, Self.neverRestarted.contains(call) { return false }
-        return notStarted || action.flags & Self.saRestart != 0
-    }
-
-    /// After a handler frame for `signal` is built: block what its action asks, and forget the
-    /// action if it was for one delivery only.
-    func enterHandler(_ signal: Int32, _ action: GuestSignalAction) {
-        var mask = signalMask | action.mask
-        if action.flags & Self.saNoDefer == 0 { mask |= 1 << UInt64(signal - 1) }
-        setSignalMask(mask)
-        if action.flags & Self.saResetHand != 0 { setAction(GuestSignalAction(), for: signal) }
-    }
 }

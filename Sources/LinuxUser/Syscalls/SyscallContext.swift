@@ -22,10 +22,14 @@ extension SyscallResult {
 
 struct SyscallContext {
     let process: GuestProcess
+    /// The thread making the call.
+    let thread: GuestThread
     /// The raw argument registers (already zero-extended from the guest's word size).
     var args: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
     /// Set by clone in a child that must start on a new stack.
     var childStack: UInt64?
+    /// Set by clone for a new thread, which the arch's CPU loop starts (it owns the registers).
+    var newThread: ThreadRequest?
 
     var space: GuestAddressSpace { process.space }
     var abi: GuestABI { process.abi }

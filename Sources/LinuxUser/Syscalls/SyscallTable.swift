@@ -84,7 +84,8 @@ extension SyscallContext {
         case .madvise: return madvise()
 
         // Process
-        case .exit, .exit_group: exitGroup()
+        case .exit: return exitThread()
+        case .exit_group: exitGroup()
         case .getpid: return simple(HOST_SYS_getpid)
         case .gettid: return simple(HOST_SYS_gettid)
         case .getppid: return simple(HOST_SYS_getppid)

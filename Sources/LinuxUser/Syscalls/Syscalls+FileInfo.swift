@@ -141,16 +141,17 @@ extension SyscallContext {
 extension GuestProcess {
     /// The guest-visible cookie for host directory offset `host` in the stream on `fd`.
     func directoryCookie(fd: Int32, host: Int64) -> Int64 {
-        var table = directoryCookies[fd] ?? []
-        if let i = table.firstIndex(of: host) { return Self.cookieBase + Int64(i) }
-        table.append(host)
-        directoryCookies[fd] = table
-        return Self.cookieBase + Int64(table.count - 1)
+        directoryCookies.withLock { cookies in
+            if let i = cookies[fd]?.firstIndex(of: host) { return Self.cookieBase + Int64(i) }
+            cookies[fd, default: []].append(host)
+            return Self.cookieBase + Int64((cookies[fd]?.count ?? 1) - 1)
+        }
     }
 
     /// The host offset for a guest seek on a directory stream: cookies map back, others pass.
     func hostDirectoryOffset(fd: Int32, guest: Int64) -> Int64 {
-        guard guest >= Self.cookieBase, let table = directoryCookies[fd], Int(guest - Self.cookieBase) < table.count else { return guest }
+        guard guest >= Self.cookieBase, let table = directoryCookies.withLock({ $0[fd] }), Int(guest - Self.cookieBase) < table.count
+        else { return guest }
         return table[Int(guest - Self.cookieBase)]
     }
 

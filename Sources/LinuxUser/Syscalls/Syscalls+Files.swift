@@ -70,7 +70,7 @@ extension SyscallContext {
     }
 
     func close() -> SyscallResult {
-        process.directoryCookies[int(0)] = nil
+        _ = process.directoryCookies.withLock { $0.removeValue(forKey: int(0)) }
         return forward(Host.guestSyscall(HOST_SYS_close, Int(int(0))))
     }
 

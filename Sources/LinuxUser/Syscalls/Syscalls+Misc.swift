@@ -83,9 +83,9 @@ extension SyscallContext {
     func sigaltstack() -> SyscallResult {
         if arg(1) != 0 {
             guard writeStruct(.stack, at: address(1), { w in
-                _ = w.set("ss_sp", process.alternateStack.base)
-                _ = w.set("ss_flags", signed: process.alternateStack.size == 0 ? 2 : 0)  // SS_DISABLE
-                _ = w.set("ss_size", process.alternateStack.size)
+                _ = w.set("ss_sp", thread.alternateStack.base)
+                _ = w.set("ss_flags", signed: thread.alternateStack.size == 0 ? 2 : 0)  // SS_DISABLE
+                _ = w.set("ss_size", thread.alternateStack.size)
             }) else { return fail(EFAULT) }
         }
         if arg(0) != 0 {
@@ -93,10 +93,10 @@ extension SyscallContext {
                 guard let b = r.get("ss_sp"), let f = r.getSigned("ss_flags"), let s = r.get("ss_size") else { return nil }
                 return (b, f, s)
             }) else { return fail(EFAULT) }
-            if flags & 2 != 0 { process.alternateStack = (0, 0); return 0 }
+            if flags & 2 != 0 { thread.alternateStack = (0, 0); return 0 }
             guard flags == 0 else { return fail(EINVAL) }
             guard size >= 2048 else { return fail(ENOMEM) }  // MINSIGSTKSZ
-            process.alternateStack = (base, size)
+            thread.alternateStack = (base, size)
         }
         return 0
     }

@@ -130,15 +130,16 @@ extension SyscallContext {
     func statFields(_ facts: StartupFacts, host: [UInt8]) -> [ProcStat.Field: UInt64] {
         let vsize = space.mappings().reduce(UInt64(0)) { $0 + ($1.end - $1.start) }
         var ignored: UInt64 = 0, caught: UInt64 = 0
-        for signal in 1..<min(32, process.signalActions.count) {
-            let handler = process.signalActions[signal].handler
+        let actions = process.signalActions.withLock { $0 }
+        for signal in 1..<min(32, actions.count) {
+            let handler = actions[signal].handler
             if handler == GuestSignalAction.ignoreHandler { ignored |= 1 << (signal - 1) }
             else if handler != GuestSignalAction.defaultHandler { caught |= 1 << (signal - 1) }
         }
         var fields: [ProcStat.Field: UInt64] = [
             .vsize: vsize, .startCode: facts.startCode, .endCode: facts.endCode, .startStack: facts.startStack,
             // The kernel masks these four bitmaps to 31 bits.
-            .blocked: process.signalMask & 0x7fff_ffff, .sigignore: ignored & 0x7fff_ffff, .sigcatch: caught & 0x7fff_ffff,
+            .blocked: thread.signalMask & 0x7fff_ffff, .sigignore: ignored & 0x7fff_ffff, .sigcatch: caught & 0x7fff_ffff,
             .startData: facts.startData, .endData: facts.endData, .startBrk: space.brkStart.rawValue,
             .argStart: facts.argStart, .argEnd: facts.argEnd, .envStart: facts.envStart, .envEnd: facts.envEnd,
         ]

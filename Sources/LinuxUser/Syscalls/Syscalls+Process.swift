@@ -10,17 +10,24 @@ import LinuxABI
 extension SyscallContext {
     func exitGroup() -> Never { Termination.exit(status: int(0)) }
 
+    /// exit(2): this thread ends (the CPU loop ends it once the call returns); the last
+    /// thread's exit ends the process.
+    func exitThread() -> SyscallResult {
+        thread.exitStatus = int(0)
+        return 0
+    }
+
     /// A host call with no arguments whose result passes unchanged (getpid, getuid, ...).
     func simple(_ number: Int) -> SyscallResult { forward(Host.guestSyscall(number)) }
 
     func setTIDAddress() -> SyscallResult {
-        process.clearChildTID = arg(0)
+        thread.clearChildTID = arg(0)
         return forward(Host.guestSyscall(HOST_SYS_gettid))
     }
 
     func setRobustList() -> SyscallResult {
         guard arg(1) == 12 else { return fail(EINVAL) }  // sizeof(struct robust_list_head) on 32-bit
-        process.robustList = (arg(0), arg(1))
+        thread.robustList = (arg(0), arg(1))
         return 0
     }
 

@@ -10,34 +10,51 @@ import Host
 import LinuxABI
 
 extension SyscallContext {
-    /// clone(flags, stack, ptid, tls, ctid) on ARM (the raw kernel order). Without CLONE_VM it
-    /// is a fork; threads (CLONE_VM) are not supported yet.
+    /// clone(flags, stack, ptid, tls, ctid) on ARM (the raw kernel order). With CLONE_THREAD it
+    /// makes a thread (carried out by the CPU loop: `newThread`); without CLONE_VM it is a fork
+    /// (CLONE_VM|CLONE_VFORK, posix_spawn's, is one too: the parent waits for nothing, but the
+    /// child has its own copy of memory, which a vfork child may not tell from sharing it).
     mutating func clone() -> SyscallResult {
         let flags = UInt32(truncatingIfNeeded: arg(0))
-        let cloneVM: UInt32 = 0x100, cloneVfork: UInt32 = 0x4000
-        let parentSetTID: UInt32 = 0x0010_0000, childSetTID: UInt32 = 0x0100_0000, childClearTID: UInt32 = 0x0020_0000
-        if flags & cloneVM != 0 && flags & cloneVfork == 0 {
-            if process.log.enabled(.unimp) { process.log.write("mirage: clone with CLONE_VM (threads) is not supported yet: ENOSYS") }
-            return fail(ENOSYS)
+        if flags & CloneFlags.thread != 0 {
+            // A thread shares everything a thread shares (Linux refuses CLONE_THREAD without
+            // CLONE_SIGHAND, and CLONE_SIGHAND without CLONE_VM; Mirage's threads always share
+            // files and cwd, so a clone that wants them private is refused too).
+            guard flags & CloneFlags.threadRequired == CloneFlags.threadRequired, flags & CloneFlags.namespaces == 0,
+                  flags & CloneFlags.vfork == 0 else {
+                if process.log.enabled(.unimp) { process.log.write("mirage: clone flags 0x\(String(flags, radix: 16)) for a thread: EINVAL") }
+                return fail(EINVAL)
+            }
+            newThread = ThreadRequest(
+                stack: arg(1), tls: flags & CloneFlags.setTLS != 0 ? arg(3) : nil,
+                parentTID: flags & CloneFlags.parentSetTID != 0 ? arg(2) : nil,
+                childSetTID: flags & CloneFlags.childSetTID != 0 ? arg(4) : nil,
+                childClearTID: flags & CloneFlags.childClearTID != 0 ? arg(4) : nil)
+            return 0
+        }
+        if flags & CloneFlags.vm != 0 && flags & CloneFlags.vfork == 0 {
+            // Memory shared with a separate process: not something a copy can be.
+            if process.log.enabled(.unimp) { process.log.write("mirage: clone with CLONE_VM but not CLONE_THREAD is not supported: EINVAL") }
+            return fail(EINVAL)
         }
         guard flags & 0xff == UInt32(SIGCHLD) || flags & 0xff == 0 else { return fail(EINVAL) }
-        let pid = process.fork()
+        let pid = process.fork(from: thread)
         if pid < 0 { return fail(errno) }
         if pid == 0 {
             // The child starts on the stack it was given (glibc's clone puts the function to
             // run there), as the kernel's clone does.
             if arg(1) != 0 { childStack = arg(1) }
             let tid = UInt32(truncatingIfNeeded: Host.rawSyscall(HOST_SYS_gettid))
-            if flags & childSetTID != 0 { _ = space.store(tid, at: address(4), bigEndian: process.bigEndian) }
-            if flags & childClearTID != 0 { process.clearChildTID = arg(4) }
+            if flags & CloneFlags.childSetTID != 0 { _ = space.store(tid, at: address(4), bigEndian: process.bigEndian) }
+            if flags & CloneFlags.childClearTID != 0 { thread.clearChildTID = arg(4) }
             return 0
         }
-        if flags & parentSetTID != 0 { _ = space.store(UInt32(pid), at: address(2), bigEndian: process.bigEndian) }
+        if flags & CloneFlags.parentSetTID != 0 { _ = space.store(UInt32(pid), at: address(2), bigEndian: process.bigEndian) }
         return SyscallResult(pid)
     }
 
     func fork() -> SyscallResult {
-        let pid = process.fork()
+        let pid = process.fork(from: thread)
         return pid < 0 ? fail(errno) : SyscallResult(pid)
     }
 

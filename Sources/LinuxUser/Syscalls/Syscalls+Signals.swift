@@ -13,7 +13,7 @@ extension SyscallContext {
     func rtSigaction() -> SyscallResult {
         let signal = int(0)
         guard signal >= 1 && signal <= 64, arg(3) == 8 else { return fail(EINVAL) }
-        let old = process.signalActions[Int(signal)]
+        let old = process.signalAction(signal)
         if arg(1) != 0 {
             // SIGKILL and SIGSTOP cannot be caught or ignored.
             if signal == 9 || signal == 19 { return fail(EINVAL) }
@@ -45,15 +45,15 @@ extension SyscallContext {
     func sigprocmask() -> SyscallResult { changeMask(how: int(0), set: address(1), old: address(2), wide: false) }
 
     func changeMask(how: Int32, set: GuestAddress, old: GuestAddress, wide: Bool) -> SyscallResult {
-        let current = process.signalMask
+        let current = thread.signalMask
         let be = process.bigEndian
         if set.rawValue != 0 {
             guard let value = wide ? space.load(UInt64.self, at: set, bigEndian: be)
                     : space.load(UInt32.self, at: set, bigEndian: be).map(UInt64.init) else { return fail(EFAULT) }
             switch how {
-            case 0: process.setSignalMask(current | value)         // SIG_BLOCK
-            case 1: process.setSignalMask(current & ~value)        // SIG_UNBLOCK
-            case 2: process.setSignalMask(wide ? value : current & ~0xffff_ffff | value)  // SIG_SETMASK
+            case 0: thread.setSignalMask(current | value)         // SIG_BLOCK
+            case 1: thread.setSignalMask(current & ~value)        // SIG_UNBLOCK
+            case 2: thread.setSignalMask(wide ? value : current & ~0xffff_ffff | value)  // SIG_SETMASK
             default: return fail(EINVAL)
             }
         }
@@ -72,7 +72,7 @@ extension SyscallContext {
         _ = Glibc.sigpending(&host)
         var hostBits: UInt64 = chost_signal_pending()
         for signal in 1...64 where sigismember(&host, Int32(signal)) == 1 { hostBits |= 1 << UInt64(signal - 1) }
-        let guest = abi.signals.untranslateSet(hostBits) & process.signalMask
+        let guest = abi.signals.untranslateSet(hostBits) & thread.signalMask
         let ok = wide ? space.store(guest, at: address(0), bigEndian: process.bigEndian)
             : space.store(UInt32(truncatingIfNeeded: guest), at: address(0), bigEndian: process.bigEndian)
         return ok ? 0 : fail(EFAULT)
@@ -82,7 +82,7 @@ extension SyscallContext {
     /// blocked until a signal is caught; the handler's frame saves the mask from before, and
     /// the call returns EINTR.
     func sigsuspend(_ source: SuspendMask) -> SyscallResult {
-        var mask = process.signalMask
+        var mask = thread.signalMask
         switch source {
         case .wide:
             guard arg(1) == 8 else { return fail(EINVAL) }
@@ -91,10 +91,10 @@ extension SyscallContext {
         case .narrow: mask = mask & ~0xffff_ffff | arg(2) & 0xffff_ffff
         case .current: break
         }
-        let saved = process.signalMask
-        process.setSignalMask(mask)
-        process.suspendedMask = saved
-        var host = abi.signals.translateSet(process.signalMask) & ~GuestProcess.faultSignals
+        let saved = thread.signalMask
+        thread.setSignalMask(mask)
+        thread.suspendedMask = saved
+        var host = abi.signals.translateSet(thread.signalMask) & ~GuestProcess.faultSignals
         _ = withUnsafeMutablePointer(to: &host) { Host.guestSyscall(HOST_SYS_rt_sigsuspend, Int(bitPattern: $0), 8) }
         return fail(EINTR)
     }

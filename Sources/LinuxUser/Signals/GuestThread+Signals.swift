@@ -1,0 +1,70 @@
+// A thread's side of guest signals: its blocked mask, made the host thread's mask (except
+// the fault signals, whose blocking is emulated in the caught-signal table, which is per host
+// thread too), and taking the signals the host caught on this thread.
+
+import CHost
+import Glibc
+import Host
+import LinuxABI
+
+extension GuestThread {
+    /// Makes `mask` (guest numbering) the blocked set, here and on the host.
+    func setSignalMask(_ mask: UInt64) {
+        let unblockable: UInt64 = 1 << (9 - 1) | 1 << (19 - 1)  // SIGKILL, SIGSTOP
+        signalMask = mask & ~unblockable
+        let host = process.abi.signals.translateSet(signalMask)
+        var hostMask = host & ~GuestProcess.faultSignals
+        _ = withUnsafeMutablePointer(to: &hostMask) {
+            Host.rawSyscall(HOST_SYS_rt_sigprocmask, Int(SIG_SETMASK), Int(bitPattern: $0), 0, 8)
+        }
+        chost_signal_set_blocked(host)
+    }
+
+    /// Caught signals the guest does not block (host numbering, bit n-1 for signal n).
+    var waitingSignals: UInt64 { chost_signal_pending() & ~process.abi.signals.translateSet(signalMask) }
+
+    /// The lowest-numbered caught signal the guest does not block (guest numbering), left
+    /// in the table; nil when none waits.
+    func peekSignal() -> Int32? {
+        let waiting = waitingSignals
+        guard waiting != 0 else { return nil }
+        return process.abi.signals.untranslate(Int32(waiting.trailingZeroBitCount + 1))
+    }
+
+    /// Takes the lowest-numbered caught signal the guest does not block.
+    func takeSignal() -> GuestSignalInfo? {
+        while true {
+            let waiting = waitingSignals
+            guard waiting != 0 else {
+                chost_signal_refresh()
+                return nil
+            }
+            var info = chost_signal_info()
+            let host = Int32(waiting.trailingZeroBitCount + 1)
+            guard chost_signal_take(host, &info) != 0 else { continue }
+            if let guest = GuestSignalInfo(host: info, signals: process.abi.signals) {
+                chost_signal_refresh()
+                return guest
+            }
+        }
+    }
+
+    /// Whether `call`, which a signal interrupted (or kept from starting), runs again, as the
+    /// kernel decides it from the handler about to run: no handler (the signal was dropped) or
+    /// one with SA_RESTART, unless the call never restarts; a call that never started always
+    /// runs again when no handler says otherwise.
+    func restarts(_ call: Syscall?, notStarted: Bool) -> Bool {
+        guard let signal = peekSignal(), case .handler(let action) = process.outcome(of: signal) else { return true }
+        if let call, GuestProcess.neverRestarted.contains(call) { return false }
+        return notStarted || action.flags & GuestProcess.saRestart != 0
+    }
+
+    /// After a handler frame for `signal` is built: block what its action asks, and forget the
+    /// action if it was for one delivery only.
+    func enterHandler(_ signal: Int32, _ action: GuestSignalAction) {
+        var mask = signalMask | action.mask
+        if action.flags & GuestProcess.saNoDefer == 0 { mask |= 1 << UInt64(signal - 1) }
+        setSignalMask(mask)
+        if action.flags & GuestProcess.saResetHand != 0 { process.setAction(GuestSignalAction(), for: signal) }
+    }
+}
