@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define THREADS 8
@@ -265,6 +266,38 @@ static void fork_with_threads(void) {
     printf("child exited %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
+// --- priority-inheritance mutex (FUTEX_LOCK_PI/UNLOCK_PI on the owner's tid) ----------------
+static pthread_mutex_t pi_lock;
+static long pi_counter;
+
+static void *pi_count(void *arg) {
+    (void)arg;
+    for (int i = 0; i < 5000; i++) {
+        pthread_mutex_lock(&pi_lock);
+        pi_counter++;
+        pthread_mutex_unlock(&pi_lock);
+    }
+    return NULL;
+}
+
+static void priority_inheritance(void) {
+    pthread_mutexattr_t ma;
+    pthread_mutexattr_init(&ma);
+    pthread_mutexattr_setprotocol(&ma, PTHREAD_PRIO_INHERIT);
+    pthread_mutex_init(&pi_lock, &ma);
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) pthread_create(&t[i], NULL, pi_count, NULL);
+    for (int i = 0; i < 4; i++) pthread_join(t[i], NULL);
+    struct timespec soon;
+    clock_gettime(CLOCK_REALTIME, &soon);
+    soon.tv_nsec += 1000000;
+    if (soon.tv_nsec >= 1000000000) { soon.tv_sec++; soon.tv_nsec -= 1000000000; }
+    pthread_mutex_lock(&pi_lock);
+    int r = pthread_mutex_timedlock(&pi_lock, &soon);  // our own: EDEADLK, or a timeout
+    pthread_mutex_unlock(&pi_lock);
+    printf("pi counter %ld, relock by owner %s\n", pi_counter, r == EDEADLK || r == ETIMEDOUT ? "refused" : "granted");
+}
+
 // --- many short threads ------------------------------------------------------------------------
 static void *square(void *arg) {
     long v = (long)(intptr_t)arg;
@@ -292,6 +325,7 @@ int main(void) {
     barrier_semaphore();
     detached_and_robust();
     thread_signals();
+    priority_inheritance();
     fork_with_threads();
     many_threads();
     return 0;

@@ -1,8 +1,11 @@
-// `-strace`: one line per system call, `pid name(args) = result`, in strace(1)'s style: the
+// `-strace`: one line per system call, `tid name(args) = result`, in strace(1)'s style (the
+// tid is the pid in a single-threaded process; each thread's calls carry its own): the
 // arguments decoded by the call's row in StraceSignatures (hex registers for calls without
 // one), out-parameters shown after the call, failures as `-1 ENAME (message)`.
 
+import CHost
 import Glibc
+import Host
 import LinuxABI
 
 enum Strace {
@@ -12,7 +15,7 @@ enum Strace {
                     _ args: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64), _ result: Int64?) {
         let name = call.map { "\($0)" } ?? "syscall_\(number)"
         let formatter = StraceFormatter(space: process.space, abi: process.abi)
-        let line = formatter.line(prefix: "\(getpid()) ", name: name, signature: call.flatMap(StraceSignatures.signature),
+        let line = formatter.line(prefix: "\(Host.rawSyscall(HOST_SYS_gettid)) ", name: name, signature: call.flatMap(StraceSignatures.signature),
                                   registers: [args.0, args.1, args.2, args.3, args.4, args.5], result: result,
                                   wideTime: call == .futex_time64)
         process.log.write(line)

@@ -18,7 +18,7 @@ extension SyscallContext {
         var timeout = timespec()
         var fourth = Int(arg(3) & 0xffff_ffff)
         switch command {
-        case 0, 9, 6, 11:  // WAIT, WAIT_BITSET, LOCK_PI, WAIT_REQUEUE_PI: a timespec
+        case 0, 9, 6, 11, 13:  // WAIT, WAIT_BITSET, LOCK_PI, WAIT_REQUEUE_PI, LOCK_PI2: a timespec
             if arg(3) != 0 {
                 guard let t = readTimespec(kind, 3) else { return fail(EFAULT) }
                 timeout = t
@@ -32,7 +32,7 @@ extension SyscallContext {
             second = Int(bitPattern: p)
         }
         return withUnsafeMutablePointer(to: &timeout) { t in
-            if [0, 9, 6, 11].contains(command) { fourth = arg(3) != 0 ? Int(bitPattern: t) : 0 }
+            if [0, 9, 6, 11, 13].contains(command) { fourth = arg(3) != 0 ? Int(bitPattern: t) : 0 }
             return forward(Host.guestSyscall(HOST_SYS_futex, Int(bitPattern: word), Int(op), Int(int(2)), fourth, second, Int(int(5))))
         }
     }
