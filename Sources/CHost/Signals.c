@@ -154,7 +154,7 @@ struct kernel_action {
     uint64_t mask;
 };
 
-int chost_signal_set_disposition(int signal, int disposition) {
+int chost_signal_set_disposition(int signal, int disposition, int child_flags) {
     if (signal < 1 || signal > 64 || signal == SIGKILL || signal == SIGSTOP) return -EINVAL;
     dispositions[signal] = (uint8_t)disposition;
     if (signal == SIGSEGV || signal == SIGBUS) return 0;  // the fault handler routes them
@@ -166,10 +166,16 @@ int chost_signal_set_disposition(int signal, int disposition) {
         action.handler = (void *)on_signal;
         // No SA_RESTART: a blocking call returns EINTR and the guest's SA_RESTART decides.
         action.flags = SA_SIGINFO | SA_ONSTACK | 0x04000000 /* SA_RESTORER */;
+        // SIGCHLD's SA_NOCLDSTOP and SA_NOCLDWAIT change what the kernel does with children
+        // (no stop notices, no zombies): they must be the host's too.
+        if (signal == SIGCHLD) action.flags |= child_flags & (SA_NOCLDSTOP | SA_NOCLDWAIT);
         action.restorer = chost_signal_restorer;
         action.mask = ~0ull;
         break;
-    default: action.handler = (void *)SIG_DFL; break;
+    default:
+        action.handler = (void *)SIG_DFL;
+        if (signal == SIGCHLD) action.flags |= child_flags & SA_NOCLDWAIT;
+        break;
     }
     long r = syscall(SYS_rt_sigaction, signal, &action, NULL, 8);
     return r == 0 ? 0 : -errno;

@@ -14,8 +14,9 @@ enum {
 
 /// Sets the host action for `signal` (1...64) with the raw rt_sigaction, which also reaches
 /// the two signals the host C library keeps for itself. SIGSEGV and SIGBUS keep the fault
-/// handler; only the recorded disposition changes. 0, or -errno.
-int chost_signal_set_disposition(int signal, int disposition);
+/// handler; only the recorded disposition changes. `child_flags`: SA_NOCLDSTOP and
+/// SA_NOCLDWAIT (host values), for SIGCHLD. 0, or -errno.
+int chost_signal_set_disposition(int signal, int disposition, int child_flags);
 /// The disposition last set for `signal`.
 int chost_signal_disposition(int signal);
 

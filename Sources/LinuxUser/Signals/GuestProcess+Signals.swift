@@ -36,7 +36,12 @@ extension GuestProcess {
         case GuestSignalAction.ignoreHandler: CHOST_SIGNAL_IGNORE
         default: CHOST_SIGNAL_CATCH
         }
-        _ = chost_signal_set_disposition(host, Int32(disposition))
+        // SA_NOCLDSTOP and SA_NOCLDWAIT (asm-generic 1 and 2 in the guest's sa_flags; the
+        // host's are the same bits).
+        var childFlags: Int32 = 0
+        if action.flags & Self.saNoChildStop != 0 { childFlags |= SA_NOCLDSTOP }
+        if action.flags & Self.saNoChildWait != 0 { childFlags |= SA_NOCLDWAIT }
+        _ = chost_signal_set_disposition(host, Int32(disposition), childFlags)
         if (host == SIGSEGV || host == SIGBUS) && disposition == CHOST_SIGNAL_CATCH { faultHandlerInstalled() }
     }
 
