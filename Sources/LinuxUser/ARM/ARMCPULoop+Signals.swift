@@ -27,6 +27,7 @@ extension ARMCPULoop {
 
     /// Builds the handler's frame; a frame that cannot be written kills with SIGSEGV.
     func deliver(_ info: GuestSignalInfo, _ action: GuestSignalAction) {
+        if process.log.enabled(.strace) { Strace.signal(process, info) }
         let saved = thread.suspendedMask ?? thread.signalMask
         thread.suspendedMask = nil
         guard ARMSignalFrame.push(info, action, savedMask: saved, state: state, thread: thread) else {

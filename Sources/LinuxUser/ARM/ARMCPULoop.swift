@@ -130,7 +130,10 @@ struct ARMCPULoop {
     func syscall() {
         let number = state[register: 7]
         if number >= 0x0f_0000 {
-            state[register: 0] = UInt32(truncatingIfNeeded: privateSyscall(number))
+            let registers = (0..<4).map { UInt64(state[register: $0]) }
+            let result = privateSyscall(number)
+            if process.log.enabled(.strace) { Strace.logPrivate(process, number, registers, result) }
+            state[register: 0] = UInt32(truncatingIfNeeded: result)
             return
         }
         var context = SyscallContext(process: process, thread: thread, args: (

@@ -20,4 +20,19 @@ enum Strace {
                                   wideTime: call == .futex_time64)
         process.log.write(line)
     }
+
+    /// Logs one of ARM's private calls (__ARM_NR_BASE + n) under the name strace gives it.
+    static func logPrivate(_ process: GuestProcess, _ number: UInt32, _ registers: [UInt64], _ result: Int64) {
+        let rows: [UInt32: (String, StraceSignature)] = [
+            1: ("breakpoint", StraceSignature([])),
+            2: ("cacheflush", StraceSignature([.pointer, .pointer, .hex])),
+            5: ("set_tls", StraceSignature([.pointer])),
+            6: ("get_tls", StraceSignature([], result: .pointer)),
+        ]
+        let row = rows[number & 0xffff]
+        let formatter = StraceFormatter(space: process.space, abi: process.abi)
+        process.log.write(formatter.line(prefix: "\(Host.rawSyscall(HOST_SYS_gettid)) ",
+                                         name: row?.0 ?? "ARM_private_0x\(String(number, radix: 16))", signature: row?.1,
+                                         registers: registers, result: result))
+    }
 }
