@@ -69,6 +69,17 @@ void chost_signal_set_blocked(uint64_t set) {
     chost_signal_refresh();
 }
 
+void chost_signal_set_host_mask(uint64_t set) {
+    // A caught signal not yet taken stays blocked on the host, so that a second instance
+    // waits in the kernel instead of overwriting the first's siginfo. Everything is blocked
+    // while the table is read, so none can slip in between.
+    uint64_t all = ~0ull, mask;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, 8);
+    uint64_t faults = 1ull << (SIGSEGV - 1) | 1ull << (SIGBUS - 1) | 1ull << (SIGILL - 1) | 1ull << (SIGFPE - 1) | 1ull << (SIGTRAP - 1);
+    mask = (set | __atomic_load_n(&caught, __ATOMIC_SEQ_CST)) & ~faults;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, 8);
+}
+
 uint64_t chost_signal_pending(void) { return caught; }
 
 void chost_signal_refresh(void) {
@@ -136,6 +147,10 @@ static void on_signal(int signal, siginfo_t *info, void *context) {
     int saved = errno;
     chost_signal_record(signal, info);
     ucontext_t *uc = context;
+    // The table holds one instance per signal: further ones wait in the kernel (which queues
+    // real-time signals) with the signal blocked on return, until the CPU loop has taken this
+    // one and puts the guest's mask back.
+    if (signal != SIGILL && signal != SIGFPE && signal != SIGTRAP) sigaddset(&uc->uc_sigmask, signal);
     uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
     if (chost_signal_wake && pc >= (uintptr_t)chost_safe_syscall_start && pc < (uintptr_t)chost_safe_syscall_end)
         uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)chost_safe_syscall_interrupted;

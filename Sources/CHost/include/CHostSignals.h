@@ -16,6 +16,9 @@ enum {
 /// the two signals the host C library keeps for itself. SIGSEGV and SIGBUS keep the fault
 /// handler; only the recorded disposition changes. `child_flags`: SA_NOCLDSTOP and
 /// SA_NOCLDWAIT (host values), for SIGCHLD. 0, or -errno.
+/// Makes `set` (host numbering) the calling thread's host mask, plus the caught signals not
+/// yet taken (kept blocked until then).
+void chost_signal_set_host_mask(uint64_t set);
 int chost_signal_set_disposition(int signal, int disposition, int child_flags);
 /// The disposition last set for `signal`.
 int chost_signal_disposition(int signal);

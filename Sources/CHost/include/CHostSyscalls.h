@@ -29,6 +29,7 @@ enum {
     HOST_SYS_clock_getres = SYS_clock_getres, HOST_SYS_clock_nanosleep = SYS_clock_nanosleep,
     HOST_SYS_nanosleep = SYS_nanosleep, HOST_SYS_gettimeofday = SYS_gettimeofday,
     HOST_SYS_prlimit64 = SYS_prlimit64, HOST_SYS_kill = SYS_kill, HOST_SYS_tgkill = SYS_tgkill,
+    HOST_SYS_rt_sigqueueinfo = SYS_rt_sigqueueinfo, HOST_SYS_rt_tgsigqueueinfo = SYS_rt_tgsigqueueinfo,
     HOST_SYS_poll = SYS_poll, HOST_SYS_ppoll = SYS_ppoll, HOST_SYS_sysinfo = SYS_sysinfo,
     HOST_SYS_times = SYS_times, HOST_SYS_getrusage = SYS_getrusage, HOST_SYS_getpriority = SYS_getpriority,
     HOST_SYS_sched_getaffinity = SYS_sched_getaffinity, HOST_SYS_statfs = SYS_statfs,

@@ -13,10 +13,7 @@ extension GuestThread {
         let unblockable: UInt64 = 1 << (9 - 1) | 1 << (19 - 1)  // SIGKILL, SIGSTOP
         signalMask = mask & ~unblockable
         let host = process.abi.signals.translateSet(signalMask)
-        var hostMask = host & ~GuestProcess.faultSignals
-        _ = withUnsafeMutablePointer(to: &hostMask) {
-            Host.rawSyscall(HOST_SYS_rt_sigprocmask, Int(SIG_SETMASK), Int(bitPattern: $0), 0, 8)
-        }
+        chost_signal_set_host_mask(host & ~GuestProcess.faultSignals)
         chost_signal_set_blocked(host)
     }
 
@@ -42,6 +39,9 @@ extension GuestThread {
             var info = chost_signal_info()
             let host = Int32(waiting.trailingZeroBitCount + 1)
             guard chost_signal_take(host, &info) != 0 else { continue }
+            // The host handler left the signal blocked (later instances wait in the kernel):
+            // the guest's own mask again.
+            setSignalMask(signalMask)
             if let guest = GuestSignalInfo(host: info, signals: process.abi.signals) {
                 chost_signal_refresh()
                 return guest

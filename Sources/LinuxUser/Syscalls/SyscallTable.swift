@@ -171,6 +171,8 @@ extension SyscallContext {
         case .kill: return sendSignal(pid: int(0), tid: nil, signal: int(1))
         case .tgkill: return sendSignal(pid: int(0), tid: int(1), signal: int(2))
         case .tkill: return sendSignal(pid: getpid(), tid: int(0), signal: int(1))
+        case .rt_sigqueueinfo: return queueSignal(pid: int(0), tid: nil, signal: int(1), infoArg: 2)
+        case .rt_tgsigqueueinfo: return queueSignal(pid: int(0), tid: int(1), signal: int(2), infoArg: 3)
 
         default:
             return nil

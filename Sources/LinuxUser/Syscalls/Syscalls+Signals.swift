@@ -142,6 +142,29 @@ extension SyscallContext {
         if let tid { return forward(Host.guestSyscall(HOST_SYS_tgkill, Int(pid), Int(tid), Int(host))) }
         return forward(Host.guestSyscall(HOST_SYS_kill, Int(pid), Int(host)))
     }
+
+    /// rt_sigqueueinfo(tgid, sig, info) / rt_tgsigqueueinfo(tgid, tid, sig, info): the guest's
+    /// 32-bit siginfo as the host's. What the union carries for a queued signal (sender pid
+    /// and uid, the sigval word) is all a sender may set; the kernel checks si_code itself.
+    func queueSignal(pid: Int32, tid: Int32?, signal guestSignal: Int32, infoArg: Int) -> SyscallResult {
+        guard let host = abi.signals.translate(guestSignal) else { return fail(EINVAL) }
+        guard let words = space.read(at: address(infoArg), count: 24) else { return fail(EFAULT) }
+        let be = process.bigEndian
+        var info = siginfo_t()
+        withUnsafeMutableBytes(of: &info) { raw in
+            raw.storeBytes(of: host, toByteOffset: 0, as: Int32.self)
+            raw.storeBytes(of: Int32(bitPattern: words.get32(at: 4, bigEndian: be)), toByteOffset: 4, as: Int32.self)
+            raw.storeBytes(of: Int32(bitPattern: words.get32(at: 8, bigEndian: be)), toByteOffset: 8, as: Int32.self)
+            // x86-64: si_pid at 16, si_uid at 20, si_value (a pointer-sized union) at 24.
+            raw.storeBytes(of: words.get32(at: 12, bigEndian: be), toByteOffset: 16, as: UInt32.self)
+            raw.storeBytes(of: words.get32(at: 16, bigEndian: be), toByteOffset: 20, as: UInt32.self)
+            raw.storeBytes(of: UInt64(words.get32(at: 20, bigEndian: be)), toByteOffset: 24, as: UInt64.self)
+        }
+        return forward(withUnsafeMutablePointer(to: &info) { p in
+            if let tid { return Host.guestSyscall(HOST_SYS_rt_tgsigqueueinfo, Int(pid), Int(tid), Int(host), Int(bitPattern: p)) }
+            return Host.guestSyscall(HOST_SYS_rt_sigqueueinfo, Int(pid), Int(host), Int(bitPattern: p))
+        })
+    }
 }
 
 extension SyscallContext {
