@@ -171,6 +171,28 @@ extension SyscallContext {
         case .tgkill: return sendSignal(pid: int(0), tid: int(1), signal: int(2))
         case .tkill: return sendSignal(pid: getpid(), tid: int(0), signal: int(1))
 
+        // MARK: Sockets (Syscalls+Sockets, +SocketOptions, +SocketMessages)
+        case .socket: return socket()
+        case .socketpair: return socketpair()
+        case .bind: return addressCall(HostCall.bind, blocking: false)
+        case .connect: return addressCall(HostCall.connect, blocking: true)
+        case .listen: return listen()
+        case .accept: return accept4(flagsArg: nil)
+        case .accept4: return accept4(flagsArg: 3)
+        case .getsockname: return socketName(HostCall.getsockname)
+        case .getpeername: return socketName(HostCall.getpeername)
+        case .sendto: return sendto(addressed: true)
+        case .send: return sendto(addressed: false)
+        case .recvfrom: return recvfrom(addressed: true)
+        case .recv: return recvfrom(addressed: false)
+        case .sendmsg: return sendmsg()
+        case .recvmsg: return recvmsg()
+        case .sendmmsg: return multipleMessages(receive: false)
+        case .recvmmsg, .recvmmsg_time64: return multipleMessages(receive: true)
+        case .shutdown: return shutdown()
+        case .setsockopt: return setsockopt()
+        case .getsockopt: return getsockopt()
+
         default:
             return nil
         }
