@@ -51,3 +51,13 @@ enum HostCall {
         ("copy_file_range", copyFileRange), ("epoll_pwait2", epollPwait2), ("close_range", closeRange),
     ]
 }
+
+extension HostCall {
+    static let readahead = 187, fadvise64 = 221, syncfs = 306, schedSetattr = 314, schedGetattr = 315
+    static let mknod = 133
+
+    static let more: [(String, Int)] = [
+        ("readahead", readahead), ("fadvise64", fadvise64), ("syncfs", syncfs), ("sched_setattr", schedSetattr),
+        ("sched_getattr", schedGetattr), ("mknod", mknod),
+    ]
+}
