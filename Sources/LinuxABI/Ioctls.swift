@@ -84,7 +84,7 @@ extension AsmGeneric {
         .init("TIOCGPTLCK", 0x8004_5439, 0x8004_5439, .intOut),
         .init("TIOCGEXCL", 0x8004_5440, 0x8004_5440, .intOut),
         .init("TIOCGPTPEER", 0x5441, 0x5441, .openFlags),
-        .init("FIOQSIZE", 0x5460, 0x5460, .int64Out),
+        .init("FIOQSIZE", 0x545E, 0x5460, .int64Out),  // ARM renumbers this one
         // linux/fs.h. FS_IOC_GETFLAGS/SETFLAGS encode sizeof(long) in the number, so a 32-bit
         // guest's differ from the host's; the kernel reads and writes an int either way.
         .init("FIGETBSZ", 2, 2, .intOut),

@@ -64,8 +64,9 @@ func hostSocketNumbersMatchTheKernelHeaders() throws {
 
 @Test func socketTypesTranslateWithTheirFlags() throws {
     let sockets = try #require(GuestABI.arm.sockets)
-    #expect(sockets.translateType(1 | 0o4000 | 0o2000000) == 1 | 0o4000 | 0o2000000)
-    #expect(sockets.translateType(2) == 2)
+    let streamNonblockCloexec: UInt32 = 1 | 0o4000 | 0o2000000
+    #expect(sockets.translateType(streamNonblockCloexec) == streamNonblockCloexec)
+    #expect(sockets.translateType(2) == UInt32(2))
     #expect(sockets.translateType(9) == nil, "no socket type 9")
     #expect(sockets.translateType(1 | 0x100) == nil, "unknown flag bit")
     #expect(sockets.translateLevel(1) == 1)
