@@ -24,5 +24,5 @@ extension GuestABI {
         ioctls: AsmGeneric.ioctls,
         rlimitResources: AsmGeneric.rlimitResources,
         rlimitInfinity: AsmGeneric.rlimitInfinity32,
-        layouts: ARMEABI.layouts)
+        layouts: StructLayouts(merging: ARMEABI.layouts, ARMEABI.messageLayouts))
 }

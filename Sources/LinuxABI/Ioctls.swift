@@ -18,6 +18,10 @@ public enum IoctlArgument: Sendable, Equatable {
     case structIn(StructKind)
     /// A guest pointer to a struct of this layout the kernel writes (TCGETS, TIOCGWINSZ).
     case structOut(StructKind)
+    /// Open flags passed by value, in the guest's numbering (TIOCGPTPEER).
+    case openFlags
+    /// A guest pointer to a 64-bit value the kernel writes (FIOQSIZE's loff_t).
+    case int64Out
 }
 
 /// One ioctl request.
@@ -57,5 +61,36 @@ extension AsmGeneric {
         .init("FIONCLEX", 0x5450, FIONCLEX, .none),
         .init("FIOCLEX", 0x5451, FIOCLEX, .none),
         .init("FIOASYNC", 0x5452, FIOASYNC, .intIn),
+        .init("TIOCEXCL", 0x540C, 0x540C, .none),
+        .init("TIOCNXCL", 0x540D, 0x540D, .none),
+        .init("TIOCMGET", 0x5415, 0x5415, .intOut),
+        .init("TIOCMBIS", 0x5416, 0x5416, .intIn),
+        .init("TIOCMBIC", 0x5417, 0x5417, .intIn),
+        .init("TIOCMSET", 0x5418, 0x5418, .intIn),
+        .init("TIOCGSOFTCAR", 0x5419, 0x5419, .intOut),
+        .init("TIOCSSOFTCAR", 0x541A, 0x541A, .intIn),
+        .init("TIOCCONS", 0x541D, 0x541D, .none),
+        .init("TIOCPKT", 0x5420, 0x5420, .intIn),
+        .init("TIOCSETD", 0x5423, 0x5423, .intIn),
+        .init("TIOCGETD", 0x5424, 0x5424, .intOut),
+        .init("TCSBRKP", 0x5425, 0x5425, .integer),
+        .init("TIOCSBRK", 0x5427, 0x5427, .none),
+        .init("TIOCCBRK", 0x5428, 0x5428, .none),
+        .init("TIOCGPTN", 0x8004_5430, 0x8004_5430, .intOut),
+        .init("TIOCSPTLCK", 0x4004_5431, 0x4004_5431, .intIn),
+        .init("TIOCGDEV", 0x8004_5432, 0x8004_5432, .intOut),
+        .init("TIOCVHANGUP", 0x5437, 0x5437, .none),
+        .init("TIOCGPKT", 0x8004_5438, 0x8004_5438, .intOut),
+        .init("TIOCGPTLCK", 0x8004_5439, 0x8004_5439, .intOut),
+        .init("TIOCGEXCL", 0x8004_5440, 0x8004_5440, .intOut),
+        .init("TIOCGPTPEER", 0x5441, 0x5441, .openFlags),
+        .init("FIOQSIZE", 0x545E, 0x5460, .int64Out),  // ARM renumbers this one
+        // linux/fs.h. FS_IOC_GETFLAGS/SETFLAGS encode sizeof(long) in the number, so a 32-bit
+        // guest's differ from the host's; the kernel reads and writes an int either way.
+        .init("FIGETBSZ", 2, 2, .intOut),
+        .init("FICLONE", 0x4004_9409, 0x4004_9409, .integer),
+        .init("FS_IOC_GETFLAGS", 0x8004_6601, 0x8008_6601, .intOut),
+        .init("FS_IOC_SETFLAGS", 0x4004_6602, 0x4008_6602, .intIn),
+        .init("FS_IOC_GETVERSION", 0x8004_7601, 0x8008_7601, .intOut),
     ])
 }

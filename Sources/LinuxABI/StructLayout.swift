@@ -110,6 +110,14 @@ public enum StructKind: Int, CaseIterable, Sendable {
     case flock
     case flock64
     case fOwnerEx
+    /// The kernel's user_msghdr (sendmsg/recvmsg).
+    case msghdr
+    /// sendmmsg/recvmmsg's record: a msghdr and the byte count.
+    case mmsghdr
+    /// A control message header; its data follows at the header size rounded to a long.
+    case cmsghdr
+    /// What a read of a signalfd returns, one record per signal.
+    case signalfdSiginfo
 }
 
 /// All the layouts of one arch, indexed by kind.
@@ -119,6 +127,15 @@ public struct StructLayouts: Sendable {
     public init(_ layouts: KeyValuePairs<StructKind, StructLayout>) {
         table = Array(repeating: nil, count: StructKind.allCases.count)
         for (kind, layout) in layouts { table[kind.rawValue] = layout }
+    }
+
+    /// The layouts of all `parts` in one table (a later part's layout of a kind wins): lets
+    /// each subject keep its layouts in its own file.
+    public init(merging parts: StructLayouts...) {
+        table = Array(repeating: nil, count: StructKind.allCases.count)
+        for part in parts {
+            for (index, layout) in part.table.enumerated() where layout != nil { table[index] = layout }
+        }
     }
 
     public subscript(_ kind: StructKind) -> StructLayout? {

@@ -66,7 +66,10 @@ func compare(_ layouts: StructLayouts, with output: String, arch: String) {
 }
 
 enum LayoutFacts {
-    static let arm = Result { try CrossTools.runOnARM(source: CrossTools.layoutsSource("layouts.c"), name: "layouts") }
+    static let arm = Result {
+        try CrossTools.runOnARM(source: CrossTools.layoutsSource("layouts.c"), name: "layouts")
+            + CrossTools.runOnARM(source: CrossTools.layoutsSource("layouts_net.c"), name: "layouts_net")
+    }
     static let host = Result { try CrossTools.runOnHost(source: CrossTools.layoutsSource("layouts.c"), name: "layouts") }
 }
 

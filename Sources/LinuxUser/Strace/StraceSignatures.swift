@@ -6,7 +6,7 @@
 import LinuxABI
 
 enum StraceSignatures {
-    static func signature(_ call: Syscall) -> StraceSignature? { table[call] }
+    static func signature(_ call: Syscall) -> StraceSignature? { table[call] ?? breadth[call] }
 
     private typealias S = StraceSignature
 

@@ -1,6 +1,6 @@
-// fcntl64 and ioctl: commands translated through LinuxABI's tables, arguments marshalled by
-// the kind each table entry names. Unknown commands get what the kernel gives unknown
-// commands (EINVAL for fcntl, ENOTTY for ioctl), never a blind pass-through.
+// fcntl64: commands translated through LinuxABI's table, arguments marshalled by the kind each
+// table entry names. Unknown commands get EINVAL, as the kernel gives them, never a blind
+// pass-through. (ioctl, built the same way, is in Syscalls+Ioctl.swift.)
 
 import CHost
 import Glibc
@@ -42,34 +42,6 @@ extension SyscallContext {
             return SyscallResult(r)
         case .ownerEx, .pointerToUInt64, .ownerUIDs:
             return fail(EINVAL)
-        }
-    }
-
-    func ioctl() -> SyscallResult {
-        let fd = Int(int(0))
-        guard let request = abi.ioctls.entry(guest: UInt32(truncatingIfNeeded: arg(1))) else {
-            if process.log.enabled(.unimp) {
-                process.log.write("mirage: unsupported ioctl 0x\(String(arg(1), radix: 16)) on fd \(fd): ENOTTY")
-            }
-            return fail(ENOTTY)
-        }
-        let host = Int(request.host)
-        switch request.argument {
-        case .none:
-            return forward(Host.guestSyscall(HOST_SYS_ioctl, fd, host))
-        case .integer:
-            return forward(Host.guestSyscall(HOST_SYS_ioctl, fd, host, Int(int(2))))
-        case .intIn, .intOut:
-            // An int is an int on every guest; only its byte order could differ.
-            guard !process.bigEndian, let p = pointer(address(2), 4, write: request.argument == .intOut) else { return fail(EFAULT) }
-            return forward(Host.guestSyscall(HOST_SYS_ioctl, fd, host, Int(bitPattern: p)))
-        case .structIn(let kind), .structOut(let kind):
-            // termios and winsize have the host's layout on ARM (asm-generic); for other
-            // guests their tables will name layouts that need copying.
-            guard let layout = abi.layouts[kind], !process.bigEndian else { return fail(ENOTTY) }
-            let out = if case .structOut = request.argument { true } else { false }
-            guard let p = pointer(address(2), UInt64(layout.size), write: out) else { return fail(EFAULT) }
-            return forward(Host.guestSyscall(HOST_SYS_ioctl, fd, host, Int(bitPattern: p)))
         }
     }
 }

@@ -1,0 +1,165 @@
+// Event descriptors: epoll (the guest's epoll_event is 16 bytes on ARM EABI, with `data` at
+// offset 8; the host's is packed, 12 bytes with `data` at 4), eventfd, timerfd (itimerspec of
+// 32- or 64-bit timespecs). The flags of the creating calls are the guest's O_CLOEXEC and
+// O_NONBLOCK, translated through LinuxABI's DescriptorFlags. Event bits (EPOLLIN, ...) have
+// the same values on ARM and the host and pass unchanged.
+
+import CHost
+import Glibc
+import GuestMemory
+import Host
+import LinuxABI
+
+extension SyscallContext {
+    /// A guest flags argument through `table`; nil when it has bits the table does not know
+    /// (EINVAL, as the kernel answers).
+    func descriptorFlags(_ i: Int, _ table: FlagTable) -> Int? {
+        let guest = UInt32(truncatingIfNeeded: arg(i))
+        if table.unknownGuestBits(guest) != 0 { return nil }
+        return Int(table.translate(guest))
+    }
+
+    /// A guest signal set at argument `i` (with its size at `sizeArg`) as the host mask a
+    /// call applies while it waits; the fault signals stay deliverable to Mirage. nil pointer:
+    /// 0 (no mask); nil result: a bad size (EINVAL) or an unreadable set (EFAULT).
+    func hostWaitMask(_ i: Int, sizeArg: Int) -> Result<UInt64?, CErrno> {
+        if arg(i) == 0 { return .success(nil) }
+        guard arg(sizeArg) == 8 else { return .failure(CErrno(EINVAL)) }
+        guard let low = loadWord(address(i)), let high = loadWord(address(i) + 4) else { return .failure(CErrno(EFAULT)) }
+        let guest = UInt64(high) << 32 | UInt64(low)
+        return .success(abi.signals.translateSet(guest) & ~GuestProcess.faultSignals)
+    }
+
+    // MARK: epoll
+
+    func epollCreate(flagsArg: Int?) -> SyscallResult {
+        var flags = 0
+        if let flagsArg {
+            guard let f = descriptorFlags(flagsArg, abi.descriptorFlags.epollCreate) else { return fail(EINVAL) }
+            flags = f
+        } else if int(0) <= 0 {
+            return fail(EINVAL)
+        }
+        return forward(Host.rawSyscall(HostCall.epollCreate1, flags))
+    }
+
+    /// epoll_ctl(epfd, op, fd, event *): the guest's event record into the host's packed one.
+    func epollCtl() -> SyscallResult {
+        var event = [UInt8](repeating: 0, count: 12)
+        let hasEvent = arg(3) != 0
+        if hasEvent {
+            guard let (events, data) = readStruct(.epollEvent, at: address(3), { r -> (UInt64, UInt64)? in
+                guard let e = r.get("events"), let d = r.get("data") else { return nil }
+                return (e, d)
+            }) else { return fail(EFAULT) }
+            event = []
+            event.reserveCapacity(12)
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: events).littleEndian) { event += $0 }
+            withUnsafeBytes(of: data.littleEndian) { event += $0 }
+        }
+        return event.withUnsafeMutableBytes { buffer in
+            forward(Host.rawSyscall(HostCall.epollCtl, Int(int(0)), Int(int(1)), Int(int(2)),
+                                    hasEvent ? Int(bitPattern: buffer.baseAddress) : 0))
+        }
+    }
+
+    /// epoll_wait / epoll_pwait / epoll_pwait2: `timeoutKind` nil for a millisecond int at
+    /// argument 3, else a pointer to a timespec of that kind (epoll_pwait2); `maskArg` the
+    /// signal set argument (its size follows it).
+    func epollWait(maskArg: Int?, timeoutKind: StructKind?) -> SyscallResult {
+        guard let guestLayout = abi.layouts[.epollEvent] else { return fail(ENOSYS) }
+        let maximum = Int(int(2))
+        guard maximum > 0, maximum <= Int(Int32.max) / guestLayout.size else { return fail(EINVAL) }
+        guard pointer(address(1), UInt64(maximum * guestLayout.size), write: true) != nil else { return fail(EFAULT) }
+        var mask: UInt64? = nil
+        if let maskArg {
+            switch hostWaitMask(maskArg, sizeArg: maskArg + 1) {
+            case .failure(let e): return fail(e.value)
+            case .success(let m): mask = m
+            }
+        }
+        var timeout = timespec()
+        if let timeoutKind, arg(3) != 0 {
+            guard let t = readTimespec(timeoutKind, 3) else { return fail(EFAULT) }
+            timeout = t
+        }
+        var events = [UInt8](repeating: 0, count: maximum * 12)
+        var hostMask = mask ?? 0
+        let r = events.withUnsafeMutableBytes { buffer in
+            withUnsafeMutablePointer(to: &hostMask) { m in
+                withUnsafeMutablePointer(to: &timeout) { t in
+                    let maskPointer = mask == nil ? 0 : Int(bitPattern: m)
+                    let base = Int(bitPattern: buffer.baseAddress)
+                    if timeoutKind != nil {
+                        return Host.guestSyscall(HostCall.epollPwait2, Int(int(0)), base, maximum,
+                                                 arg(3) == 0 ? 0 : Int(bitPattern: t), maskPointer, 8)
+                    }
+                    return Host.guestSyscall(HostCall.epollPwait, Int(int(0)), base, maximum, Int(int(3)), maskPointer, 8)
+                }
+            }
+        }
+        if r <= 0 { return forward(r) }
+        for i in 0..<r {
+            let eventBits = events.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: i * 12, as: UInt32.self)) }
+            let data = events.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i * 12 + 4, as: UInt64.self)) }
+            guard writeStruct(.epollEvent, at: address(1) + UInt64(i * guestLayout.size), { w in
+                w.set("events", UInt64(eventBits))
+                w.set("data", data)
+            }) else { return fail(EFAULT) }
+        }
+        return SyscallResult(r)
+    }
+
+    // MARK: eventfd, timerfd
+
+    func eventfd(flagsArg: Int?) -> SyscallResult {
+        var flags = 0
+        if let flagsArg {
+            guard let f = descriptorFlags(flagsArg, abi.descriptorFlags.eventfd) else { return fail(EINVAL) }
+            flags = f
+        }
+        return forward(Host.rawSyscall(HostCall.eventfd2, Int(arg(0) & 0xffff_ffff), flags))
+    }
+
+    func timerfdCreate() -> SyscallResult {
+        guard let clock = clockID(0) else { return fail(EINVAL) }
+        guard let flags = descriptorFlags(1, abi.descriptorFlags.timerfd) else { return fail(EINVAL) }
+        return forward(Host.rawSyscall(HostCall.timerfdCreate, Int(clock), flags))
+    }
+
+    /// A guest itimerspec (interval, then value) of `kind` timespecs at `address`.
+    func readItimerspec(_ kind: StructKind, at address: GuestAddress) -> (timespec, timespec)? {
+        guard let size = abi.layouts[kind]?.size else { return nil }
+        let wide = kind == .kernelTimespec ? 8 : 4
+        guard let interval = readStruct(kind, at: address, { $0.readTimespec(wordSize: wide) }),
+              let value = readStruct(kind, at: address + UInt64(size), { $0.readTimespec(wordSize: wide) }) else { return nil }
+        return (interval, value)
+    }
+
+    func writeItimerspec(_ spec: (timespec, timespec), _ kind: StructKind, at address: GuestAddress) -> Bool {
+        guard let size = abi.layouts[kind]?.size else { return false }
+        return writeStruct(kind, at: address, { _ = $0.write(spec.0) })
+            && writeStruct(kind, at: address + UInt64(size), { _ = $0.write(spec.1) })
+    }
+
+    /// timerfd_settime(fd, flags, new, old) with `kind` timespecs.
+    func timerfdSettime(_ kind: StructKind) -> SyscallResult {
+        guard var new = readItimerspec(kind, at: address(2)) else { return fail(EFAULT) }
+        var old = (timespec(), timespec())
+        let r = withUnsafeMutablePointer(to: &new) { n in
+            withUnsafeMutablePointer(to: &old) { o in
+                Host.rawSyscall(HostCall.timerfdSettime, Int(int(0)), Int(int(1)), Int(bitPattern: n), Int(bitPattern: o))
+            }
+        }
+        if r < 0 { return forward(r) }
+        if arg(3) != 0 && !writeItimerspec(old, kind, at: address(3)) { return fail(EFAULT) }
+        return 0
+    }
+
+    func timerfdGettime(_ kind: StructKind) -> SyscallResult {
+        var current = (timespec(), timespec())
+        let r = withUnsafeMutablePointer(to: &current) { Host.rawSyscall(HostCall.timerfdGettime, Int(int(0)), Int(bitPattern: $0)) }
+        if r < 0 { return forward(r) }
+        return writeItimerspec(current, kind, at: address(1)) ? 0 : fail(EFAULT)
+    }
+}
