@@ -84,10 +84,17 @@ extension SyscallContext {
         // /proc/self/exe is the guest program, as the guest sees it (readlink says so too).
         let path = isProcSelfExe(pathBytes) ? process.executablePath : String(decoding: hostPath, as: UTF8.self)
         if access(path, X_OK) != 0 { return fail(errno) }
-        let guest = isGuestProgram(path)
+        var guest = isGuestProgram(path)
         // The guest's argv[0] stays what it asked for, under mirage (-0) or not.
-        let command = guest ? [process.launcherPath] + process.relaunchOptions + ["-0", argv.first ?? path, path] + argv.dropFirst()
+        var command = guest ? [process.launcherPath] + process.relaunchOptions + ["-0", argv.first ?? path, path] + argv.dropFirst()
             : argv
+        if !guest, let script = guestInterpreter(script: path) {
+            // A script whose interpreter is a guest program (found in the sysroot first): run
+            // that under mirage with the argv the kernel would give it.
+            guest = true
+            command = [process.launcherPath] + process.relaunchOptions + ["-0", script.written, script.hostPath]
+                + (script.argument.map { [$0] } ?? []) + [String(decoding: pathBytes, as: UTF8.self)] + argv.dropFirst()
+        }
         let target = guest ? process.launcherPath : path
         // A successful execve does not come back to be logged: log it now, as succeeding.
         if process.log.enabled(.strace) { Strace.log(process, .execve, 0, args, 0) }
@@ -97,6 +104,32 @@ extension SyscallContext {
             }
         }
         return r < 0 ? fail(errno) : 0
+    }
+
+    /// For a `#!` script: its interpreter as written, where it is on the host (the sysroot
+    /// first), and the one optional argument, when that interpreter is a guest program. Nil for
+    /// anything else (the host kernel runs it, or refuses it, itself).
+    func guestInterpreter(script path: String) -> (written: String, hostPath: String, argument: String?)? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var head = [UInt8](repeating: 0, count: 256)
+        let n = head.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        guard n > 2, head[0] == UInt8(ascii: "#"), head[1] == UInt8(ascii: "!") else { return nil }
+        // The kernel's rule: the first line, the interpreter up to blank, the rest (trimmed)
+        // one argument.
+        let line = head[2..<n].prefix { $0 != UInt8(ascii: "\n") }
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let trimmed = line.drop(while: blank)
+        let interpreter = trimmed.prefix { !blank($0) }
+        guard !interpreter.isEmpty else { return nil }
+        var rest = Array(trimmed.dropFirst(interpreter.count).drop(while: blank))
+        while let last = rest.last, blank(last) || last == UInt8(ascii: "\r") { rest.removeLast() }
+        var resolved = process.hostPath(Array(interpreter))
+        resolved.removeLast()
+        let hostPath = String(decoding: resolved, as: UTF8.self)
+        guard isGuestProgram(hostPath) else { return nil }
+        return (String(decoding: interpreter, as: UTF8.self), hostPath, rest.isEmpty ? nil : String(decoding: rest, as: UTF8.self))
     }
 
     func isGuestProgram(_ path: String) -> Bool {
