@@ -149,9 +149,8 @@ struct ARMCPULoop {
             }
             return
         }
-        if process.log.enabled(.strace) && (call == .exit || call == .exit_group) {
-            Strace.log(process, call, number, context.args, nil)
-        }
+        // exit_group does not come back to be logged.
+        if process.log.enabled(.strace) && call == .exit_group { Strace.log(process, call, number, context.args, nil) }
         var result: SyscallResult
         if let call, let r = context.dispatch(call, machine: ARMPersonality.machine) {
             result = r
@@ -161,12 +160,12 @@ struct ARMCPULoop {
             }
             result = context.fail(ENOSYS)
         }
-        if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, result) }
+        if let request = context.newThread { result = startThread(request) }
+        if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, thread.exitStatus == nil ? result : nil) }
         if result == .interrupted || result == .notStarted {
             result = restartOrInterrupt(call, notStarted: result == .notStarted)
             if result == .notStarted { return }
         }
-        if let request = context.newThread { result = startThread(request) }
         state[register: 0] = UInt32(truncatingIfNeeded: result)
         if let stack = context.childStack { state.sp = UInt32(truncatingIfNeeded: stack) }
     }
