@@ -119,6 +119,7 @@ extension SyscallContext {
         case .fork, .vfork: return fork()
         case .execve: return execve()
         case .wait4: return wait4()
+        case .waitid: return waitid()
 
         // Miscellany
         case .futex: return futex(.timespec)
