@@ -40,6 +40,10 @@ enum {
     HOST_SYS_sync = SYS_sync, HOST_SYS_fallocate = SYS_fallocate, HOST_SYS_close_range = SYS_close_range,
     HOST_SYS_rt_sigprocmask = SYS_rt_sigprocmask, HOST_SYS_rt_sigsuspend = SYS_rt_sigsuspend,
     HOST_SYS_rt_sigtimedwait = SYS_rt_sigtimedwait, HOST_SYS_setitimer = SYS_setitimer, HOST_SYS_getitimer = SYS_getitimer,
+    HOST_SYS_preadv2 = SYS_preadv2, HOST_SYS_pwritev2 = SYS_pwritev2,
+    HOST_SYS_pidfd_open = SYS_pidfd_open, HOST_SYS_pidfd_send_signal = SYS_pidfd_send_signal,
+    HOST_SYS_pidfd_getfd = SYS_pidfd_getfd, HOST_SYS_ioprio_set = SYS_ioprio_set, HOST_SYS_ioprio_get = SYS_ioprio_get,
+    HOST_SYS_membarrier = SYS_membarrier, HOST_SYS_setpriority = SYS_setpriority,
 };
 
 #endif

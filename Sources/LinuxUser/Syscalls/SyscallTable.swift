@@ -18,6 +18,11 @@ extension SyscallContext {
         case .writev: return vectored(write: true, hostCall: HOST_SYS_writev)
         case .pread64: return pread64()
         case .pwrite64: return pwrite64()
+        // pos_l, pos_h as two registers, low word first whatever the byte order (glibc's LO_HI_LONG).
+        case .preadv: return vectored(write: false, hostCall: HOST_SYS_preadv, offset: splitOffset(3))
+        case .pwritev: return vectored(write: true, hostCall: HOST_SYS_pwritev, offset: splitOffset(3))
+        case .preadv2: return vectored(write: false, hostCall: HOST_SYS_preadv2, offset: splitOffset(3), flags: Int(int(5)))
+        case .pwritev2: return vectored(write: true, hostCall: HOST_SYS_pwritev2, offset: splitOffset(3), flags: Int(int(5)))
         case .open: return open(dirfd: AT_FDCWD, pathArg: 0, flagsArg: 1, modeArg: 2)
         case .openat: return open(dirfd: abi.translateDirectoryFD(int(0)), pathArg: 1, flagsArg: 2, modeArg: 3)
         case .creat: return pathCall(HOST_SYS_openat, [cwd, pathSlot, Int(O_CREAT | O_WRONLY | O_TRUNC), Int(arg(1) & 0o7777)], pathArg: 0)
@@ -113,6 +118,13 @@ extension SyscallContext {
         case .sched_getaffinity: return schedGetaffinity()
         case .sysinfo: return sysinfo()
         case .getpriority: return forward(Host.guestSyscall(HOST_SYS_getpriority, Int(int(0)), Int(int(1))))
+        case .nice: return nice()
+        case .ioprio_set: return forward(Host.guestSyscall(HOST_SYS_ioprio_set, Int(int(0)), Int(int(1)), Int(int(2))))
+        case .ioprio_get: return forward(Host.guestSyscall(HOST_SYS_ioprio_get, Int(int(0)), Int(int(1))))
+        case .membarrier: return membarrier()
+        case .pidfd_open: return pidfdOpen()
+        case .pidfd_getfd: return forward(Host.guestSyscall(HOST_SYS_pidfd_getfd, Int(int(0)), Int(int(1)), Int(arg(2) & 0xffff_ffff)))
+        case .pidfd_send_signal: return pidfdSendSignal()
 
         // Child processes
         case .clone: return clone()
