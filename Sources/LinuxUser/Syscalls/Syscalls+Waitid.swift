@@ -16,7 +16,7 @@ extension SyscallContext {
         // about what the host does (the kernel also reaps before it looks at the pointers).
         let r = withUnsafeMutablePointer(to: &info) { i in
             withUnsafeMutablePointer(to: &usage) { u in
-                Host.guestSyscall(HostCall.waitid, Int(int(0)), Int(int(1)), Int(bitPattern: i), Int(int(3)),
+                Host.guestSyscall(HOST_SYS_waitid, Int(int(0)), Int(int(1)), Int(bitPattern: i), Int(int(3)),
                                   Int(bitPattern: u))
             }
         }
