@@ -97,6 +97,7 @@ struct StraceCall {
             guard succeeded, let value = f.space.load(UInt64.self, at: .init(v), bigEndian: f.bigEndian) else { return f.pointer(v) }
             return "[\(Int64(bitPattern: value))]"
         case .waitStatusOut: return succeeded && (result ?? 0) > 0 ? f.waitStatus(at: v) : f.pointer(v)
+        case .childInfoOut: return succeeded ? f.childInfo(at: v) : f.pointer(v)
         case .direntsOut: return succeeded ? f.dirents(at: v, length: UInt64(result ?? 0)) : f.pointer(v)
         case .stringArray: return f.stringArray(at: v)
         case .environment: return f.environment(at: v)

@@ -169,6 +169,22 @@ extension StraceFormatter {
         return "[{\(text)}]"
     }
 
+    /// waitid's report as strace spells it: the six fields the kernel writes.
+    func childInfo(at address: UInt64) -> String {
+        if address == 0 { return "NULL" }
+        var words: [UInt32] = []
+        for i in 0..<6 {
+            guard let w = space.load(UInt32.self, at: GuestAddress(address &+ UInt64(4 * i)), bigEndian: bigEndian) else { return pointer(address) }
+            words.append(w)
+        }
+        if words[0] == 0 { return "{}" }
+        let info = GuestSignalInfo(signal: Int32(bitPattern: words[0]), code: Int32(bitPattern: words[2]))
+        let name = signalName(UInt64(words[0]))
+        let status = info.code == WaitID.childExited ? String(Int32(bitPattern: words[5])) : signalName(UInt64(words[5]))
+        return "{si_signo=\(name), si_code=\(Strace.codeName(info, signalName: name)), si_pid=\(words[3]), "
+            + "si_uid=\(words[4]), si_status=\(status)}"
+    }
+
     /// getdents64's buffer as a count of records.
     func dirents(at address: UInt64, length: UInt64) -> String {
         var offset: UInt64 = 0, records = 0

@@ -31,7 +31,7 @@ struct StraceTable: Sendable {
 enum StraceFlags: Sendable {
     case open, prot, map, at, atStatx, mremap, sigaction, sigaltstack
     case access, lock, wait, getrandom, memfd, renameat2, mlockall, timer, statxMask, clone, socketType
-    case eventfd, epollCreate, inotifyInit, fdFlags
+    case eventfd, epollCreate, inotifyInit, fdFlags, waitid
 
     func table(_ abi: GuestABI) -> StraceTable {
         switch self {
@@ -68,6 +68,10 @@ enum StraceFlags: Sendable {
         case .epollCreate: Self.openBits(abi, [("EPOLL_CLOEXEC", "O_CLOEXEC")])
         case .inotifyInit: Self.openBits(abi, [("IN_NONBLOCK", "O_NONBLOCK"), ("IN_CLOEXEC", "O_CLOEXEC")])
         case .fdFlags: StraceTable([("FD_CLOEXEC", 1)])
+        case .waitid:
+            StraceTable([("WNOHANG", UInt64(WaitID.noHang)), ("WSTOPPED", UInt64(WaitID.stopped)), ("WEXITED", UInt64(WaitID.exited)),
+                         ("WCONTINUED", UInt64(WaitID.continued)), ("WNOWAIT", UInt64(WaitID.noWait)), ("__WNOTHREAD", 0x2000_0000),
+                         ("__WALL", 0x4000_0000), ("__WCLONE", 0x8000_0000)])
         }
     }
 
@@ -91,6 +95,7 @@ enum StraceFlags: Sendable {
 enum StraceConstants: Sendable {
     case clock, sigprocmaskHow, rlimit, fcntlCommand
     case whence, madvise, socketFamily, shutdown, priorityWhich, rusageWho, prctl, epollControl, socketLevel, itimer
+    case waitIDType
 
     func table(_ abi: GuestABI) -> StraceTable {
         switch self {
@@ -117,6 +122,9 @@ enum StraceConstants: Sendable {
         case .epollControl: StraceTable([("EPOLL_CTL_ADD", 1), ("EPOLL_CTL_DEL", 2), ("EPOLL_CTL_MOD", 3)])
         case .socketLevel: StraceTable([("SOL_IP", 0), ("SOL_SOCKET", 1), ("SOL_TCP", 6), ("SOL_UDP", 17), ("SOL_IPV6", 41)])
         case .itimer: StraceTable([("ITIMER_REAL", 0), ("ITIMER_VIRTUAL", 1), ("ITIMER_PROF", 2)])
+        case .waitIDType:
+            StraceTable([("P_ALL", UInt64(WaitID.all)), ("P_PID", UInt64(WaitID.pid)), ("P_PGID", UInt64(WaitID.processGroup)),
+                         ("P_PIDFD", UInt64(WaitID.pidfd))])
         }
     }
 }

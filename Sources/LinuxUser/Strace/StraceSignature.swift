@@ -67,6 +67,8 @@ enum StraceArgument: Sendable {
     case int64Out
     /// Pointer to a wait status the call wrote.
     case waitStatusOut
+    /// Pointer to the siginfo waitid filled: the child's report, `{}` when none was ready.
+    case childInfoOut
     /// Pointer to a getdents64 buffer: the number of records the call wrote.
     case direntsOut
     /// A NULL-terminated array of strings (execve's argv).

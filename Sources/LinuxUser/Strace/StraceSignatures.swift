@@ -142,7 +142,7 @@ enum StraceSignatures {
         t[.clone] = S([.cloneFlags])
         t[.execve] = S([.path, .stringArray, .environment])
         t[.wait4] = S([.int, .waitStatusOut, .flags(.wait), .pointer])
-        t[.waitid] = S([.int, .int, .pointer, .flags(.wait), .pointer])
+        t[.waitid] = S([.constant(.waitIDType), .int, .childInfoOut, .flags(.waitid), .pointer])
 
         // Time
         t[.clock_gettime] = S([.constant(.clock), .timespec(wide: false, out: true)])

@@ -40,7 +40,7 @@ extension SyscallContext {
         } else if int(0) <= 0 {
             return fail(EINVAL)
         }
-        return forward(Host.rawSyscall(HostCall.epollCreate1, flags))
+        return forward(Host.rawSyscall(HOST_SYS_epoll_create1, flags))
     }
 
     /// epoll_ctl(epfd, op, fd, event *): the guest's event record into the host's packed one.
@@ -58,7 +58,7 @@ extension SyscallContext {
             withUnsafeBytes(of: data.littleEndian) { event += $0 }
         }
         return event.withUnsafeMutableBytes { buffer in
-            forward(Host.rawSyscall(HostCall.epollCtl, Int(int(0)), Int(int(1)), Int(int(2)),
+            forward(Host.rawSyscall(HOST_SYS_epoll_ctl, Int(int(0)), Int(int(1)), Int(int(2)),
                                     hasEvent ? Int(bitPattern: buffer.baseAddress) : 0))
         }
     }
@@ -91,10 +91,10 @@ extension SyscallContext {
                     let maskPointer = mask == nil ? 0 : Int(bitPattern: m)
                     let base = Int(bitPattern: buffer.baseAddress)
                     if timeoutKind != nil {
-                        return Host.guestSyscall(HostCall.epollPwait2, Int(int(0)), base, maximum,
+                        return Host.guestSyscall(HOST_SYS_epoll_pwait2, Int(int(0)), base, maximum,
                                                  arg(3) == 0 ? 0 : Int(bitPattern: t), maskPointer, 8)
                     }
-                    return Host.guestSyscall(HostCall.epollPwait, Int(int(0)), base, maximum, Int(int(3)), maskPointer, 8)
+                    return Host.guestSyscall(HOST_SYS_epoll_pwait, Int(int(0)), base, maximum, Int(int(3)), maskPointer, 8)
                 }
             }
         }
@@ -118,13 +118,13 @@ extension SyscallContext {
             guard let f = descriptorFlags(flagsArg, abi.descriptorFlags.eventfd) else { return fail(EINVAL) }
             flags = f
         }
-        return forward(Host.rawSyscall(HostCall.eventfd2, Int(arg(0) & 0xffff_ffff), flags))
+        return forward(Host.rawSyscall(HOST_SYS_eventfd2, Int(arg(0) & 0xffff_ffff), flags))
     }
 
     func timerfdCreate() -> SyscallResult {
         guard let clock = clockID(0) else { return fail(EINVAL) }
         guard let flags = descriptorFlags(1, abi.descriptorFlags.timerfd) else { return fail(EINVAL) }
-        return forward(Host.rawSyscall(HostCall.timerfdCreate, Int(clock), flags))
+        return forward(Host.rawSyscall(HOST_SYS_timerfd_create, Int(clock), flags))
     }
 
     /// A guest itimerspec (interval, then value) of `kind` timespecs at `address`.
@@ -148,7 +148,7 @@ extension SyscallContext {
         var old = (timespec(), timespec())
         let r = withUnsafeMutablePointer(to: &new) { n in
             withUnsafeMutablePointer(to: &old) { o in
-                Host.rawSyscall(HostCall.timerfdSettime, Int(int(0)), Int(int(1)), Int(bitPattern: n), Int(bitPattern: o))
+                Host.rawSyscall(HOST_SYS_timerfd_settime, Int(int(0)), Int(int(1)), Int(bitPattern: n), Int(bitPattern: o))
             }
         }
         if r < 0 { return forward(r) }
@@ -158,7 +158,7 @@ extension SyscallContext {
 
     func timerfdGettime(_ kind: StructKind) -> SyscallResult {
         var current = (timespec(), timespec())
-        let r = withUnsafeMutablePointer(to: &current) { Host.rawSyscall(HostCall.timerfdGettime, Int(int(0)), Int(bitPattern: $0)) }
+        let r = withUnsafeMutablePointer(to: &current) { Host.rawSyscall(HOST_SYS_timerfd_gettime, Int(int(0)), Int(bitPattern: $0)) }
         if r < 0 { return forward(r) }
         return writeItimerspec(current, kind, at: address(1)) ? 0 : fail(EFAULT)
     }

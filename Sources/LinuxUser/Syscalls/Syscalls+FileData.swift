@@ -44,7 +44,7 @@ extension SyscallContext {
     /// sendfile(out, in, offset *, count): `wide` for sendfile64's loff_t.
     func sendfile(wide: Bool) -> SyscallResult {
         withOffset(2, wide: wide) { p in
-            Host.guestSyscall(HostCall.sendfile, Int(int(0)), Int(int(1)), p, Int(arg(3) & 0xffff_ffff))
+            Host.guestSyscall(HOST_SYS_sendfile, Int(int(0)), Int(int(1)), p, Int(arg(3) & 0xffff_ffff))
         }
     }
 
@@ -74,7 +74,7 @@ extension SyscallContext {
     }
 
     func tee() -> SyscallResult {
-        forward(Host.guestSyscall(HostCall.tee, Int(int(0)), Int(int(1)), Int(arg(2) & 0xffff_ffff), Int(arg(3) & 0xffff_ffff)))
+        forward(Host.guestSyscall(HOST_SYS_tee, Int(int(0)), Int(int(1)), Int(arg(2) & 0xffff_ffff), Int(arg(3) & 0xffff_ffff)))
     }
 
     /// vmsplice(fd, iov, count, flags).
@@ -83,7 +83,7 @@ extension SyscallContext {
         case .failure(let e): return fail(e.value == EMSGSIZE ? EINVAL : e.value)
         case .success(var vectors):
             return vectors.withUnsafeMutableBufferPointer { v in
-                forward(Host.guestSyscall(HostCall.vmsplice, Int(int(0)), Int(bitPattern: v.baseAddress), v.count, Int(arg(3) & 0xffff_ffff)))
+                forward(Host.guestSyscall(HOST_SYS_vmsplice, Int(int(0)), Int(bitPattern: v.baseAddress), v.count, Int(arg(3) & 0xffff_ffff)))
             }
         }
     }
@@ -91,17 +91,17 @@ extension SyscallContext {
     /// arm_sync_file_range / sync_file_range2(fd, flags, offset, nbytes): the host's order is
     /// (fd, offset, nbytes, flags).
     func syncFileRange2() -> SyscallResult {
-        forward(Host.guestSyscall(HostCall.syncFileRange, Int(int(0)), alignedPair(2), alignedPair(4), Int(arg(1) & 0xffff_ffff)))
+        forward(Host.guestSyscall(HOST_SYS_sync_file_range, Int(int(0)), alignedPair(2), alignedPair(4), Int(arg(1) & 0xffff_ffff)))
     }
 
     /// readahead(fd, offset, count).
     func readahead() -> SyscallResult {
-        forward(Host.guestSyscall(HostCall.readahead, Int(int(0)), alignedPair(1), Int(arg(abi.syscallConvention.alignsRegisterPairs ? 4 : 3) & 0xffff_ffff)))
+        forward(Host.guestSyscall(HOST_SYS_readahead, Int(int(0)), alignedPair(1), Int(arg(abi.syscallConvention.alignsRegisterPairs ? 4 : 3) & 0xffff_ffff)))
     }
 
     /// arm_fadvise64_64(fd, advice, offset, len): the host's fadvise64 is (fd, offset, len, advice).
     func fadvise() -> SyscallResult {
-        forward(Host.rawSyscall(HostCall.fadvise64, Int(int(0)), alignedPair(2), alignedPair(4), Int(int(1))))
+        forward(Host.rawSyscall(HOST_SYS_fadvise64, Int(int(0)), alignedPair(2), alignedPair(4), Int(int(1))))
     }
 
     /// memfd_create(name, flags): MFD_* are the same on every arch.
@@ -124,7 +124,7 @@ extension SyscallContext {
     /// close_range(first, last, flags): CLOSE_RANGE_UNSHARE and _CLOEXEC are the same
     /// everywhere.
     func closeRange() -> SyscallResult {
-        forward(Host.rawSyscall(HostCall.closeRange, Int(arg(0) & 0xffff_ffff), Int(arg(1) & 0xffff_ffff), Int(arg(2) & 0xffff_ffff)))
+        forward(Host.rawSyscall(HOST_SYS_close_range, Int(arg(0) & 0xffff_ffff), Int(arg(1) & 0xffff_ffff), Int(arg(2) & 0xffff_ffff)))
     }
 
     /// utimes(path, times[2]) / futimesat(dirfd, path, times[2]) with the guest's timevals:

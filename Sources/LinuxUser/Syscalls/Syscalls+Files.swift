@@ -38,7 +38,9 @@ extension SyscallContext {
 
     /// readv/writev: the guest's iovec array becomes a host one; every buffer must be
     /// accessible as the kernel would check it.
-    func vectored(write: Bool, hostCall: Int) -> SyscallResult {
+    /// `offset`: the position of preadv/pwritev (and the v2 calls' flags in `flags`), which the
+    /// x86-64 kernel takes whole in its pos_l argument (pos_h is shifted out on a 64-bit host).
+    func vectored(write: Bool, hostCall: Int, offset: Int64? = nil, flags: Int = 0) -> SyscallResult {
         let count = Int(int(2))
         if count < 0 || count > 1024 { return fail(EINVAL) }
         guard let layout = abi.layouts[.iovec] else { return fail(ENOSYS) }
@@ -52,7 +54,8 @@ extension SyscallContext {
             host[i] = iovec(iov_base: p, iov_len: Int(entry.1))
         }
         return host.withUnsafeMutableBufferPointer { buffer in
-            forward(Host.guestSyscall(hostCall, Int(int(0)), Int(bitPattern: buffer.baseAddress), count))
+            guard let offset else { return forward(Host.guestSyscall(hostCall, Int(int(0)), Int(bitPattern: buffer.baseAddress), count)) }
+            return forward(Host.guestSyscall(hostCall, Int(int(0)), Int(bitPattern: buffer.baseAddress), count, Int(offset), 0, flags))
         }
     }
 

@@ -26,7 +26,7 @@ extension SyscallContext {
         case .success(let m): mask = m ?? 0
         }
         return forward(withUnsafeMutablePointer(to: &mask) {
-            Host.rawSyscall(HostCall.signalfd4, Int(int(0)), Int(bitPattern: $0), 8, flags)
+            Host.rawSyscall(HOST_SYS_signalfd4, Int(int(0)), Int(bitPattern: $0), 8, flags)
         })
     }
 
@@ -36,13 +36,13 @@ extension SyscallContext {
             guard let f = descriptorFlags(flagsArg, abi.descriptorFlags.inotify) else { return fail(EINVAL) }
             flags = f
         }
-        return forward(Host.rawSyscall(HostCall.inotifyInit1, flags))
+        return forward(Host.rawSyscall(HOST_SYS_inotify_init1, flags))
     }
 
     /// inotify_add_watch(fd, path, mask): the IN_* bits are the same on every arch.
     func inotifyAddWatch() -> SyscallResult {
         withPath(1) { path in
-            forward(Host.rawSyscall(HostCall.inotifyAddWatch, Int(int(0)), Int(bitPattern: path), Int(arg(2) & 0xffff_ffff)))
+            forward(Host.rawSyscall(HOST_SYS_inotify_add_watch, Int(int(0)), Int(bitPattern: path), Int(arg(2) & 0xffff_ffff)))
         }
     }
 }

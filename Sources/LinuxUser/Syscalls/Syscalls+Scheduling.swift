@@ -14,7 +14,7 @@ extension SyscallContext {
     /// sched_getparam(pid, param *).
     func schedGetparam() -> SyscallResult {
         var priority: Int32 = 0
-        let r = withUnsafeMutablePointer(to: &priority) { Host.rawSyscall(HostCall.schedGetparam, Int(int(0)), Int(bitPattern: $0)) }
+        let r = withUnsafeMutablePointer(to: &priority) { Host.rawSyscall(HOST_SYS_sched_getparam, Int(int(0)), Int(bitPattern: $0)) }
         if r < 0 { return forward(r) }
         return storeWord(UInt32(bitPattern: priority), at: address(1)) ? 0 : fail(EFAULT)
     }
@@ -27,16 +27,16 @@ extension SyscallContext {
         var priority = Int32(bitPattern: value)
         return withUnsafeMutablePointer(to: &priority) { p in
             if let policyArg {
-                return forward(Host.rawSyscall(HostCall.schedSetscheduler, Int(int(0)), Int(int(policyArg)), Int(bitPattern: p)))
+                return forward(Host.rawSyscall(HOST_SYS_sched_setscheduler, Int(int(0)), Int(int(policyArg)), Int(bitPattern: p)))
             }
-            return forward(Host.rawSyscall(HostCall.schedSetparam, Int(int(0)), Int(bitPattern: p)))
+            return forward(Host.rawSyscall(HOST_SYS_sched_setparam, Int(int(0)), Int(bitPattern: p)))
         }
     }
 
     /// sched_rr_get_interval(pid, timespec *) with `kind` timespecs.
     func schedRRGetInterval(_ kind: StructKind) -> SyscallResult {
         var interval = timespec()
-        let r = withUnsafeMutablePointer(to: &interval) { Host.rawSyscall(HostCall.schedRRGetInterval, Int(int(0)), Int(bitPattern: $0)) }
+        let r = withUnsafeMutablePointer(to: &interval) { Host.rawSyscall(HOST_SYS_sched_rr_get_interval, Int(int(0)), Int(bitPattern: $0)) }
         if r < 0 { return forward(r) }
         return writeStruct(kind, at: address(1), { _ = $0.write(interval) }) ? 0 : fail(EFAULT)
     }
@@ -46,7 +46,7 @@ extension SyscallContext {
     func schedSetaffinity() -> SyscallResult {
         let size = arg(1) & 0xffff_ffff
         guard let p = pointer(address(2), size, write: false) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HostCall.schedSetaffinity, Int(int(0)), Int(size), Int(bitPattern: p)))
+        return forward(Host.rawSyscall(HOST_SYS_sched_setaffinity, Int(int(0)), Int(size), Int(bitPattern: p)))
     }
 
     /// sched_getattr(pid, attr, size, flags) / sched_setattr(pid, attr, flags): struct
@@ -56,10 +56,10 @@ extension SyscallContext {
         if get {
             let size = arg(2) & 0xffff_ffff
             guard let p = pointer(address(1), size, write: true) else { return fail(EFAULT) }
-            return forward(Host.rawSyscall(HostCall.schedGetattr, Int(int(0)), Int(bitPattern: p), Int(size), Int(int(3))))
+            return forward(Host.rawSyscall(HOST_SYS_sched_getattr, Int(int(0)), Int(bitPattern: p), Int(size), Int(int(3))))
         }
         guard let size = loadWord(address(1)), let p = pointer(address(1), UInt64(max(size, 48)), write: false) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HostCall.schedSetattr, Int(int(0)), Int(bitPattern: p), Int(int(2))))
+        return forward(Host.rawSyscall(HOST_SYS_sched_setattr, Int(int(0)), Int(bitPattern: p), Int(int(2))))
     }
 
     // MARK: Identity
@@ -98,7 +98,7 @@ extension SyscallContext {
                 groups[i] = v
             }
         }
-        return groups.withUnsafeMutableBufferPointer { forward(Host.rawSyscall(HostCall.setgroups, count, Int(bitPattern: $0.baseAddress))) }
+        return groups.withUnsafeMutableBufferPointer { forward(Host.rawSyscall(HOST_SYS_setgroups, count, Int(bitPattern: $0.baseAddress))) }
     }
 
     /// capget(header, data) / capset(header, data): u32 fields throughout; data is one or two

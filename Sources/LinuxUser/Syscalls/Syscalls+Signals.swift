@@ -148,7 +148,17 @@ extension SyscallContext {
     /// and uid, the sigval word) is all a sender may set; the kernel checks si_code itself.
     func queueSignal(pid: Int32, tid: Int32?, signal guestSignal: Int32, infoArg: Int) -> SyscallResult {
         guard let host = abi.signals.translate(guestSignal) else { return fail(EINVAL) }
-        guard let words = space.read(at: address(infoArg), count: 24) else { return fail(EFAULT) }
+        guard var info = hostQueuedInfo(host, at: address(infoArg)) else { return fail(EFAULT) }
+        return forward(withUnsafeMutablePointer(to: &info) { p in
+            if let tid { return Host.guestSyscall(HOST_SYS_rt_tgsigqueueinfo, Int(pid), Int(tid), Int(host), Int(bitPattern: p)) }
+            return Host.guestSyscall(HOST_SYS_rt_sigqueueinfo, Int(pid), Int(host), Int(bitPattern: p))
+        })
+    }
+
+    /// The host siginfo for a guest's queued signal (`host`: its host number): the guest's
+    /// errno, code, pid, uid and value words at the host's offsets. Nil when unreadable.
+    func hostQueuedInfo(_ host: Int32, at address: GuestAddress) -> siginfo_t? {
+        guard let words = space.read(at: address, count: 24) else { return nil }
         let be = process.bigEndian
         var info = siginfo_t()
         withUnsafeMutableBytes(of: &info) { raw in
@@ -160,10 +170,7 @@ extension SyscallContext {
             raw.storeBytes(of: words.get32(at: 16, bigEndian: be), toByteOffset: 20, as: UInt32.self)
             raw.storeBytes(of: UInt64(words.get32(at: 20, bigEndian: be)), toByteOffset: 24, as: UInt64.self)
         }
-        return forward(withUnsafeMutablePointer(to: &info) { p in
-            if let tid { return Host.guestSyscall(HOST_SYS_rt_tgsigqueueinfo, Int(pid), Int(tid), Int(host), Int(bitPattern: p)) }
-            return Host.guestSyscall(HOST_SYS_rt_sigqueueinfo, Int(pid), Int(host), Int(bitPattern: p))
-        })
+        return info
     }
 }
 

@@ -64,7 +64,7 @@ extension SyscallContext {
                                          msg_iov: v.baseAddress, msg_iovlen: v.count,
                                          msg_control: c.count == 0 ? nil : c.baseAddress, msg_controllen: c.count, msg_flags: 0)
                     return withUnsafeMutablePointer(to: &message) {
-                        Host.guestSyscall(HostCall.sendmsg, Int(fd), Int(bitPattern: $0), Int(flags))
+                        Host.guestSyscall(HOST_SYS_sendmsg, Int(fd), Int(bitPattern: $0), Int(flags))
                     }
                 }
             }
@@ -95,7 +95,7 @@ extension SyscallContext {
                                      msg_iov: v.baseAddress, msg_iovlen: v.count,
                                      msg_control: c.count == 0 ? nil : c.baseAddress, msg_controllen: c.count, msg_flags: 0)
                     return withUnsafeMutablePointer(to: &message) {
-                        Host.guestSyscall(HostCall.recvmsg, Int(fd), Int(bitPattern: $0), Int(flags))
+                        Host.guestSyscall(HOST_SYS_recvmsg, Int(fd), Int(bitPattern: $0), Int(flags))
                     }
                 }
             }

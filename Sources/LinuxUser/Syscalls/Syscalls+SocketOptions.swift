@@ -34,7 +34,7 @@ extension SyscallContext {
         if option.value == nil && byteOrder != .host && length != 4 { return fail(ENOPROTOOPT) }
         guard var host = value.toHost(guest, order: byteOrder, wordSize: abi.wordSize) else { return fail(EINVAL) }
         return host.withUnsafeMutableBytes { buffer in
-            forward(Host.rawSyscall(HostCall.setsockopt, Int(int(0)), Int(option.level), Int(option.name),
+            forward(Host.rawSyscall(HOST_SYS_setsockopt, Int(int(0)), Int(option.level), Int(option.name),
                                     buffer.count == 0 ? 0 : Int(bitPattern: buffer.baseAddress), buffer.count))
         }
     }
@@ -52,7 +52,7 @@ extension SyscallContext {
         var hostLength = socklen_t(host.count)
         let r = host.withUnsafeMutableBytes { buffer in
             withUnsafeMutablePointer(to: &hostLength) { l in
-                Host.rawSyscall(HostCall.getsockopt, Int(int(0)), Int(option.level), Int(option.name),
+                Host.rawSyscall(HOST_SYS_getsockopt, Int(int(0)), Int(option.level), Int(option.name),
                                 buffer.count == 0 ? 0 : Int(bitPattern: buffer.baseAddress), Int(bitPattern: l))
             }
         }

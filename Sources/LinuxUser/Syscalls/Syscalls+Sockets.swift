@@ -15,7 +15,7 @@ extension SyscallContext {
     func socket() -> SyscallResult {
         guard let net = abi.sockets else { return fail(ENOSYS) }
         guard let type = net.translateType(UInt32(truncatingIfNeeded: arg(1))) else { return fail(EINVAL) }
-        return forward(Host.rawSyscall(HostCall.socket, Int(int(0)), Int(type), Int(int(2))))
+        return forward(Host.rawSyscall(HOST_SYS_socket, Int(int(0)), Int(type), Int(int(2))))
     }
 
     /// socketpair(domain, type, protocol, sv[2]).
@@ -25,7 +25,7 @@ extension SyscallContext {
         guard pointer(address(3), 8, write: true) != nil else { return fail(EFAULT) }
         var fds: (Int32, Int32) = (0, 0)
         let r = withUnsafeMutablePointer(to: &fds) {
-            Host.rawSyscall(HostCall.socketpair, Int(int(0)), Int(type), Int(int(2)), Int(bitPattern: $0))
+            Host.rawSyscall(HOST_SYS_socketpair, Int(int(0)), Int(type), Int(int(2)), Int(bitPattern: $0))
         }
         if r < 0 { return forward(r) }
         guard storeWord(UInt32(bitPattern: fds.0), at: address(3)), storeWord(UInt32(bitPattern: fds.1), at: address(3) + 4) else {
@@ -48,9 +48,9 @@ extension SyscallContext {
         }
     }
 
-    func listen() -> SyscallResult { forward(Host.rawSyscall(HostCall.listen, Int(int(0)), Int(int(1)))) }
+    func listen() -> SyscallResult { forward(Host.rawSyscall(HOST_SYS_listen, Int(int(0)), Int(int(1)))) }
 
-    func shutdown() -> SyscallResult { forward(Host.rawSyscall(HostCall.shutdown, Int(int(0)), Int(int(1)))) }
+    func shutdown() -> SyscallResult { forward(Host.rawSyscall(HOST_SYS_shutdown, Int(int(0)), Int(int(1)))) }
 
     /// accept(fd, addr, addrlen) and accept4(..., flags).
     func accept4(flagsArg: Int?) -> SyscallResult {
@@ -62,7 +62,7 @@ extension SyscallContext {
             flags = net.typeFlags.translate(guest)
         }
         return withSocketAddressOut(1, 2) { a, l in
-            Host.guestSyscall(HostCall.accept4, Int(int(0)), Int(bitPattern: a), Int(bitPattern: l), Int(flags))
+            Host.guestSyscall(HOST_SYS_accept4, Int(int(0)), Int(bitPattern: a), Int(bitPattern: l), Int(flags))
         }
     }
 
@@ -84,7 +84,7 @@ extension SyscallContext {
         case .success(var bytes):
             return bytes.withUnsafeMutableBytes { buffer in
                 let p = buffer.count == 0 ? 0 : Int(bitPattern: buffer.baseAddress)
-                return forward(Host.guestSyscall(HostCall.sendto, Int(int(0)), Int(bitPattern: data), Int(count),
+                return forward(Host.guestSyscall(HOST_SYS_sendto, Int(int(0)), Int(bitPattern: data), Int(count),
                                                  Int(UInt32(truncatingIfNeeded: arg(3))), p, buffer.count))
             }
         }
@@ -96,10 +96,10 @@ extension SyscallContext {
         guard let data = pointer(address(1), count, write: true) else { return fail(EFAULT) }
         let flags = Int(UInt32(truncatingIfNeeded: arg(3)))
         if !addressed {
-            return forward(Host.guestSyscall(HostCall.recvfrom, Int(int(0)), Int(bitPattern: data), Int(count), flags, 0, 0))
+            return forward(Host.guestSyscall(HOST_SYS_recvfrom, Int(int(0)), Int(bitPattern: data), Int(count), flags, 0, 0))
         }
         return withSocketAddressOut(4, 5) { a, l in
-            Host.guestSyscall(HostCall.recvfrom, Int(int(0)), Int(bitPattern: data), Int(count), flags,
+            Host.guestSyscall(HOST_SYS_recvfrom, Int(int(0)), Int(bitPattern: data), Int(count), flags,
                               Int(bitPattern: a), Int(bitPattern: l))
         }
     }
