@@ -65,17 +65,25 @@ int main(void) {
     show("killed", wait_id(P_PID, child, &info, WEXITED), &info, child);
     printf("SIGUSR1 is status: %s\n", info.si_status == SIGUSR1 ? "yes" : "no");
 
-    /* Stopped, continued, then exited. */
+    /* Stopped, continued, then exited. The child waits for a byte before exiting: once it has
+       exited, its continued report is gone and waitid(WCONTINUED) finds no child. */
+    int go[2];
+    if (pipe(go) != 0) return 1;
     child = fork();
     if (child == 0) {
+        char c;
+        close(go[1]);
         raise(SIGSTOP);
-        _exit(7);
+        _exit(read(go[0], &c, 1) == 1 ? 7 : 100);
     }
+    close(go[0]);
     show("stopped", wait_id(P_PID, child, &info, WSTOPPED), &info, child);
     printf("SIGSTOP is status: %s\n", info.si_status == SIGSTOP ? "yes" : "no");
     kill(child, SIGCONT);
     show("continued", wait_id(P_PID, child, &info, WCONTINUED), &info, child);
     printf("SIGCONT is status: %s\n", info.si_status == SIGCONT ? "yes" : "no");
+    if (write(go[1], "x", 1) != 1) return 1;
+    close(go[1]);
     show("then exited", wait_id(P_PID, child, &info, WEXITED), &info, child);
 
     /* WNOHANG with the child still running: 0, the report zeroed, the rest untouched. */
