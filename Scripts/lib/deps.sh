@@ -156,25 +156,30 @@ mirage_fetch_sysroot() {
     local -a apt=(apt-get -q -o "APT::Architecture=$arch" -o "APT::Architectures=$arch"
         -o "Dir::State::status=$dir/apt-state/status" -o "Dir::Cache::archives=$debs"
         -o Acquire::Retries=3 -o APT::Install-Recommends=false -o Debug::NoLocking=true)
-    local plan
-    if ! plan=$("${apt[@]}" -s install "$@" 2>&1 </dev/null) || ! grep -q '^Inst ' <<<"$plan"; then
-        # No candidate: the lists lack ARCH or are old.
-        echo "deps: updating apt's package lists for $arch"
-        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q -o Acquire::Retries=3 </dev/null >"$dir/apt-update.log" 2>&1 \
-            || echo "deps: apt-get update reported errors (see $dir/apt-update.log); trying anyway" >&2
-        if ! plan=$("${apt[@]}" -s install "$@" 2>&1 </dev/null); then
+    # Plan and download; if either fails with the lists as they are (missing ARCH, or so old
+    # that the mirror no longer has their versions), update the lists once and try again.
+    local plan attempt
+    for attempt in 1 2; do
+        if ((attempt == 2)); then
+            echo "deps: updating apt's package lists for $arch"
+            "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q -o Acquire::Retries=3 </dev/null >"$dir/apt-update.log" 2>&1 \
+                || echo "deps: apt-get update reported errors (see $dir/apt-update.log); trying anyway" >&2
+        fi
+        if ! plan=$("${apt[@]}" -s install "$@" 2>&1 </dev/null) || ! grep -q '^Inst ' <<<"$plan"; then
+            ((attempt == 1)) && continue
             echo "deps: apt cannot resolve the $arch packages $*:" >&2
-            printf '%s\n' "$plan" | grep -E '^(E|W):|Depends' | head -n 20 >&2
+            grep -E '^(E|W):|Depends' <<<"$plan" | head -n 20 >&2
             return 1
         fi
-    fi
-    echo "deps: downloading the $arch sysroot's packages into $debs"
-    if ! "${apt[@]}" install --download-only -y "$@" </dev/null >"$dir/apt-download.log" 2>&1; then
-        echo "deps: downloading the $arch packages failed (no network, or no Debian mirror reachable?):" >&2
-        grep -E '^(E|W|Err):' "$dir/apt-download.log" | head -n 10 >&2
-        echo "deps: the full log is $dir/apt-download.log" >&2
-        return 1
-    fi
+        echo "deps: downloading the $arch sysroot's packages into $debs"
+        "${apt[@]}" install --download-only -y "$@" </dev/null >"$dir/apt-download.log" 2>&1 && break
+        if ((attempt == 2)); then
+            echo "deps: downloading the $arch packages failed (no network, or no Debian mirror reachable?):" >&2
+            grep -E '^(E|W|Err):|Could not|Failed|failure' "$dir/apt-download.log" | sort -u | head -n 8 >&2
+            echo "deps: the full log is $dir/apt-download.log; once downloaded, the packages are reused offline" >&2
+            return 1
+        fi
+    done
     # "Inst NAME (VERSION SUITE [ARCH])" lines: exactly the closure apt chose.
     local tmp=$sysroot.new name version parch deb
     rm -rf "$tmp" && mkdir -p "$tmp" || return 1
