@@ -41,7 +41,10 @@ extension SyscallContext {
     /// LinuxABI's host layout into the guest's.
     func statfs64(path: Bool) -> SyscallResult {
         guard let hostLayout = StructLayouts.host[.statfs], let guestLayout = abi.layouts[.statfs64] else { return fail(ENOSYS) }
-        guard arg(1) == UInt64(guestLayout.size) else { return fail(EINVAL) }
+        // ARM EABI's kernel struct is packed (84 bytes) where the C library's is padded to 88;
+        // the ARM kernel's wrapper takes either (sys_statfs64_wrapper).
+        let padded = abi.arch == .arm && guestLayout.size == 84 ? 88 : guestLayout.size
+        guard arg(1) == UInt64(guestLayout.size) || arg(1) == UInt64(padded) else { return fail(EINVAL) }
         var raw = [UInt8](repeating: 0, count: hostLayout.size)
         let result: SyscallResult = raw.withUnsafeMutableBytes { buffer in
             let p = Int(bitPattern: buffer.baseAddress)
