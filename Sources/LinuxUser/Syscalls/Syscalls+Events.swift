@@ -130,9 +130,8 @@ extension SyscallContext {
     /// A guest itimerspec (interval, then value) of `kind` timespecs at `address`.
     func readItimerspec(_ kind: StructKind, at address: GuestAddress) -> (timespec, timespec)? {
         guard let size = abi.layouts[kind]?.size else { return nil }
-        let wide = kind == .kernelTimespec ? 8 : 4
-        guard let interval = readStruct(kind, at: address, { $0.readTimespec(wordSize: wide) }),
-              let value = readStruct(kind, at: address + UInt64(size), { $0.readTimespec(wordSize: wide) }) else { return nil }
+        guard let interval = readStruct(kind, at: address, { $0.readTimespec(wordSize: abi.wordSize) }),
+              let value = readStruct(kind, at: address + UInt64(size), { $0.readTimespec(wordSize: abi.wordSize) }) else { return nil }
         return (interval, value)
     }
 

@@ -36,7 +36,7 @@ extension SyscallContext {
     }
 
     func readTimespec(_ kind: StructKind, _ i: Int) -> timespec? {
-        readStruct(kind, at: address(i)) { $0.readTimespec(wordSize: kind == .kernelTimespec ? 8 : 4) }
+        readStruct(kind, at: address(i)) { $0.readTimespec(wordSize: abi.wordSize) }
     }
 
     /// nanosleep(req, rem) with the 32-bit timespec.
@@ -88,7 +88,7 @@ extension SyscallContext {
         if hasTimes {
             guard let size = abi.layouts[kind]?.size else { return fail(ENOSYS) }
             for i in 0..<2 {
-                guard let t = readStruct(kind, at: address(2) + UInt64(i * size), { $0.readTimespec(wordSize: kind == .kernelTimespec ? 8 : 4) })
+                guard let t = readStruct(kind, at: address(2) + UInt64(i * size), { $0.readTimespec(wordSize: abi.wordSize) })
                 else { return fail(EFAULT) }
                 times[i] = t
             }
