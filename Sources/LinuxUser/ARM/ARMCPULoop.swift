@@ -130,7 +130,7 @@ struct ARMCPULoop {
     func syscall() {
         let number = state[register: 7]
         if number >= 0x0f_0000 {
-            let registers = (0..<4).map { UInt64(state[register: $0]) }
+            let registers = process.log.enabled(.strace) ? (0..<4).map { UInt64(state[register: $0]) } : []
             let result = privateSyscall(number)
             if process.log.enabled(.strace) { Strace.logPrivate(process, number, registers, result) }
             state[register: 0] = UInt32(truncatingIfNeeded: result)
