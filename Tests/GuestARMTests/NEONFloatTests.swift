@@ -243,6 +243,19 @@ struct NEONFloatTests {
         }
     }
 
+    /// FPSCR's RMode, FZ and DN do not reach NEON lanes (A2.7.3): under RMode = RZ,
+    /// 1 + 1.5 * 2^-24 still rounds to nearest.
+    @Test(arguments: [false, true])
+    func ignoresFPSCRControl(thumb: Bool) throws {
+        let m = GuestMachine(code: try Assembler.assemble("vadd.f32 d0, d1, d2", thumb: thumb), thumb: thumb)
+        m.setD(1, 0x3f80_0000_3f80_0000)
+        m.setD(2, 0x33c0_0000_b3c0_0000)
+        m.state.fpscr = 3 << 22
+        m.runToEnd()
+        #expect(m.d(0) == 0x3f80_0001_3f7f_fffe)
+        #expect(m.state.fpscr == 3 << 22 | 1 << 4)
+    }
+
     /// VCVT.F16.F32 and VCVT.F32.F16 against the host's IEEE half conversion (round to
     /// nearest even; halves are not flushed, singles are).
     @Test(arguments: [false, true])

@@ -2,6 +2,7 @@
 // by scalar, A7.4.5 compares with zero, VABS, VNEG, estimates and conversions) over
 // NEONFloat, the standard-FPSCR arithmetic.
 
+import CHost
 import IR
 
 /// The float lane operations; NEONOperands.op.
@@ -21,11 +22,25 @@ enum NEONScalar {
     static func index(_ b: UInt64) -> Int? { b & (1 << 31) != 0 ? Int(b & 0xf) : nil }
 }
 
+extension NEONFloat {
+    /// The host arithmetic below (Double sums, conversions to Float) must round to nearest
+    /// whatever the guest's FPSCR put in MXCSR: MXCSR becomes round to nearest, no
+    /// flush-to-zero, all exceptions masked, for the helper; the caller restores the value
+    /// returned (flags raised meanwhile are dropped: the helper reports its own in FPSCR).
+    static func enterStandardRounding() -> UInt32 {
+        let saved = chost_get_mxcsr()
+        chost_set_mxcsr(0x1f80)
+        return saved
+    }
+}
+
 extension ARMHelpers {
     /// a = NEONOperands (size 2), b = a scalar (NEONScalar) or the fraction bits.
     static let neonFloat: HelperFunction = { state, a, b, _ in
         let o = NEONOperands(a)
         guard let op = NEONFloatOp(rawValue: o.op) else { return 0 }
+        let host = NEONFloat.enterStandardRounding()
+        defer { chost_set_mxcsr(host) }
         var flags = NEONFloatFlags()
         let count = o.registers, lanes = count * 2
         let n = NEONLanes(state, o.n, count: count), m = NEONLanes(state, o.m, count: count)
@@ -87,6 +102,8 @@ extension ARMHelpers {
     /// The standard FPSCR value with FPSCR.AHP; FZ flushes single inputs only.
     static let neonHalf: HelperFunction = { state, a, _, _ in
         let o = NEONOperands(a)
+        let host = NEONFloat.enterStandardRounding()
+        defer { chost_set_mxcsr(host) }
         var flags = NEONFloatFlags()
         let alternative = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self) & (1 << 26) != 0
         var out = NEONLanes()
