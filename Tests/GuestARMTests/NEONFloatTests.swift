@@ -220,6 +220,9 @@ struct NEONFloatTests {
             ("vadd.f32", 0x0000_0001, 0x3f80_0000, 0x3f80_0000, 1 << 7),        // denormal input: IDC, flushed
             ("vmul.f32", 0x1f80_0000, 0x1f80_0000, 0x0000_0000, 1 << 3),        // 2^-128, tiny: zero, UFC only
             ("vmul.f32", 0x2000_0000, 0xa000_0000, 0x8080_0000, 0),             // -2^-126 exactly: normal
+            // 2^-126 * (1 - 2^-24) rounds up to 2^-126, but FPRound flushes on the exponent before
+            // rounding (A2.7.4 flush-to-zero): zero and UFC.
+            ("vmul.f32", 0x3f7f_ffff, 0x0080_0000, 0x0000_0000, 1 << 3),
             ("vmul.f32", 0x7f00_0000, 0x7f00_0000, 0x7f80_0000, 1 << 2 | 1 << 4), // overflow: OFC, IXC
             ("vadd.f32", 0x3f80_0000, 0x3380_0000, 0x3f80_0000, 1 << 4),        // 1 + 2^-24: inexact, ties to even
             ("vsub.f32", 0x7f80_0000, 0x7f80_0000, 0x7fc0_0000, 1 << 0),        // inf - inf: IOC
@@ -254,6 +257,30 @@ struct NEONFloatTests {
         m.runToEnd()
         #expect(m.d(0) == 0x3f80_0001_3f7f_fffe)
         #expect(m.state.fpscr == 3 << 22 | 1 << 4)
+    }
+
+    /// FPSCR.AHP (A2.7.4 "Half-precision floating-point formats", FPSingleToHalf): no NaN or
+    /// infinity in the alternative format. A NaN becomes Zeros(16) and an infinity or an
+    /// overflow the largest magnitude, both with Invalid Operation; exponent 31 is a number.
+    /// (qemu-arm keeps a NaN's sign, 0x8000 for a negative NaN: the manual's +0 is kept here.)
+    @Test(arguments: [false, true])
+    func alternativeHalfPrecision(thumb: Bool) throws {
+        let m = GuestMachine(code: try Assembler.assemble("vcvt.f16.f32 d0, q2\nvcvt.f32.f16 q4, d6", thumb: thumb), thumb: thumb)
+        let cases: [(UInt32, UInt16, UInt32)] = [
+            (0xffc1_2345, 0x0000, 1 << 0), (0x7f80_0001, 0x0000, 1 << 0), (0xff80_0000, 0xffff, 1 << 0),
+            (0x47ff_e000, 0x7fff, 0), (0x4800_0000, 0x7fff, 1 << 0), (0x4780_0000, 0x7c00, 0), (0x3f80_0000, 0x3c00, 0),
+        ]
+        for (single, half, flags) in cases {
+            m.setD(4, UInt64(single))
+            m.setD(6, 0x7fff_7c00)
+            m.state.fpscr = 1 << 26
+            m.restart()
+            m.runToEnd()
+            #expect(UInt16(truncatingIfNeeded: m.d(0)) == half, "0x\(String(single, radix: 16))")
+            #expect(m.state.fpscr & 0x9f == flags, "0x\(String(single, radix: 16)) flags")
+            // Halves 0x7c00 and 0x7fff are 2^16 and 131008 in the alternative format.
+            #expect(m.d(8) == 0x4780_0000 | UInt64(0x47ff_e000) << 32)
+        }
     }
 
     /// VCVT.F16.F32 and VCVT.F32.F16 against the host's IEEE half conversion (round to
