@@ -1,5 +1,5 @@
 // Instructions that do not run: UNDEFINED encodings, instructions user mode may not execute,
-// and those the visitors decline (unimplemented NEON) end the block with exitTB(.undefined),
+// and encodings the visitors decline end the block with exitTB(.undefined),
 // the state's pc at the instruction and the payload its encoding (Thumb 32-bit: first halfword
 // high), after the instructions before it took effect. Also the other non-branch exits (SVC,
 // BKPT) and fetch faults.
@@ -40,7 +40,9 @@ struct UndefinedTests {
             ".inst 0xe8900000",                    // LDM r0, {} (empty list)
             ".inst 0xe300f000",                    // MOVW pc, #0
             "srsdb sp!, #19", "rfeia r0",
-            "vshl.i32 d0, d1, #3", "vadd.f32 d0, d1, d2", "vmovl.u8 q0, d1", "vrev64.8 d0, d1",
+            // Advanced SIMD encodings the manual makes UNDEFINED: VADD (float) with sz == 1, a
+            // Q operand with an odd register, VREV64 with size == 11, VMOVL to an odd Vd.
+            ".inst 0xf2100d02", ".inst 0xf2200843", ".inst 0xf3bc0001", ".inst 0xf3881a11",
         ] {
             try expectUndefined(instruction, thumb: false)
         }
@@ -52,7 +54,7 @@ struct UndefinedTests {
             "mrs r0, spsr",
             "mcr p15, 0, r0, c1, c0, 0",
             "ldc p5, c1, [r2]", "cdp p5, 0, c1, c2, c3, 0",
-            "vshl.i32 d0, d1, #3", "vadd.f32 q0, q1, q2", "vmovl.s16 q0, d1", "vcvt.f32.s32 d0, d1",
+            ".inst.w 0xef100d02", ".inst.w 0xef200843", ".inst.w 0xffbc0001", ".inst.w 0xff881a11",
         ] {
             try expectUndefined(instruction, thumb: true)
         }

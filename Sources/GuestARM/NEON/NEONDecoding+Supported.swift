@@ -1,4 +1,6 @@
-// The NEON visitor methods the foundation implements.
+// The NEON visitor methods of the foundation: bitwise and integer three-same ops (A7.4.1),
+// modified immediates (A7.4.6), VMVN, VSWP, VCNT, VCLZ, VEXT, VDUP (scalar), and the element
+// and structure loads and stores (A7.7).
 
 import ARMDecoder
 import IR
@@ -36,7 +38,13 @@ extension NEONDecoding {
     mutating func VRHADD(U: UInt32, D: UInt32, size: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { integer(.rhadd, U: U, D: D, size: size, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) }
     mutating func VQADD(U: UInt32, D: UInt32, size: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { size != 3 && integer(.qadd, U: U, D: D, size: size, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) }
     mutating func VQSUB(U: UInt32, D: UInt32, size: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { size != 3 && integer(.qsub, U: U, D: D, size: size, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) }
-    mutating func VMUL_int(op: UInt32, D: UInt32, size: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { op == 0 && integer(.mul, D: D, size: size, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) }
+    /// VMUL: op 1 is polynomial, 8-bit lanes only.
+    mutating func VMUL_int(op: UInt32, D: UInt32, size: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool {
+        guard op != 0 else { return integer(.mul, D: D, size: size, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) }
+        let d = Self.reg(D, Vd), n = Self.reg(N, Vn), m = Self.reg(M, Vm)
+        guard size == 0, Self.valid(Q: Q, d, n, m) else { return false }
+        return long(.pmul, unsigned: true, size: 0, quad: Q != 0, d: d, n: n, m: m)
+    }
     mutating func VMLA_int(D: UInt32, size: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { integer(.mla, D: D, size: size, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) }
     mutating func VMLS_int(D: UInt32, size: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { integer(.mls, D: D, size: size, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) }
 

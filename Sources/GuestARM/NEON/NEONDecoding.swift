@@ -1,12 +1,12 @@
-// Advanced SIMD (ARM ARM A7.4, A7.7), the part the foundation needs: bitwise operations,
-// integer lane arithmetic and compares, immediates, duplication, and every element and
-// structure load and store. The rest declines (SIGILL) until the NEON issue lands it; see
-// NEONDecoding+Pending.swift.
+// Advanced SIMD (ARM ARM A7.4, A7.7): the visitor of NEON.decode and its shared pieces
+// (register operands, bitwise and three-same integer ops, modified immediates, element and
+// structure loads and stores). The instruction groups live in NEONDecoding+<section>.swift;
+// their lanes are computed by helpers over the guest's D registers (ARMHelpers+NEON*.swift).
 
 import ARMDecoder
 import IR
 
-struct NEONDecoding {
+struct NEONDecoding: NEONVisitor {
     var t: Translator
 
     static func reg(_ x: UInt32, _ v: UInt32) -> UInt32 { x << 4 | v }
