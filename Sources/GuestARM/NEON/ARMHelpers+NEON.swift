@@ -134,14 +134,14 @@ extension ARMHelpers {
     static let neonExtract: HelperFunction = { state, a, _, _ in
         let o = NEONOperands(a)
         let width = o.quad ? 16 : 8
-        var source = [UInt8](repeating: 0, count: 32)
+        // Through a local copy of both sources (d may be n or m), without allocating.
+        let n = NEONLanes(state, o.n, count: o.quad ? 2 : 1), m = NEONLanes(state, o.m, count: o.quad ? 2 : 1)
+        var out = NEONLanes()
         for i in 0..<width {
-            source[i] = (state + ARMState.d(Int(o.n)) + i).load(as: UInt8.self)
-            source[width + i] = (state + ARMState.d(Int(o.m)) + i).load(as: UInt8.self)
+            let j = Int(o.op) + i
+            out[i, 8] = j < width ? n[j, 8] : m[j - width, 8]
         }
-        for i in 0..<width {
-            (state + ARMState.d(Int(o.d)) + i).storeBytes(of: source[Int(o.op) + i], as: UInt8.self)
-        }
+        out.store(state, o.d, count: o.quad ? 2 : 1)
         return 0
     }
 }
