@@ -70,7 +70,7 @@ extension SyscallContext {
         guard let buffer = pointer(address(bufferArg), UInt64(size), write: true) else { return fail(EFAULT) }
         if let target = procLinkTarget(dirfd: dirfd, pathArg: pathArg) {
             let n = min(target.count, size)
-            target.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: n) }
+            if n > 0 { target.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: n) } }
             return SyscallResult(n)
         }
         return withPath(pathArg) { path in
