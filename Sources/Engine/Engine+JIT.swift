@@ -116,7 +116,7 @@ extension Engine {
         }
         var destination = jit!.memory.allocate(compiled.bytes.count)
         if destination == nil {
-            flushLocked(inside: true)
+            flushWhileTranslating()
             destination = jit!.memory.allocate(compiled.bytes.count)
         }
         guard let destination else { return .failed }

@@ -123,7 +123,7 @@ public final class Engine<F: Frontend, C: CodeSource> {
             }
             translatedBlocks += 1
             let range = (key.pc, key.pc + UInt64(block.guestSize))
-            if cache.isFull { flushLocked(inside: true) }
+            if cache.isFull { flushWhileTranslating() }
             if jit != nil {
                 switch place(block) {
                 case .placed(let code, let size, let starts):
@@ -162,8 +162,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
     }
 
     /// A flush from inside the engine (translating), the lock held.
-    func flushLocked(inside: Bool) {
-        stopTheWorld(inside: inside) { flushNow() }
+    func flushWhileTranslating() {
+        stopTheWorld(inside: true) { flushNow() }
     }
 
     /// With every thread stopped.

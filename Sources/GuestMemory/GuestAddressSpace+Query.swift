@@ -37,15 +37,8 @@ extension GuestAddressSpace {
     /// Whether any page overlapping [address, address + length) has the translated bit.
     public func anyTranslated(_ address: GuestAddress, length: UInt64) -> Bool {
         state.withLock { state in
-            guard length > 0, address.rawValue < state.size else { return false }
-            let end = min(state.size, address.rawValue.addingReportingOverflow(length).overflow
-                ? state.size : address.rawValue + length)
-            var page = address.rawValue >> state.pageShift
-            while page <= (end - 1) >> state.pageShift {
-                if state.table[page].contains(.translated) { return true }
-                page += 1
-            }
-            return false
+            guard let pages = state.pages(overlapping: address, length: length) else { return false }
+            return pages.contains { state.table[$0].contains(.translated) }
         }
     }
 
@@ -54,13 +47,9 @@ extension GuestAddressSpace {
     @discardableResult
     public func clearTranslated(_ address: GuestAddress, length: UInt64) -> Bool {
         state.withLock { state in
-            guard length > 0, address.rawValue < state.size else { return false }
-            let end = min(state.size, address.rawValue.addingReportingOverflow(length).overflow
-                ? state.size : address.rawValue + length)
-            let first = address.rawValue >> state.pageShift
-            let last = (end - 1) >> state.pageShift
+            guard let pages = state.pages(overlapping: address, length: length) else { return false }
             var any = false
-            state.table.update(first..<last + 1) { flags in
+            state.table.update(pages) { flags in
                 if flags.contains(.translated) { any = true }
                 return flags.subtracting(.translated)
             }
@@ -84,5 +73,16 @@ extension GuestAddressSpace {
             }
             return result
         }
+    }
+}
+
+extension SpaceState {
+    /// The page numbers [address, address + length) overlaps, cut at the end of the space;
+    /// nil when that is nothing.
+    func pages(overlapping address: GuestAddress, length: UInt64) -> Range<UInt64>? {
+        guard length > 0, address.rawValue < size else { return nil }
+        let (sum, overflow) = address.rawValue.addingReportingOverflow(length)
+        let end = overflow ? size : min(size, sum)
+        return (address.rawValue >> pageShift)..<((end - 1) >> pageShift) + 1
     }
 }

@@ -141,13 +141,14 @@ extension SyscallContext {
             && writeStruct(kind, at: address + UInt64(size), { _ = $0.write(spec.1) })
     }
 
-    /// timerfd_settime(fd, flags, new, old) with `kind` timespecs.
-    func timerfdSettime(_ kind: StructKind) -> SyscallResult {
+    /// timerfd_settime(fd, flags, new, old) and timer_settime(timer, flags, new, old), which
+    /// take the same arguments: `hostCall` is which, `kind` the width of the timespecs.
+    func settime(_ hostCall: Int, _ kind: StructKind) -> SyscallResult {
         guard var new = readItimerspec(kind, at: address(2)) else { return fail(EFAULT) }
         var old = (timespec(), timespec())
         let r = withUnsafeMutablePointer(to: &new) { n in
             withUnsafeMutablePointer(to: &old) { o in
-                Host.rawSyscall(HOST_SYS_timerfd_settime, Int(int(0)), Int(int(1)), Int(bitPattern: n), Int(bitPattern: o))
+                Host.rawSyscall(hostCall, Int(int(0)), Int(int(1)), Int(bitPattern: n), Int(bitPattern: o))
             }
         }
         if r < 0 { return forward(r) }
@@ -155,9 +156,10 @@ extension SyscallContext {
         return 0
     }
 
-    func timerfdGettime(_ kind: StructKind) -> SyscallResult {
+    /// timerfd_gettime(fd, curr) and timer_gettime(timer, curr).
+    func gettime(_ hostCall: Int, _ kind: StructKind) -> SyscallResult {
         var current = (timespec(), timespec())
-        let r = withUnsafeMutablePointer(to: &current) { Host.rawSyscall(HOST_SYS_timerfd_gettime, Int(int(0)), Int(bitPattern: $0)) }
+        let r = withUnsafeMutablePointer(to: &current) { Host.rawSyscall(hostCall, Int(int(0)), Int(bitPattern: $0)) }
         if r < 0 { return forward(r) }
         return writeItimerspec(current, kind, at: address(1)) ? 0 : fail(EFAULT)
     }

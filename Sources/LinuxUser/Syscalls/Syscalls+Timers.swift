@@ -50,25 +50,4 @@ extension SyscallContext {
         }
         return 0
     }
-
-    /// timer_settime(timer, flags, new, old) with `kind` timespecs.
-    func timerSettime(_ kind: StructKind) -> SyscallResult {
-        guard var new = readItimerspec(kind, at: address(2)) else { return fail(EFAULT) }
-        var old = (timespec(), timespec())
-        let r = withUnsafeMutablePointer(to: &new) { n in
-            withUnsafeMutablePointer(to: &old) { o in
-                Host.rawSyscall(HOST_SYS_timer_settime, Int(int(0)), Int(int(1)), Int(bitPattern: n), Int(bitPattern: o))
-            }
-        }
-        if r < 0 { return forward(r) }
-        if arg(3) != 0 && !writeItimerspec(old, kind, at: address(3)) { return fail(EFAULT) }
-        return 0
-    }
-
-    func timerGettime(_ kind: StructKind) -> SyscallResult {
-        var current = (timespec(), timespec())
-        let r = withUnsafeMutablePointer(to: &current) { Host.rawSyscall(HOST_SYS_timer_gettime, Int(int(0)), Int(bitPattern: $0)) }
-        if r < 0 { return forward(r) }
-        return writeItimerspec(current, kind, at: address(1)) ? 0 : fail(EFAULT)
-    }
 }
