@@ -44,7 +44,9 @@ let package = Package(
         .target(name: "LinuxUser", dependencies: ["Host", "GuestMemory", "ELFLoader", "Engine", "LinuxABI", "GuestARM"]),
         // The Swift runtime linked in: no libswiftCore.so to find and relocate at every start
         // (a third of a static hello's start-up); glibc stays shared.
-        .executableTarget(name: "mirage", dependencies: ["LinuxUser", "Engine"],
+        // binfmt_misc registration: entries, their file formats, the kernel's interface.
+        .target(name: "Binfmt", dependencies: ["LinuxABI"]),
+        .executableTarget(name: "mirage", dependencies: ["LinuxUser", "Engine", "Binfmt", "LinuxABI", "CHost"],
                           linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
 
         // Unit tests.
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder"]),
         .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost"]),
         .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI"], exclude: ["Layouts"]),
+        .testTarget(name: "BinfmtTests", dependencies: ["Binfmt", "LinuxABI"]),
         .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory"]),
     ]
 )
