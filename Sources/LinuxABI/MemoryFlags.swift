@@ -1,6 +1,6 @@
 // mmap/mprotect/mremap flags. ARM and AArch64 use asm-generic/mman-common.h and mman.h, as does
-// x86-64 (which adds MAP_32BIT, a host-only flag no guest can ask for). MIPS and PowerPC move
-// several MAP_* bits and get their own tables.
+// x86-64 (which adds MAP_32BIT, a host-only flag no guest can ask for). MIPS (MemoryFlags+MIPS.swift)
+// and PowerPC move several MAP_* bits and get their own tables.
 import Glibc
 
 extension AsmGeneric {

@@ -1,5 +1,6 @@
 // getrlimit/setrlimit/prlimit64 resource numbers and RLIM_INFINITY. ARM uses
-// asm-generic/resource.h, as x86-64 does; MIPS moves RLIMIT_NOFILE, AS, RSS, NPROC and MEMLOCK.
+// asm-generic/resource.h, as x86-64 does; MIPS moves RLIMIT_NOFILE, AS, RSS, NPROC and MEMLOCK
+// (arch/mips/include/uapi/asm/resource.h) and its o32 RLIM_INFINITY is 0x7fffffff.
 import Glibc
 
 extension AsmGeneric {
@@ -24,6 +25,31 @@ extension AsmGeneric {
     ])
 
     /// RLIM_INFINITY in a 32-bit guest's struct rlimit (~0UL); prlimit64's struct rlimit64 uses
-    /// ~0ULL on every arch. (MIPS o32 uses 0x7fffffff.)
+    /// ~0ULL on every arch.
     static let rlimitInfinity32: UInt64 = 0xffff_ffff
+}
+
+extension MIPSO32 {
+    static let rlimitResources = ConstantTable<Constant>([
+        .init("RLIMIT_CPU", 0, RLIMIT_CPU.rawValue),
+        .init("RLIMIT_FSIZE", 1, RLIMIT_FSIZE.rawValue),
+        .init("RLIMIT_DATA", 2, RLIMIT_DATA.rawValue),
+        .init("RLIMIT_STACK", 3, RLIMIT_STACK.rawValue),
+        .init("RLIMIT_CORE", 4, RLIMIT_CORE.rawValue),
+        .init("RLIMIT_NOFILE", 5, RLIMIT_NOFILE.rawValue),
+        .init("RLIMIT_AS", 6, RLIMIT_AS.rawValue),
+        .init("RLIMIT_RSS", 7, 5 as UInt32),
+        .init("RLIMIT_NPROC", 8, 6 as UInt32),
+        .init("RLIMIT_MEMLOCK", 9, 8 as UInt32),
+        .init("RLIMIT_LOCKS", 10, 10 as UInt32),
+        .init("RLIMIT_SIGPENDING", 11, 11 as UInt32),
+        .init("RLIMIT_MSGQUEUE", 12, 12 as UInt32),
+        .init("RLIMIT_NICE", 13, 13 as UInt32),
+        .init("RLIMIT_RTPRIO", 14, 14 as UInt32),
+        .init("RLIMIT_RTTIME", 15, 15 as UInt32),
+    ])
+
+    /// RLIM_INFINITY in o32's struct rlimit: 0x7fffffff, what IRIX used, not ~0UL. Host limits
+    /// above it read as infinite.
+    static let rlimitInfinity: UInt64 = 0x7fff_ffff
 }

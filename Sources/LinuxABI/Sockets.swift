@@ -89,7 +89,8 @@ extension GuestABI {
     public var sockets: SocketABI? {
         switch arch {
         case .arm, .aarch64: AsmGeneric.sockets
-        case .mips, .mipsel, .ppc: nil
+        case .mips, .mipsel: MIPSO32.sockets
+        case .ppc: nil
         }
     }
 }

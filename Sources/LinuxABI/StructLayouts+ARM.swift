@@ -131,6 +131,12 @@ extension ARMEABI {
             Field("ss_flags", 4, 4, signed: true),
             Field("ss_size", 8, 4),
         ]),
+        .siginfo: StructLayout("siginfo_t", size: 128, alignment: 4, [
+            Field("si_signo", 0, 4, signed: true),
+            Field("si_errno", 4, 4, signed: true),
+            Field("si_code", 8, 4, signed: true),
+            Field("_sifields", 12, 4, count: 29),
+        ]),
         .sysinfo: StructLayout("sysinfo", size: 64, alignment: 4, [
             Field("uptime", 0, 4, signed: true),
             Field("loads", 4, 4, count: 3),

@@ -97,6 +97,14 @@ extension StructLayouts {
             Field("c_line", 16, 1),
             Field("c_cc", 17, 1, count: 19),
         ]),
+        .termio: StructLayout("termio", size: 18, alignment: 2, [
+            Field("c_iflag", 0, 2),
+            Field("c_oflag", 2, 2),
+            Field("c_cflag", 4, 2),
+            Field("c_lflag", 6, 2),
+            Field("c_line", 8, 1),
+            Field("c_cc", 9, 1, count: 8),
+        ]),
         .winsize: StructLayout("winsize", size: 8, alignment: 2, [
             Field("ws_row", 0, 2),
             Field("ws_col", 2, 2),
