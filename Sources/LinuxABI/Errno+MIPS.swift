@@ -1,4 +1,4 @@
-// MIPS o32 errno numbers (arch/mips/include/uapi/asm/errno.h): 1-34 are asm-generic's, the
+// MIPS o32 errno numbers (arch/mips/include/uapi/asm/errno.h): 1-34 are errno-base.h's, the
 // rest follow SVR4 and differ from the host's almost everywhere (ENOSYS is 89, EDQUOT 1133).
 // EDEADLOCK is a number of its own here (56) and becomes the host's EDEADLK, which comes back
 // as EDEADLK (45): the first row of a host number wins. EINIT (141) and EREMDEV (142) are not
@@ -6,41 +6,10 @@
 import Glibc
 
 extension MIPSO32 {
-    static let errnos = ConstantTable<Constant>([
-        .init("EPERM", 1, EPERM),
-        .init("ENOENT", 2, ENOENT),
-        .init("ESRCH", 3, ESRCH),
-        .init("EINTR", 4, EINTR),
-        .init("EIO", 5, EIO),
-        .init("ENXIO", 6, ENXIO),
-        .init("E2BIG", 7, E2BIG),
-        .init("ENOEXEC", 8, ENOEXEC),
-        .init("EBADF", 9, EBADF),
-        .init("ECHILD", 10, ECHILD),
-        .init("EAGAIN", 11, EAGAIN),
-        .init("ENOMEM", 12, ENOMEM),
-        .init("EACCES", 13, EACCES),
-        .init("EFAULT", 14, EFAULT),
-        .init("ENOTBLK", 15, ENOTBLK),
-        .init("EBUSY", 16, EBUSY),
-        .init("EEXIST", 17, EEXIST),
-        .init("EXDEV", 18, EXDEV),
-        .init("ENODEV", 19, ENODEV),
-        .init("ENOTDIR", 20, ENOTDIR),
-        .init("EISDIR", 21, EISDIR),
-        .init("EINVAL", 22, EINVAL),
-        .init("ENFILE", 23, ENFILE),
-        .init("EMFILE", 24, EMFILE),
-        .init("ENOTTY", 25, ENOTTY),
-        .init("ETXTBSY", 26, ETXTBSY),
-        .init("EFBIG", 27, EFBIG),
-        .init("ENOSPC", 28, ENOSPC),
-        .init("ESPIPE", 29, ESPIPE),
-        .init("EROFS", 30, EROFS),
-        .init("EMLINK", 31, EMLINK),
-        .init("EPIPE", 32, EPIPE),
-        .init("EDOM", 33, EDOM),
-        .init("ERANGE", 34, ERANGE),
+    static let errnos = ConstantTable<Constant>(AsmGeneric.errnoBase + errnosAbove34)
+
+    /// arch/mips/include/uapi/asm/errno.h's own numbers.
+    private static let errnosAbove34: [Constant] = [
         .init("ENOMSG", 35, ENOMSG),
         .init("EIDRM", 36, EIDRM),
         .init("ECHRNG", 37, ECHRNG),
@@ -139,5 +108,5 @@ extension MIPSO32 {
         .init("ERFKILL", 167, ERFKILL),
         .init("EHWPOISON", 168, EHWPOISON),
         .init("EDQUOT", 1133, EDQUOT),
-    ])
+    ]
 }

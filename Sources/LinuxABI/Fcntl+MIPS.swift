@@ -29,42 +29,17 @@ extension MIPSO32 {
         .init("__O_TMPFILE", 0o20000000, 0o20000000 as UInt32),  // x86-64 kernel value; O_TMPFILE = __O_TMPFILE|O_DIRECTORY
     ])
 
-    /// Host values Glibc does not export without _GNU_SOURCE are the x86-64 kernel's numbers.
-    static let fcntlCommands = ConstantTable<FcntlCommand>([
-        .init("F_DUPFD", 0, F_DUPFD, .integer),
-        .init("F_GETFD", 1, F_GETFD, .none),
-        .init("F_SETFD", 2, F_SETFD, .integer),
-        .init("F_GETFL", 3, F_GETFL, .returnsOpenFlags),
-        .init("F_SETFL", 4, F_SETFL, .openFlags),
+    static let fcntlCommands = ConstantTable<FcntlCommand>(lockAndOwnerCommands + AsmGeneric.sharedFcntlCommands)
+
+    /// SVR4's numbers.
+    private static let lockAndOwnerCommands: [FcntlCommand] = [
         .init("F_SETLK", 6, F_SETLK, .lock(.flock)),
         .init("F_SETLKW", 7, F_SETLKW, .lock(.flock)),
-        .init("F_SETSIG", 10, 10 as UInt32, .signal),
-        .init("F_GETSIG", 11, 11 as UInt32, .returnsSignal),
         .init("F_GETLK", 14, F_GETLK, .lock(.flock)),
-        .init("F_SETOWN_EX", 15, 15 as UInt32, .ownerEx),
-        .init("F_GETOWN_EX", 16, 16 as UInt32, .ownerEx),
-        .init("F_GETOWNER_UIDS", 17, 17 as UInt32, .ownerUIDs),
         .init("F_GETOWN", 23, F_GETOWN, .none),
         .init("F_SETOWN", 24, F_SETOWN, .integer),
         .init("F_GETLK64", 33, F_GETLK, .lock(.flock64)),
         .init("F_SETLK64", 34, F_SETLK, .lock(.flock64)),
         .init("F_SETLKW64", 35, F_SETLKW, .lock(.flock64)),
-        // As on ARM: glibc asks for open file description locks through fcntl64 with flock64.
-        .init("F_OFD_GETLK", 36, 36 as UInt32, .lock(.flock64)),
-        .init("F_OFD_SETLK", 37, 37 as UInt32, .lock(.flock64)),
-        .init("F_OFD_SETLKW", 38, 38 as UInt32, .lock(.flock64)),
-        .init("F_SETLEASE", 1024, 1024 as UInt32, .integer),
-        .init("F_GETLEASE", 1025, 1025 as UInt32, .none),
-        .init("F_NOTIFY", 1026, 1026 as UInt32, .integer),
-        .init("F_CANCELLK", 1029, 1029 as UInt32, .none),
-        .init("F_DUPFD_CLOEXEC", 1030, F_DUPFD_CLOEXEC, .integer),
-        .init("F_SETPIPE_SZ", 1031, 1031 as UInt32, .integer),
-        .init("F_GETPIPE_SZ", 1032, 1032 as UInt32, .none),
-        .init("F_ADD_SEALS", 1033, 1033 as UInt32, .integer),
-        .init("F_GET_SEALS", 1034, 1034 as UInt32, .none),
-        .init("F_GET_RW_HINT", 1035, 1035 as UInt32, .pointerToUInt64),
-        .init("F_SET_RW_HINT", 1036, 1036 as UInt32, .pointerToUInt64),
-        .init("F_GET_FILE_RW_HINT", 1037, 1037 as UInt32, .pointerToUInt64),
-        .init("F_SET_FILE_RW_HINT", 1038, 1038 as UInt32, .pointerToUInt64),
-    ])
+    ]
 }

@@ -52,7 +52,7 @@ extension MIPSO32 {
             ioctls: ioctls,
             rlimitResources: rlimitResources,
             rlimitInfinity: rlimitInfinity,
-            layouts: StructLayouts(merging: layouts, signalLayouts, terminalLayouts, messageLayouts),
+            layouts: StructLayouts(merging: .fixedWidth, .common32, .common32Messages, layouts, signalLayouts, terminalLayouts),
             signalCodes: signalCodes,
             termios: termios,
             pollEvents: pollEvents)

@@ -5,14 +5,7 @@
 import Glibc
 
 extension MIPSO32 {
-    static let protFlags = FlagTable([
-        .init("PROT_READ", 0x1, PROT_READ),
-        .init("PROT_WRITE", 0x2, PROT_WRITE),
-        .init("PROT_EXEC", 0x4, PROT_EXEC),
-        .init("PROT_SEM", 0x10, 0x8 as UInt32),  // x86-64 kernel value; not exported by Glibc
-        .init("PROT_GROWSDOWN", 0x0100_0000, PROT_GROWSDOWN),
-        .init("PROT_GROWSUP", 0x0200_0000, PROT_GROWSUP),
-    ])
+    static let protFlags = AsmGeneric.protFlagTable(semaphore: 0x10)
 
     static let mapFlags = FlagTable([
         .init("MAP_SHARED", 0x01, MAP_SHARED),

@@ -64,17 +64,6 @@ extension MIPSO32 {
     ])
 
     /// si_code of sent signals: SI_ASYNCIO, SI_TIMER and SI_MESGQ are -2, -3, -4 (asm-generic:
-    /// -4, -2, -3).
-    static let signalCodes = ConstantTable<Constant>([
-        .init("SI_USER", 0, 0 as UInt32),
-        .init("SI_KERNEL", 0x80, 0x80 as UInt32),
-        .init("SI_QUEUE", UInt32(bitPattern: -1), -1 as Int32),
-        .init("SI_ASYNCIO", UInt32(bitPattern: -2), -4 as Int32),
-        .init("SI_TIMER", UInt32(bitPattern: -3), -2 as Int32),
-        .init("SI_MESGQ", UInt32(bitPattern: -4), -3 as Int32),
-        .init("SI_SIGIO", UInt32(bitPattern: -5), -5 as Int32),
-        .init("SI_TKILL", UInt32(bitPattern: -6), -6 as Int32),
-        .init("SI_DETHREAD", UInt32(bitPattern: -7), -7 as Int32),
-        .init("SI_ASYNCNL", UInt32(bitPattern: -60), -60 as Int32),
-    ])
+    /// -4, -2, -3); the others are asm-generic's.
+    static let signalCodes = AsmGeneric.signalCodeTable(timer: -3, messageQueue: -4, asyncIO: -2)
 }

@@ -48,19 +48,26 @@ extension AsmGeneric {
     ])
 
     /// si_code of signals a process, a timer, a message queue or asynchronous I/O sent
-    /// (asm-generic/siginfo.h; x86-64 the same). Negative codes are rows as their 32-bit patterns.
-    static let signalCodes = ConstantTable<Constant>([
-        .init("SI_USER", 0, 0 as UInt32),
-        .init("SI_KERNEL", 0x80, 0x80 as UInt32),
-        .init("SI_QUEUE", UInt32(bitPattern: -1), -1 as Int32),
-        .init("SI_TIMER", UInt32(bitPattern: -2), -2 as Int32),
-        .init("SI_MESGQ", UInt32(bitPattern: -3), -3 as Int32),
-        .init("SI_ASYNCIO", UInt32(bitPattern: -4), -4 as Int32),
-        .init("SI_SIGIO", UInt32(bitPattern: -5), -5 as Int32),
-        .init("SI_TKILL", UInt32(bitPattern: -6), -6 as Int32),
-        .init("SI_DETHREAD", UInt32(bitPattern: -7), -7 as Int32),
-        .init("SI_ASYNCNL", UInt32(bitPattern: -60), -60 as Int32),
-    ])
+    /// (asm-generic/siginfo.h; x86-64 the same).
+    static let signalCodes = signalCodeTable(timer: -2, messageQueue: -3, asyncIO: -4)
+
+    /// asm-generic/siginfo.h's sender codes with the guest's SI_TIMER, SI_MESGQ and SI_ASYNCIO,
+    /// the three an arch's siginfo.h may redefine (MIPS's does). The host column is x86-64's,
+    /// asm-generic's. Negative codes are rows as their 32-bit patterns.
+    static func signalCodeTable(timer: Int32, messageQueue: Int32, asyncIO: Int32) -> ConstantTable<Constant> {
+        ConstantTable([
+            .init("SI_USER", 0, 0 as UInt32),
+            .init("SI_KERNEL", 0x80, 0x80 as UInt32),
+            .init("SI_QUEUE", UInt32(bitPattern: -1), -1 as Int32),
+            .init("SI_TIMER", UInt32(bitPattern: timer), -2 as Int32),
+            .init("SI_MESGQ", UInt32(bitPattern: messageQueue), -3 as Int32),
+            .init("SI_ASYNCIO", UInt32(bitPattern: asyncIO), -4 as Int32),
+            .init("SI_SIGIO", UInt32(bitPattern: -5), -5 as Int32),
+            .init("SI_TKILL", UInt32(bitPattern: -6), -6 as Int32),
+            .init("SI_DETHREAD", UInt32(bitPattern: -7), -7 as Int32),
+            .init("SI_ASYNCNL", UInt32(bitPattern: -60), -60 as Int32),
+        ])
+    }
 
     /// sigaltstack's ss_flags.
     static let sigaltstackFlags = FlagTable([

@@ -1,9 +1,10 @@
 // MIPS's socket numbering (arch/mips/include/uapi/asm/socket.h and glibc's MIPS
 // bits/socket_type.h): SOCK_DGRAM and SOCK_STREAM swapped (1 and 2, as in SVR4), SOCK_NONBLOCK
 // is MIPS's O_NONBLOCK (0x80), SOL_SOCKET is 0xffff, and the BSD-derived options keep their
-// BSD numbers (SO_REUSEADDR 4, SO_TYPE 0x1008, SO_RCVTIMEO 0x1006, ...). Options Linux added
-// later share asm-generic's numbers, except SO_PEERSEC and SO_SNDBUFFORCE (30 and 31, where
-// asm-generic says 31 and 32). Control message types are asm-generic's.
+// BSD numbers (SO_REUSEADDR 4, SO_TYPE 0x1008, SO_RCVTIMEO 0x1006, SO_PROTOCOL 0x1028, ...).
+// Options Linux added share asm-generic's numbers (`AsmGeneric.sharedSocketOptions`), except
+// SO_PASSCRED, SO_PEERCRED, SO_PEERSEC and SO_SNDBUFFORCE (17, 18, 30 and 31, where
+// asm-generic says 16, 17, 31 and 32). Control message types are asm-generic's.
 
 extension MIPSO32 {
     static let sockets = SocketABI(
@@ -17,56 +18,32 @@ extension MIPSO32 {
             .init("SOCK_CLOEXEC", 0o2000000, 0o2000000),
         ]),
         socketLevel: .init("SOL_SOCKET", 0xffff, 1),
-        options: ConstantTable([
-            .init("SO_DEBUG", 0x1, 1, .int),
-            .init("SO_REUSEADDR", 0x4, 2, .int),
-            .init("SO_KEEPALIVE", 0x8, 9, .int),
-            .init("SO_DONTROUTE", 0x10, 5, .int),
-            .init("SO_BROADCAST", 0x20, 6, .int),
-            .init("SO_LINGER", 0x80, 13, .words(2)),
-            .init("SO_OOBINLINE", 0x100, 10, .int),
-            .init("SO_REUSEPORT", 0x200, 15, .int),
-            .init("SO_SNDBUF", 0x1001, 7, .int),
-            .init("SO_RCVBUF", 0x1002, 8, .int),
-            .init("SO_SNDLOWAT", 0x1003, 19, .int),
-            .init("SO_RCVLOWAT", 0x1004, 18, .int),
-            .init("SO_SNDTIMEO_OLD", 0x1005, 21, .timeval),
-            .init("SO_RCVTIMEO_OLD", 0x1006, 20, .timeval),
-            .init("SO_ERROR", 0x1007, 4, .int),
-            .init("SO_TYPE", 0x1008, 3, .int),
-            .init("SO_ACCEPTCONN", 0x1009, 30, .int),
-            .init("SO_PROTOCOL", 0x1028, 38, .int),
-            .init("SO_DOMAIN", 0x1029, 39, .int),
-            .init("SO_NO_CHECK", 11, 11, .int),
-            .init("SO_PRIORITY", 12, 12, .int),
-            .init("SO_BSDCOMPAT", 14, 14, .int),
-            .init("SO_PASSCRED", 17, 16, .int),
-            .init("SO_PEERCRED", 18, 17, .words(3)),
-            .init("SO_BINDTODEVICE", 25, 25, .bytes),
-            .init("SO_ATTACH_FILTER", 26, 26, .unsupported),
-            .init("SO_DETACH_FILTER", 27, 27, .int),
-            .init("SO_PEERNAME", 28, 28, .bytes),
-            .init("SO_TIMESTAMP_OLD", 29, 29, .int),
-            .init("SO_PEERSEC", 30, 31, .bytes),
-            .init("SO_SNDBUFFORCE", 31, 32, .int),
-            .init("SO_RCVBUFFORCE", 33, 33, .int),
-            .init("SO_PASSSEC", 34, 34, .int),
-            .init("SO_TIMESTAMPNS_OLD", 35, 35, .int),
-            .init("SO_MARK", 36, 36, .int),
-            .init("SO_RXQ_OVFL", 40, 40, .int),
-            .init("SO_PEEK_OFF", 42, 42, .int),
-            .init("SO_BUSY_POLL", 46, 46, .int),
-            .init("SO_INCOMING_CPU", 49, 49, .int),
-            .init("SO_COOKIE", 57, 57, .uint64),
-            .init("SO_ZEROCOPY", 60, 60, .int),
-            .init("SO_BINDTOIFINDEX", 62, 62, .int),
-            .init("SO_RCVTIMEO_NEW", 66, 66, .timeval64),
-            .init("SO_SNDTIMEO_NEW", 67, 67, .timeval64),
-        ]),
-        controlMessages: ConstantTable([
-            .init("SCM_RIGHTS", 1, 1, .int),
-            .init("SCM_CREDENTIALS", 2, 2, .words(3)),
-            .init("SCM_TIMESTAMP_OLD", 29, 29, .timeval),
-            .init("SCM_TIMESTAMPNS_OLD", 35, 35, .timeval),
-        ]))
+        options: ConstantTable(socketOptions + AsmGeneric.sharedSocketOptions),
+        controlMessages: AsmGeneric.socketControlMessages)
+
+    private static let socketOptions: [SocketOption] = [
+        .init("SO_DEBUG", 0x1, 1, .int),
+        .init("SO_REUSEADDR", 0x4, 2, .int),
+        .init("SO_KEEPALIVE", 0x8, 9, .int),
+        .init("SO_DONTROUTE", 0x10, 5, .int),
+        .init("SO_BROADCAST", 0x20, 6, .int),
+        .init("SO_LINGER", 0x80, 13, .words(2)),
+        .init("SO_OOBINLINE", 0x100, 10, .int),
+        .init("SO_REUSEPORT", 0x200, 15, .int),
+        .init("SO_SNDBUF", 0x1001, 7, .int),
+        .init("SO_RCVBUF", 0x1002, 8, .int),
+        .init("SO_SNDLOWAT", 0x1003, 19, .int),
+        .init("SO_RCVLOWAT", 0x1004, 18, .int),
+        .init("SO_SNDTIMEO_OLD", 0x1005, 21, .timeval),
+        .init("SO_RCVTIMEO_OLD", 0x1006, 20, .timeval),
+        .init("SO_ERROR", 0x1007, 4, .int),
+        .init("SO_TYPE", 0x1008, 3, .int),
+        .init("SO_ACCEPTCONN", 0x1009, 30, .int),
+        .init("SO_PROTOCOL", 0x1028, 38, .int),
+        .init("SO_DOMAIN", 0x1029, 39, .int),
+        .init("SO_PASSCRED", 17, 16, .int),
+        .init("SO_PEERCRED", 18, 17, .words(3)),
+        .init("SO_PEERSEC", 30, 31, .bytes),
+        .init("SO_SNDBUFFORCE", 31, 32, .int),
+    ]
 }

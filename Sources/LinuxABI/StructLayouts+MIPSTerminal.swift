@@ -1,6 +1,7 @@
 // MIPS o32 layouts of the terminal structs: the kernel's termios has 23 c_cc slots, and the old
-// termio carries as many (of which the kernel uses the first 8). Facts from mips-linux-gnu-gcc
-// (Tests/LinuxABITests/Layouts/layouts.c prints them; LinuxABITests compares).
+// termio carries as many (of which the kernel uses the first 8); winsize is every arch's
+// (StructLayouts+Common.swift). Facts from mips-linux-gnu-gcc (Tests/LinuxABITests/Layouts/
+// layouts.c prints them; LinuxABITests compares).
 
 extension MIPSO32 {
     static let terminalLayouts = StructLayouts([
@@ -19,12 +20,6 @@ extension MIPSO32 {
             Field("c_lflag", 6, 2),
             Field("c_line", 8, 1, signed: true),
             Field("c_cc", 9, 1, count: 23),
-        ]),
-        .winsize: StructLayout("winsize", size: 8, alignment: 2, [
-            Field("ws_row", 0, 2),
-            Field("ws_col", 2, 2),
-            Field("ws_xpixel", 4, 2),
-            Field("ws_ypixel", 6, 2),
         ]),
     ])
 }

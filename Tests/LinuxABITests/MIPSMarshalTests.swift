@@ -14,17 +14,7 @@ func layout(_ abi: GuestABI, _ kind: StructKind) throws -> StructLayout {
 }
 
 @Test func hostStatBecomesBigEndianMIPSStat64() throws {
-    var st = stat()
-    st.st_dev = 0x803
-    st.st_ino = 0x1_0000_0005
-    st.st_mode = 0o100644
-    st.st_nlink = 2
-    st.st_uid = 1000
-    st.st_rdev = 0x1_0203
-    st.st_size = 5_000_000_000
-    st.st_blksize = 4096
-    st.st_blocks = 9_765_632
-    st.st_mtim = timespec(tv_sec: 1_700_000_000, tv_nsec: 123)
+    let st = sampleHostStat()
     let stat64 = try layout(.mips, .stat64)
     let bytes = withBuffer(stat64.size) { buffer in
         #expect(StructWriter(stat64, byteOrder: .big, into: buffer)!.write(st))
@@ -114,9 +104,7 @@ func layout(_ abi: GuestABI, _ kind: StructKind) throws -> StructLayout {
     let guest = try layout(.mips, .termios)
     let termios = GuestABI.mips.termios
     // The host's canonical mode with echo and IEXTEN, VEOF ^D, VMIN 1, VEOL2 0x17.
-    var hostBytes = [UInt8](repeating: 0, count: host.size)
-    hostBytes.withUnsafeMutableBytes { buffer in
-        let writer = StructWriter(host, byteOrder: .host, into: buffer)!
+    let hostBytes = hostRecord(host) { writer in
         writer.set("c_iflag", 0x500)           // ICRNL|IXON
         writer.set("c_cflag", 0xbf)            // B38400|CS8|CREAD
         writer.set("c_lflag", 0x8a3b)          // ISIG|ICANON|ECHO|ECHOE|ECHOK|ECHOCTL|ECHOKE|IEXTEN
@@ -171,9 +159,7 @@ func layout(_ abi: GuestABI, _ kind: StructKind) throws -> StructLayout {
     // statfs64: 32-bit f_type and f_bsize, f_frsize third, f_bavail after f_ffree.
     let host = try #require(StructLayouts.host[.statfs])
     let guest = try layout(.mips, .statfs64)
-    var source = [UInt8](repeating: 0, count: host.size)
-    source.withUnsafeMutableBytes { buffer in
-        let writer = StructWriter(host, byteOrder: .host, into: buffer)!
+    let source = hostRecord(host) { writer in
         writer.set("f_type", 0xEF53)
         writer.set("f_bsize", 4096)
         writer.set("f_frsize", 4096)
@@ -181,11 +167,8 @@ func layout(_ abi: GuestABI, _ kind: StructKind) throws -> StructLayout {
         writer.set("f_bavail", 77)
         writer.set("f_namelen", 255)
     }
-    let statfs = withBuffer(guest.size) { buffer in
-        let writer = StructWriter(guest, byteOrder: .big, into: buffer)!
-        writer.zero()
-        source.withUnsafeBytes { #expect(writer.copyFields(from: StructReader(host, byteOrder: .host, from: $0)!)) }
-    }
+    let (fits, statfs) = transcode(source, from: host, to: guest, .big)
+    #expect(fits)
     #expect(Array(statfs[0..<4]) == bigEndianBytes(0xEF53, 4))
     #expect(Array(statfs[8..<12]) == bigEndianBytes(4096, 4), "f_frsize")
     #expect(Array(statfs[16..<24]) == bigEndianBytes(1 << 36, 8), "f_blocks")
@@ -193,27 +176,17 @@ func layout(_ abi: GuestABI, _ kind: StructKind) throws -> StructLayout {
     #expect(Array(statfs[64..<68]) == bigEndianBytes(255, 4), "f_namelen")
 
     // The 32-bit statfs cannot hold 2^36 blocks: EOVERFLOW.
-    let small = try layout(.mips, .statfs)
-    _ = withBuffer(small.size) { buffer in
-        let writer = StructWriter(small, byteOrder: .big, into: buffer)!
-        writer.zero()
-        source.withUnsafeBytes { #expect(!writer.copyFields(from: StructReader(host, byteOrder: .host, from: $0)!)) }
-    }
+    #expect(!transcode(source, from: host, to: try layout(.mips, .statfs), .big).fits)
 
     // epoll_event: the host's packed record to MIPS's, data at 8.
     let hostEvent = try #require(StructLayouts.host[.epollEvent])
     let event = try layout(.mips, .epollEvent)
-    var hostEventBytes = [UInt8](repeating: 0, count: hostEvent.size)
-    hostEventBytes.withUnsafeMutableBytes { buffer in
-        let writer = StructWriter(hostEvent, byteOrder: .host, into: buffer)!
+    let hostEventBytes = hostRecord(hostEvent) { writer in
         writer.set("events", 0x19)
         writer.set("data", 0x1122_3344_5566_7788)
     }
-    let eventBytes = withBuffer(event.size) { buffer in
-        let writer = StructWriter(event, byteOrder: .big, into: buffer)!
-        writer.zero()
-        hostEventBytes.withUnsafeBytes { #expect(writer.copyFields(from: StructReader(hostEvent, byteOrder: .host, from: $0)!)) }
-    }
+    let (eventFits, eventBytes) = transcode(hostEventBytes, from: hostEvent, to: event, .big)
+    #expect(eventFits)
     #expect(Array(eventBytes[0..<4]) == [0, 0, 0, 0x19])
     #expect(Array(eventBytes[8..<16]) == bigEndianBytes(0x1122_3344_5566_7788, 8))
 

@@ -12,26 +12,11 @@ func syscallByName(_ name: String) -> Syscall? {
 @Test(.enabled(if: CrossTools.armAvailable, CrossTools.armMissing))
 func armNumbersMatchTheCLibrary() throws {
     guard let compiler = CrossTools.armCompiler else { return }
-    // All SYS_ names the ARM C library defines.
-    let header = CrossTools.temporaryPath("syscall-names.c")
-    try "#include <sys/syscall.h>\n".write(toFile: header, atomically: true, encoding: .utf8)
-    let macros = try CrossTools.run(compiler, ["-E", "-dM", header])
-    let names = macros.split(separator: "\n").compactMap { line -> String? in
-        let words = line.split(separator: " ")
-        guard words.count >= 2, words[0] == "#define", words[1].hasPrefix("SYS_") else { return nil }
-        return String(words[1].dropFirst(4))
-    }
-    #expect(names.count > 350, "expected the full ARM syscall list, got \(names.count) SYS_ macros")
-
-    var program = "#include <stdio.h>\n#include <sys/syscall.h>\n#include <asm/unistd.h>\nint main(void) {\n"
-    for name in names { program += "    printf(\"\(name) %ld\\n\", (long)SYS_\(name));\n" }
-    for name in ["breakpoint", "cacheflush", "usr26", "usr32", "set_tls", "get_tls"] {
-        program += "    printf(\"\(name) %ld\\n\", (long)__ARM_NR_\(name));\n"
-    }
-    program += "    return 0;\n}\n"
-    let source = CrossTools.temporaryPath("syscall-numbers.c")
-    try program.write(toFile: source, atomically: true, encoding: .utf8)
-    let facts = CrossTools.parseConstants(try CrossTools.runOnARM(source: source, name: "syscall-numbers"))
+    // All SYS_ names the ARM C library defines, and ARM's private calls.
+    let facts = try cLibrarySyscallNumbers(
+        compiler: compiler, privateCalls: ["breakpoint", "cacheflush", "usr26", "usr32", "set_tls", "get_tls"],
+        prefix: "__ARM_NR_") { try CrossTools.runOnARM(source: $0, name: "syscall-numbers") }
+    #expect(facts.count > 350, "expected the full ARM syscall list, got \(facts.count) numbers")
 
     var checked = 0
     for (name, number) in facts {
@@ -78,8 +63,10 @@ func armNumbersMatchTheCLibrary() throws {
     #expect(GuestABI.arm.number(of: .exit_group) == 248)
 }
 
-/// The C library's SYS_ names for a guest, and a program printing each one's number.
-func cLibrarySyscallNumbers(compiler: String, run: (String) throws -> String) throws -> [String: Int64] {
+/// The number of each SYS_ name the guest's C library defines (and of each of `privateCalls`,
+/// the arch's own `prefix`ed macros), printed by a program built with the guest's compiler.
+func cLibrarySyscallNumbers(compiler: String, privateCalls: [String] = [], prefix: String = "",
+                            run: (String) throws -> String) throws -> [String: Int64] {
     let header = CrossTools.temporaryPath("syscall-names-\(UUID().uuidString).c")
     try "#include <sys/syscall.h>\n".write(toFile: header, atomically: true, encoding: .utf8)
     let macros = try CrossTools.run(compiler, ["-E", "-dM", header])
@@ -90,6 +77,7 @@ func cLibrarySyscallNumbers(compiler: String, run: (String) throws -> String) th
     }
     var program = "#include <stdio.h>\n#include <sys/syscall.h>\nint main(void) {\n"
     for name in names { program += "    printf(\"\(name) %ld\\n\", (long)SYS_\(name));\n" }
+    for name in privateCalls { program += "    printf(\"\(name) %ld\\n\", (long)\(prefix)\(name));\n" }
     program += "    return 0;\n}\n"
     let source = CrossTools.temporaryPath("syscall-numbers-\(UUID().uuidString).c")
     try program.write(toFile: source, atomically: true, encoding: .utf8)

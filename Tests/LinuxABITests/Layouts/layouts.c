@@ -316,7 +316,9 @@ int main(void) {
     FIELD("epoll_event", struct epoll_event, events);
     FIELD("epoll_event", struct epoll_event, data);
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(__mips__)
+    /* statfs(2)'s record: the host's (64-bit fields) and MIPS's (32-bit, f_frsize third,
+     * f_bavail after f_ffree). ARM's C library calls statfs64 only. */
     STRUCT("statfs", struct statfs);
     FIELD("statfs", struct statfs, f_type);
     FIELD("statfs", struct statfs, f_bsize);
@@ -330,46 +332,22 @@ int main(void) {
     FIELD("statfs", struct statfs, f_frsize);
     FIELD("statfs", struct statfs, f_flags);
     ARRAY("statfs", struct statfs, f_spare);
-#elif defined(__mips__)
-    /* statfs(2)'s record, then statfs64's: 32-bit f_type, f_frsize third, f_bavail last. */
-    STRUCT("statfs", struct statfs);
-    FIELD("statfs", struct statfs, f_type);
-    FIELD("statfs", struct statfs, f_bsize);
-    FIELD("statfs", struct statfs, f_frsize);
-    FIELD("statfs", struct statfs, f_blocks);
-    FIELD("statfs", struct statfs, f_bfree);
-    FIELD("statfs", struct statfs, f_files);
-    FIELD("statfs", struct statfs, f_ffree);
-    FIELD("statfs", struct statfs, f_bavail);
-    ARRAY("statfs", struct statfs, f_fsid.val);
-    FIELD("statfs", struct statfs, f_namelen);
-    FIELD("statfs", struct statfs, f_flags);
-    ARRAY("statfs", struct statfs, f_spare);
+#endif
+#if !defined(__x86_64__)
+    /* MIPS's adds __pad (after f_frsize, which it puts third). */
     STRUCT("statfs64", struct statfs64);
     FIELD("statfs64", struct statfs64, f_type);
     FIELD("statfs64", struct statfs64, f_bsize);
-    FIELD("statfs64", struct statfs64, f_frsize);
+    FIELD("statfs64", struct statfs64, f_blocks);
+    FIELD("statfs64", struct statfs64, f_bfree);
+    FIELD("statfs64", struct statfs64, f_bavail);
+    FIELD("statfs64", struct statfs64, f_files);
+    FIELD("statfs64", struct statfs64, f_ffree);
+    ARRAY("statfs64", struct statfs64, f_fsid.val);
+    FIELD("statfs64", struct statfs64, f_namelen);
+#if defined(__mips__)
     FIELD("statfs64", struct statfs64, __pad);
-    FIELD("statfs64", struct statfs64, f_blocks);
-    FIELD("statfs64", struct statfs64, f_bfree);
-    FIELD("statfs64", struct statfs64, f_files);
-    FIELD("statfs64", struct statfs64, f_ffree);
-    FIELD("statfs64", struct statfs64, f_bavail);
-    ARRAY("statfs64", struct statfs64, f_fsid.val);
-    FIELD("statfs64", struct statfs64, f_namelen);
-    FIELD("statfs64", struct statfs64, f_flags);
-    ARRAY("statfs64", struct statfs64, f_spare);
-#else
-    STRUCT("statfs64", struct statfs64);
-    FIELD("statfs64", struct statfs64, f_type);
-    FIELD("statfs64", struct statfs64, f_bsize);
-    FIELD("statfs64", struct statfs64, f_blocks);
-    FIELD("statfs64", struct statfs64, f_bfree);
-    FIELD("statfs64", struct statfs64, f_bavail);
-    FIELD("statfs64", struct statfs64, f_files);
-    FIELD("statfs64", struct statfs64, f_ffree);
-    ARRAY("statfs64", struct statfs64, f_fsid.val);
-    FIELD("statfs64", struct statfs64, f_namelen);
+#endif
     FIELD("statfs64", struct statfs64, f_frsize);
     FIELD("statfs64", struct statfs64, f_flags);
     ARRAY("statfs64", struct statfs64, f_spare);
