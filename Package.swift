@@ -38,6 +38,7 @@ let package = Package(
         // changed, so translator edits do not recompile them.
         .target(name: "ARMDecoder", exclude: ["Specs"]),
         .target(name: "GuestARM", dependencies: ["IR", "ARMDecoder", "CHost"], swiftSettings: hot),
+        .target(name: "MIPSDecoder", exclude: ["Specs"]),
 
         // The Linux personality.
         .target(name: "LinuxABI"),
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory"]),
         .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder"]),
         .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost"]),
+        .testTarget(name: "MIPSDecoderTests", dependencies: ["MIPSDecoder"]),
         .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI"], exclude: ["Layouts"]),
         .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory"]),
     ]
