@@ -68,11 +68,13 @@ enum BackendAgreement {
         initialize(m, seed: seed)
         let state = m.stateBytes
         let scratch = m.bytes(UInt32(scratchBase), scratchSize)
-        let reference = snapshot(m, m.run(on: .interpreter, maxInstructions: maxInstructions))
+        // Both run the optimized IR, as the engine does (the passes drop FP ops whose results
+        // are dead, and their exception flags with them).
+        let reference = snapshot(m, m.run(on: .interpreter, maxInstructions: maxInstructions, optimize: true))
         let blocks = m.blocks
         state.withUnsafeBytes { m.state.raw.copyMemory(from: $0.baseAddress!, byteCount: MIPSState.size) }
         m.setBytes(UInt32(scratchBase), scratch)
-        let compiled = snapshot(m, m.run(on: .jit, jit: jit, maxInstructions: maxInstructions))
+        let compiled = snapshot(m, m.run(on: .jit, jit: jit, maxInstructions: maxInstructions, optimize: true))
         return (reference, compiled, blocks)
     }
 

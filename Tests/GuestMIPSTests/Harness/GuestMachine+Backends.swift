@@ -1,4 +1,4 @@
-// Running a GuestMachine's code on either backend: the IR interpreter (on the IR as
+// Running a GuestMachine's code on either backend: the IR interpreter (by default on the IR as
 // translated: the reference), or the x86-64 JIT (on the IR after the engine's passes), with its
 // code placed the way the engine places it (Engine+JIT.swift: the trampoline first, each
 // block's exit-stub references aimed at the trampoline's exit, a cleared jump cache). Blocks
@@ -95,8 +95,10 @@ struct BackendRun: Equatable {
 
 extension GuestMachine {
     /// Runs blocks from the state's pc on `backend` until the pc leaves the code, a block exits
-    /// to the engine's caller, or `blockLimit` blocks ran.
-    func run(on backend: Backend, jit: JITRunner? = nil, maxInstructions: Int = 64, blockLimit: Int = 200) -> BackendRun {
+    /// to the engine's caller, or `blockLimit` blocks ran. `optimize` runs the engine's passes
+    /// first (default: for the JIT only, so the interpreter runs the IR as translated).
+    func run(on backend: Backend, jit: JITRunner? = nil, maxInstructions: Int = 64, blockLimit: Int = 200,
+             optimize: Bool? = nil) -> BackendRun {
         var frontend = MIPSFrontend()
         let runner = backend == .jit ? (jit ?? JITRunner()) : nil
         blocks = []
@@ -114,6 +116,7 @@ extension GuestMachine {
             blocks.append(block)
             let problems = block.verify()
             if !problems.isEmpty { return finish(.exit(.undefined, payload: 0xdead), "block \(key) does not verify: \(problems)\n\(block.text())") }
+            if optimize ?? (backend == .jit) { Passes.optimize(&block) }
             switch backend {
             case .interpreter:
                 let prepared = PreparedBlock(block)
@@ -127,7 +130,6 @@ extension GuestMachine {
                 }
             case .jit:
                 guard let runner else { return finish(.exit(.undefined, payload: 0), "no JIT runner") }
-                Passes.optimize(&block)
                 let code: UnsafeRawPointer
                 switch runner.place(block) {
                 case .success(let c): code = c

@@ -6,7 +6,7 @@
 // so every sequence ends.
 
 enum InstructionClass: String, CaseIterable, CustomStringConvertible, Sendable {
-    case alu, shift, multiply, loadStore, bits, branch, trap
+    case alu, shift, multiply, loadStore, bits, branch, trap, fpu
     var description: String { rawValue }
 }
 
@@ -50,6 +50,9 @@ struct MIPSSequenceGenerator {
             if rng.chance(40) { return [branch(), rng.chance(50) ? alu() : loadStore()] }
             return [rng.chance(50) ? alu() : multiply()]
         case .trap: return [rng.chance(30) ? trap() : alu()]
+        case .fpu:
+            if rng.chance(10) { return [fpuBranch(), fpu()] }
+            return [fpu()]
         }
     }
 
@@ -117,6 +120,49 @@ struct MIPSSequenceGenerator {
         case 1: return "\(rng.pick(["blez", "bgtz", "bltz", "bgez"]))\(likely) \(r()), 1f"
         default: return "\(rng.pick(["bltzal", "bgezal"]))\(likely) \(r()), 1f"
         }
+    }
+
+    /// An FPU register: any for singles and words, even for doubles (legal in both FR modes).
+    mutating func f(_ double: Bool) -> String { "$f\(double ? 2 * rng.below(16) : rng.below(32))" }
+
+    mutating func fpu() -> String {
+        let double = rng.chance(50)
+        let fmt = double ? "d" : "s"
+        switch rng.below(12) {
+        case 0, 1:
+            let op = rng.pick(["add", "sub", "mul", "div"])
+            return "\(op).\(fmt) \(f(double)), \(f(double)), \(f(double))"
+        case 2:
+            let op = rng.pick(["sqrt", "abs", "neg", "mov", "recip", "rsqrt"])
+            return "\(op).\(fmt) \(f(double)), \(f(double))"
+        case 3:
+            let op = rng.pick(["madd", "msub", "nmadd", "nmsub"])
+            return "\(op).\(fmt) \(f(double)), \(f(double)), \(f(double)), \(f(double))"
+        case 4:
+            let cond = rng.pick(["f", "un", "eq", "ueq", "olt", "ult", "ole", "ule", "sf", "ngle", "seq", "ngl", "lt", "nge", "le", "ngt"])
+            return "c.\(cond).\(fmt) $fcc\(rng.below(8)), \(f(double)), \(f(double))"
+        case 5:
+            let op = rng.pick(["round.w", "trunc.w", "ceil.w", "floor.w", "cvt.w"])
+            return "\(op).\(fmt) \(f(false)), \(f(double))"
+        case 6:
+            return rng.chance(50) ? "cvt.d.s \(f(true)), \(f(false))" : "cvt.s.d \(f(false)), \(f(true))"
+        case 7:
+            return rng.chance(50) ? "cvt.\(fmt).w \(f(double)), \(f(false))" : "\(rng.pick(["movt", "movf"])).\(fmt) \(f(double)), \(f(double)), $fcc\(rng.below(8))"
+        case 8:
+            return "\(rng.pick(["movz", "movn"])).\(fmt) \(f(double)), \(f(double)), \(r())"
+        case 9:
+            let offset = rng.below(0x800) * 8
+            return double ? "\(rng.pick(["ldc1", "sdc1"])) \(f(true)), \(offset)($20)" : "\(rng.pick(["lwc1", "swc1"])) \(f(false)), \(offset)($20)"
+        case 10:
+            return rng.pick(["mfc1 \(d()), \(f(false))", "mtc1 \(r()), \(f(false))", "mfhc1 \(d()), \(f(true))", "mthc1 \(r()), \(f(true))"])
+        default:
+            // FCSR: a rounding mode, flush to zero now and then; or a read of it.
+            return rng.chance(50) ? "cfc1 \(d()), $31" : "ctc1 \(r()), $31"
+        }
+    }
+
+    mutating func fpuBranch() -> String {
+        "\(rng.pick(["bc1t", "bc1f", "bc1tl", "bc1fl"])) $fcc\(rng.below(8)), 1f"
     }
 
     mutating func trap() -> String {
