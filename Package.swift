@@ -38,6 +38,8 @@ let package = Package(
         // changed, so translator edits do not recompile them.
         .target(name: "ARMDecoder", exclude: ["Specs"]),
         .target(name: "GuestARM", dependencies: ["IR", "ARMDecoder", "CHost"], swiftSettings: hot),
+        .target(name: "MIPSDecoder", exclude: ["Specs"]),
+        .target(name: "GuestMIPS", dependencies: ["IR", "MIPSDecoder", "CHost"], swiftSettings: hot),
 
         // The Linux personality.
         .target(name: "LinuxABI"),
@@ -57,6 +59,8 @@ let package = Package(
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory"]),
         .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder"]),
         .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost"]),
+        .testTarget(name: "MIPSDecoderTests", dependencies: ["MIPSDecoder"]),
+        .testTarget(name: "GuestMIPSTests", dependencies: ["GuestMIPS", "IR", "IRInterpreter", "IRPasses", "X64Backend", "X64Assembler", "CHost"]),
         .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI"], exclude: ["Layouts"]),
         .testTarget(name: "BinfmtTests", dependencies: ["Binfmt", "LinuxABI"]),
         .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory"]),
