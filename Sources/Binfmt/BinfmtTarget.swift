@@ -16,15 +16,9 @@ public struct BinfmtTarget: Sendable, Equatable {
     public var name: String { "mirage-" + arch.rawValue }
 
     public static func forArch(_ arch: GuestArch) -> BinfmtTarget {
-        switch arch {
-        case .arm: header(arch, elfClass: 1, bigEndian: false, machine: 40)
-        case .aarch64: header(arch, elfClass: 2, bigEndian: false, machine: 183)
-        // n32 programs are ELF32 MIPS too; EF_MIPS_ABI2 (0x20 in e_flags) tells them apart,
-        // so o32's entry also requires that bit clear (qemu's does not, and takes n32).
-        case .mips: header(arch, elfClass: 1, bigEndian: true, machine: 8, clearFlagBits: 0x20)
-        case .mipsel: header(arch, elfClass: 1, bigEndian: false, machine: 8, clearFlagBits: 0x20)
-        case .ppc: header(arch, elfClass: 1, bigEndian: true, machine: 20)
-        }
+        // For MIPS the entry also requires EF_MIPS_ABI2 clear, so n32 programs (ELF32 MIPS
+        // too) are not taken for o32 ones; qemu's entry takes both.
+        header(arch, arch.elf)
     }
 
     /// Whether a file starting with `bytes` matches, as the kernel decides it.
@@ -37,9 +31,11 @@ public struct BinfmtTarget: Sendable, Equatable {
     /// e_flags: after e_version, e_entry, e_phoff and e_shoff, whose size depends on the class.
     private static func flagsOffset(elfClass: UInt8) -> Int { elfClass == 1 ? 36 : 48 }
 
-    private static func header(
-        _ arch: GuestArch, elfClass: UInt8, bigEndian: Bool, machine: UInt16, clearFlagBits: UInt32 = 0
-    ) -> BinfmtTarget {
+    private static func header(_ arch: GuestArch, _ elf: ELFIdentity) -> BinfmtTarget {
+        let elfClass: UInt8 = elf.is64Bit ? 2 : 1
+        let bigEndian = elf.byteOrder == .big
+        let machine = elf.machine
+        let clearFlagBits = elf.clearFlags
         // e_ident: "\x7fELF", class, data, EI_VERSION 1; the OS ABI (0 or 3 for Linux) and the
         // ABI version (MIPS non-PIC executables use 1) are left out; the padding must be 0.
         var magic: [UInt8] = [0x7f, 0x45, 0x4c, 0x46, elfClass, bigEndian ? 2 : 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]

@@ -34,22 +34,20 @@ public enum GuestSelection {
     }
 
     static func identity(of file: ELFFile) -> Identity {
-        let endian = file.byteOrder == .big ? "big-endian" : "little-endian"
+        let is64Bit = file.elfClass == .elf64, bigEndian = file.byteOrder == .big
+        if let arch = GuestArch.allCases.first(where: {
+            $0.elf.matches(is64Bit: is64Bit, bigEndian: bigEndian, machine: file.machineRawValue, flags: file.flags)
+        }) {
+            return .guest(arch)
+        }
+        let endian = bigEndian ? "big-endian" : "little-endian"
         switch (file.machine, file.elfClass) {
-        case (.arm, .elf32):
-            return file.byteOrder == .little ? .guest(.arm) : .other("big-endian ARM")
-        case (.aarch64, .elf64):
-            return file.byteOrder == .little ? .guest(.aarch64) : .other("big-endian AArch64")
-        case (.mips, .elf32):
-            // EF_MIPS_ABI2: n32, a 64-bit ABI in an ELF32 file.
-            if file.flags & 0x20 != 0 { return .other("\(endian) MIPS n32") }
-            return .guest(file.byteOrder == .big ? .mips : .mipsel)
-        case (.ppc, .elf32):
-            return file.byteOrder == .big ? .guest(.ppc) : .other("little-endian 32-bit PowerPC")
-        case (.mips, .elf64):
-            return .other("\(endian) MIPS64")
-        default:
-            return .other("\(file.elfClass == .elf64 ? "64-bit" : "32-bit") \(file.machine.name)")
+        case (.arm, .elf32): return .other("\(endian) ARM")
+        case (.aarch64, .elf64): return .other("\(endian) AArch64")
+        case (.mips, .elf32): return .other("\(endian) MIPS n32")
+        case (.ppc, .elf32): return .other("\(endian) 32-bit PowerPC")
+        case (.mips, .elf64): return .other("\(endian) MIPS64")
+        default: return .other("\(is64Bit ? "64-bit" : "32-bit") \(file.machine.name)")
         }
     }
 
