@@ -1,12 +1,12 @@
 // NaN results and the exception flags SSE cannot give a MIPS FPU. Arithmetic runs on SSE; when
-// a result is a NaN, these helpers make it the one the MIPS FPU gives (qemu-mips's rules):
-// the first signalling NaN operand, else the first quiet one, else the default NaN; a
-// signalling NaN raises invalid and is silenced (set quiet under NaN2008; replaced by the
-// default NaN under the legacy encoding, whose quiet NaNs have the quiet bit clear).
-//
-// Legacy encoding: qNaN 0x7fbfffff-style (quiet bit clear), default NaN 0x7fbfffff and
-// 0x7ff7ffffffffffff. NaN2008: the IEEE encoding, default NaN 0x7fc00000 and
-// 0x7ff8000000000000 (positive, unlike x86's).
+// a result is a NaN, these helpers make it the one qemu-mips gives:
+// - NaN2008 (IEEE encoding, default NaN 0x7fc00000 / 0x7ff8000000000000, positive unlike
+//   x86's): the first signalling NaN operand made quiet, else the first quiet one, else the
+//   default NaN.
+// - Legacy encoding (quiet NaNs have the quiet bit clear; default NaN 0x7fbfffff /
+//   0x7ff7ffffffffffff): always the default NaN, whatever the operands (qemu runs legacy
+//   MIPS in default-NaN mode; checked by QEMUOracleTests).
+// Invalid is raised for a signalling NaN operand or an invalid operation.
 //
 // Approximation: under the legacy encoding SSE takes a legacy quiet NaN for a signalling one,
 // so an operation on one raises invalid where the MIPS FPU would not (a flag can be added
@@ -54,7 +54,9 @@ struct NaNRules {
 
     /// The NaN an operation on `operands` gives, and whether it raises invalid.
     func result(_ operands: [UInt64]) -> (UInt64, invalid: Bool) {
-        if let s = operands.first(where: isSignalling) { return (silenced(s), true) }
+        let signalling = operands.first(where: isSignalling)
+        if !nan2008 { return (defaultNaN, signalling != nil || !operands.contains(where: isNaN)) }
+        if let s = signalling { return (silenced(s), true) }
         if let q = operands.first(where: isQuiet) { return (q, false) }
         return (defaultNaN, true)
     }
@@ -75,9 +77,9 @@ extension MIPSHelpers {
         return nan
     }
 
-    /// CVT.S.D (c bit 0 clear: to single) or CVT.D.S of a NaN a: silenced as the source format
-    /// says, then its payload moved to the other format (the top fraction bits kept); a payload
-    /// that would vanish gives the default NaN.
+    /// CVT.S.D (c bit 0 clear: to single) or CVT.D.S of a NaN a. Legacy: the default NaN.
+    /// NaN2008: silenced, then its payload moved to the other format (the top fraction bits
+    /// kept); a payload that would vanish gives the default NaN.
     static let convertNaN: HelperFunction = { _, a, _, c in
         let toDouble = c & 1 != 0
         let source = NaNRules(double: !toDouble, nan2008: c & 2 != 0)
@@ -85,9 +87,9 @@ extension MIPSHelpers {
         var x = a
         if source.isSignalling(x) {
             raiseInvalid()
-            if !source.nan2008 { return target.defaultNaN }
             x = source.silenced(x)
         }
+        if !source.nan2008 { return target.defaultNaN }
         let sign = x & source.signBit != 0
         let fraction = toDouble ? (x & source.fractionMask) << 29 : (x & source.fractionMask) >> 29
         guard fraction != 0 else { return target.defaultNaN }
@@ -103,10 +105,23 @@ extension MIPSHelpers {
         return 0
     }
 
-    /// A conversion to an integer was invalid (a NaN or out of range) in a way the IR's
-    /// conversion did not flag.
-    static let invalidConversion: HelperFunction = { _, _, _, _ in
-        raiseInvalid()
-        return 0
+    /// Whether the double a, rounded to an integer by mode b (a RoundingMode raw value, or 4:
+    /// the host's current mode, which is the guest's), lies outside the 32-bit signed range.
+    /// Compares only (no flags): the conversion itself already raised them.
+    static let wordOutOfRange: HelperFunction = { _, a, b, _ in
+        let x = Double(bitPattern: a)
+        var mode = RoundingMode(rawValue: UInt8(truncatingIfNeeded: b))
+        if b == 4 {
+            // MXCSR RC: 0 nearest, 1 down, 2 up, 3 toward zero.
+            mode = [.nearestEven, .towardMinusInfinity, .towardPlusInfinity, .towardZero][Int(chost_get_mxcsr() >> 13 & 3)]
+        }
+        let low = -0x1p31, high = 0x1p31
+        let valid: Bool = switch mode ?? .towardZero {
+        case .nearestEven: x >= low - 0.5 && x < high - 0.5
+        case .towardZero: x > low - 1 && x < high
+        case .towardPlusInfinity: x > low - 1 && x <= high - 1
+        case .towardMinusInfinity: x >= low && x < high
+        }
+        return valid ? 0 : 1
     }
 }

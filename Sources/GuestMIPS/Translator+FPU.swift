@@ -141,8 +141,9 @@ extension Translator {
         if cond & 4 != 0 { add(b.fsetcond(.olt, x, y)) }
         if cond & 2 != 0 { add(b.fsetcond(.oeq, x, y)) }
         if cond & 1 != 0 { add(b.fsetcond(.uno, x, y)) }
-        // SSE's quiet compare already flags IEEE signalling NaNs, which are NaN2008's.
-        if cond & 8 != 0 || !nan2008 {
+        // SSE's quiet compare already flags IEEE signalling NaNs, which are NaN2008's (when
+        // there is a compare: C.F has none).
+        if cond & 8 != 0 || !nan2008 || cond & 7 == 0 {
             let ordered = b.newLabel()
             b.brcond(.eq, b.fsetcond(.uno, x, y), b.const32(0), ordered)
             let rules = NaNRules(double: format == .double, nan2008: nan2008)

@@ -1,8 +1,9 @@
 // FPU conversions (MIPS32 Vol. II-A: CVT.S.fmt, CVT.D.fmt, CVT.W.fmt, CVT.L.fmt, and
 // ROUND/TRUNC/CEIL/FLOOR to W and L). A conversion to an integer that is invalid (a NaN, or out
-// of the format's range) raises invalid and gives, under the legacy NaN encoding, the largest
-// positive integer (qemu-mips's FP_TO_INT32_OVERFLOW, what the R2 cores give when the invalid
-// trap is disabled); under NaN2008 it saturates and a NaN gives 0, which is the IR's `ftoi`.
+// of the format's range) raises invalid (and not inexact) and gives, under the legacy NaN
+// encoding, the largest positive integer (qemu-mips's FP_TO_INT32_OVERFLOW, what the R2 cores
+// give when the invalid trap is disabled); under NaN2008 it saturates and a NaN gives 0, which
+// is the IR's `ftoi`.
 
 import IR
 
@@ -33,22 +34,29 @@ extension Translator {
             writeFPR(fd, to, b.ftoi(x, to: to.type, signed: true, rounding: rounding))
             return
         }
-        let wide = b.ftoi(x, to: .i64, signed: true, rounding: rounding)
         if to == .long {
-            // In range exactly when -2^63 <= x < 2^63 (false for a NaN); ftoi flagged the rest.
+            // In range exactly when -2^63 <= x < 2^63 (false for a NaN; near the limits every
+            // double is an integer); ftoi flagged the rest.
+            let wide = b.ftoi(x, to: .i64, signed: true, rounding: rounding)
             let limit = floatConstant(0x1p63, from)
             let inRange = b.and(b.fsetcond(.oge, x, b.unary(.fneg, limit)), b.fsetcond(.olt, x, limit))
             writeFPR(fd, .long, b.select(inRange, wide, b.const64(0x7fff_ffff_ffff_ffff)))
             return
         }
+        // ftoi gives the flags (invalid, or inexact for a valid rounding) and saturates; a NaN
+        // or a saturated result that was really out of range becomes 0x7fffffff.
         let out = b.newValue(.i32)
-        b.assign(out, b.trunc(wide))
-        let valid = b.newLabel(), invalid = b.newLabel()
+        b.assign(out, b.ftoi(x, to: .i32, signed: true, rounding: rounding))
+        let valid = b.newLabel(), invalid = b.newLabel(), check = b.newLabel()
         b.brcond(.ne, b.fsetcond(.uno, x, x), b.const32(0), invalid)
-        b.brcond(.eq, b.sext(out), wide, valid)
+        b.brcond(.eq, out, b.const32(0x7fff_ffff), check)
+        b.brcond(.ne, out, b.const32(0x8000_0000), valid)
+        b.label(check)
+        let mode = UInt64(rounding.map { $0.rawValue } ?? 4)
+        let outside = b.call(MIPSHelpers.wordOutOfRange, effects: .readsState, result: .i32,
+                             from == .double ? x : b.fconvert(x, to: .f64), b.const64(mode))
+        b.brcond(.eq, outside, b.const32(0), valid)
         b.label(invalid)
-        // A NaN was flagged by ftoi already; a value beyond 32 bits was not.
-        b.call(MIPSHelpers.invalidConversion, effects: .readsState, result: nil)
         b.assign(out, constant: 0x7fff_ffff)
         b.label(valid)
         writeFPR(fd, .word, out)

@@ -96,11 +96,13 @@ struct BackendRun: Equatable {
 extension GuestMachine {
     /// Runs blocks from the state's pc on `backend` until the pc leaves the code, a block exits
     /// to the engine's caller, or `blockLimit` blocks ran. `optimize` runs the engine's passes
-    /// first (default: for the JIT only, so the interpreter runs the IR as translated).
+    /// first (default: for the JIT only, so the interpreter runs the IR as translated). With a
+    /// `cache`, blocks are translated once per key (for whole programs; `blocks` then lists
+    /// only the new ones).
     func run(on backend: Backend, jit: JITRunner? = nil, maxInstructions: Int = 64, blockLimit: Int = 200,
-             optimize: Bool? = nil) -> BackendRun {
+             optimize: Bool? = nil, cache: BlockCache? = nil) -> BackendRun {
         var frontend = MIPSFrontend()
-        let runner = backend == .jit ? (jit ?? JITRunner()) : nil
+        let runner = backend == .jit ? (jit ?? cache?.jit ?? JITRunner()) : nil
         blocks = []
         state.loadHostFloatEnvironment()
         func finish(_ end: RunEnd, _ error: String? = nil) -> BackendRun {
@@ -112,11 +114,31 @@ extension GuestMachine {
             let pc = state.pc
             guard pc >= code.start, pc < code.end else { return finish(.left) }
             let key = frontend.blockKey(state: UnsafeRawPointer(state.raw))
+            if let cache, let hit = cache.lookup(key, backend) {
+                if let end = execute(hit, backend: backend, runner: runner) { return finish(end) }
+                continue
+            }
             var block = frontend.translate(key, code: code, maxInstructions: maxInstructions)
             blocks.append(block)
             let problems = block.verify()
             if !problems.isEmpty { return finish(.exit(.undefined, payload: 0xdead), "block \(key) does not verify: \(problems)\n\(block.text())") }
             if optimize ?? (backend == .jit) { Passes.optimize(&block) }
+            if let cache {
+                let entry: BlockCache.Entry
+                switch backend {
+                case .interpreter:
+                    entry = .prepared(PreparedBlock(block))
+                case .jit:
+                    guard let runner else { return finish(.exit(.undefined, payload: 0), "no JIT runner") }
+                    switch runner.place(block) {
+                    case .success(let c): entry = .code(c)
+                    case .failure(let error): return finish(.exit(.undefined, payload: 0), "block \(key) did not compile: \(error)")
+                    }
+                }
+                cache.store(key, backend, entry)
+                if let end = execute(entry, backend: backend, runner: runner) { return finish(end) }
+                continue
+            }
             switch backend {
             case .interpreter:
                 let prepared = PreparedBlock(block)
@@ -152,11 +174,52 @@ extension GuestMachine {
         return finish(.blockLimit)
     }
 
+    /// Runs one cached block; nil when it went on to another block, else how the run ended.
+    func execute(_ entry: BlockCache.Entry, backend: Backend, runner: JITRunner?) -> RunEnd? {
+        switch entry {
+        case .prepared(let prepared):
+            let registers = UnsafeMutablePointer<UInt64>.allocate(capacity: prepared.valueCount + 1)
+            registers.initialize(repeating: 0, count: prepared.valueCount + 1)
+            defer { registers.deallocate() }
+            switch Interpreter.run(prepared, state: state.raw, memory: memory, registers: registers) {
+            case .chain, .lookup: return nil
+            case .exit(let reason, let payload): return .exit(reason, payload: payload)
+            }
+        case .code(let code):
+            guard let runner else { return .exit(.undefined, payload: 0) }
+            let exit = chost_jit_enter(runner.entry, state.raw, memory, runner.jumpCache, code)
+            switch exit.kind & 0xff {
+            case JITABI.Exit.chainMiss.rawValue, JITABI.Exit.lookupMiss.rawValue: return nil
+            case JITABI.Exit.exitTB.rawValue:
+                return .exit(ExitReason(rawValue: UInt8(truncatingIfNeeded: exit.kind >> 8)) ?? .undefined, payload: exit.payload)
+            default: return .exit(.undefined, payload: exit.payload)
+            }
+        }
+    }
+
     /// Runs on `backend` and expects the code to run to its end (or branch out of it).
     func runToEnd(on backend: Backend, maxInstructions: Int = 64, sourceLocation: SourceLocation = #_sourceLocation) {
         let result = run(on: backend, maxInstructions: maxInstructions)
         #expect(result.error == nil, "\(result.error ?? "")", sourceLocation: sourceLocation)
         #expect(result.end == .left, "\(backend): run ended with \(result.end) at pc 0x\(String(state.pc, radix: 16))",
                 sourceLocation: sourceLocation)
+    }
+}
+
+/// Translated blocks kept across runs of one program (interpreter: prepared blocks; JIT: code
+/// in its own runner, which must not wrap around).
+final class BlockCache {
+    enum Entry {
+        case prepared(PreparedBlock)
+        case code(UnsafeRawPointer)
+    }
+    let jit = JITRunner()
+    private var entries: [BlockKey: Entry] = [:]
+
+    func lookup(_ key: BlockKey, _ backend: Backend) -> Entry? { entries[key] }
+    func store(_ key: BlockKey, _ backend: Backend, _ entry: Entry) { entries[key] = entry }
+
+    deinit {
+        for case .prepared(let p) in entries.values { p.deallocate() }
     }
 }
