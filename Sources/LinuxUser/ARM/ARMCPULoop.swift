@@ -78,24 +78,24 @@ struct ARMCPULoop {
                 syscall()
                 if let status = thread.exitStatus { return end(status) }
             case .undefined:
-                raise(.fault(SIGILL, code: GuestSignalInfo.illegalOpcode, address: pc),
+                raise(.fault(SIGILL, code: GuestSignalInfo.illegalOpcode, address: pc, abi: process.abi),
                       "illegal instruction 0x\(hex(payload)) at 0x\(hex(UInt64(pc)))" + (state.thumb ? " (Thumb)" : ""),
                       always: true, item: .unimp)
             case .breakpoint:
-                raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: pc), "breakpoint at 0x\(hex(UInt64(pc)))",
+                raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: pc, abi: process.abi), "breakpoint at 0x\(hex(UInt64(pc)))",
                       item: .guestErrors)
             case .fetchFault:
-                raise(.fault(SIGSEGV, code: segvCode(pc), address: pc), "cannot fetch an instruction at 0x\(hex(UInt64(pc)))",
+                raise(.fault(SIGSEGV, code: segvCode(pc), address: pc, abi: process.abi), "cannot fetch an instruction at 0x\(hex(UInt64(pc)))",
                       item: .guestErrors)
             case .memoryFault:
                 let address = UInt32(truncatingIfNeeded: payload)
-                raise(.fault(SIGSEGV, code: segvCode(address), address: address),
+                raise(.fault(SIGSEGV, code: segvCode(address), address: address, abi: process.abi),
                       "segmentation fault at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .busError:
-                raise(.fault(SIGBUS, code: GuestSignalInfo.addressError, address: UInt32(truncatingIfNeeded: payload)),
+                raise(.fault(SIGBUS, code: GuestSignalInfo.addressError, address: UInt32(truncatingIfNeeded: payload), abi: process.abi),
                       "bus error at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .alignmentFault:
-                raise(.fault(SIGBUS, code: GuestSignalInfo.alignment, address: UInt32(truncatingIfNeeded: payload)),
+                raise(.fault(SIGBUS, code: GuestSignalInfo.alignment, address: UInt32(truncatingIfNeeded: payload), abi: process.abi),
                       "unaligned access at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .exitRequest:
                 state.exitRequest = false
@@ -144,7 +144,7 @@ struct ARMCPULoop {
         if call == .sigreturn || call == .rt_sigreturn {
             if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, nil) }
             if !ARMSignalFrame.restore(rt: call == .rt_sigreturn, state: state, thread: thread) {
-                raise(GuestSignalInfo(signal: SIGSEGV, code: GuestSignalInfo.user), "bad signal frame at sp 0x\(hex(UInt64(state.sp)))",
+                raise(.fault(SIGSEGV, code: GuestSignalInfo.user, address: 0, abi: process.abi), "bad signal frame at sp 0x\(hex(UInt64(state.sp)))",
                       item: .guestErrors)
             }
             return
@@ -182,7 +182,7 @@ struct ARMCPULoop {
             engine.flushCache { (engine.code as GuestCode).invalidate() }
             return 0
         case 0x0f_0001:  // breakpoint
-            raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: state.pc), "breakpoint syscall at 0x\(hex(UInt64(state.pc)))",
+            raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: state.pc, abi: process.abi), "breakpoint syscall at 0x\(hex(UInt64(state.pc)))",
                   item: .guestErrors)
             return Int64(state[register: 0])
         default:

@@ -175,7 +175,8 @@ extension SyscallContext {
         case .rt_sigpending: return sigpending(wide: true)
         case .sigpending: return sigpending(wide: false)
         case .rt_sigsuspend: return sigsuspend(.wide)
-        case .sigsuspend: return sigsuspend(.narrow)
+        // MIPS's sigsuspend takes a whole sigset_t; ARM's, one word after two unused ones.
+        case .sigsuspend: return sigsuspend(abi.arch == .mips || abi.arch == .mipsel ? .pointer : .narrow)
         case .pause: return sigsuspend(.current)
         case .rt_sigtimedwait: return sigtimedwait(.timespec)
         case .rt_sigtimedwait_time64: return sigtimedwait(.kernelTimespec)

@@ -68,8 +68,9 @@ extension SyscallContext {
             }
         }
         if r <= 0 { return forward(r) }
-        // The status word's signal numbers are the host's; ARM's are the same.
-        if arg(1) != 0 && !space.store(UInt32(bitPattern: status), at: address(1), bigEndian: process.bigEndian) { return fail(EFAULT) }
+        // The status word's signal numbers are the host's: the guest's own, as its kernel gives them.
+        let guestStatus = abi.untranslateWaitStatus(status)
+        if arg(1) != 0 && !storeWord(UInt32(bitPattern: guestStatus), at: address(1)) { return fail(EFAULT) }
         if arg(3) != 0 && !writeStruct(.rusage, at: address(3), { $0.write(usage) }) { return fail(EFAULT) }
         return SyscallResult(r)
     }
