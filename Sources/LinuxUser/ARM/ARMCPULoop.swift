@@ -126,9 +126,11 @@ struct ARMCPULoop {
         process.space.protection(at: GuestAddress(UInt64(address))) != nil ? GuestSignalInfo.accessError : GuestSignalInfo.mapError
     }
 
-    /// svc: the number in r7, arguments in r0-r6, the result in r0 (ARM EABI).
+    /// svc: the number in r7, arguments in r0-r6, the result in r0 (ARM EABI, as the ABI's
+    /// SyscallConvention says).
     func syscall() {
-        let number = state[register: 7]
+        let convention = process.abi.syscallConvention
+        let number = convention.number { UInt64(state[register: $0]) }
         if number >= 0x0f_0000 {
             let registers = process.log.enabled(.strace) ? (0..<4).map { UInt64(state[register: $0]) } : []
             let result = privateSyscall(number)
@@ -136,10 +138,8 @@ struct ARMCPULoop {
             state[register: 0] = UInt32(truncatingIfNeeded: result)
             return
         }
-        var context = SyscallContext(process: process, thread: thread, args: (
-            UInt64(state[register: 0]), UInt64(state[register: 1]), UInt64(state[register: 2]),
-            UInt64(state[register: 3]), UInt64(state[register: 4]), UInt64(state[register: 5]),
-            UInt64(state[register: 6])))
+        var context = SyscallContext(process: process, thread: thread,
+                                     args: convention.arguments(register: { UInt64(state[register: $0]) }, stackWord: { _ in nil }))
         let call = process.abi.syscall(number: number)
         if call == .sigreturn || call == .rt_sigreturn {
             if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, nil) }
@@ -166,7 +166,7 @@ struct ARMCPULoop {
             result = restartOrInterrupt(call, notStarted: result == .notStarted)
             if result == .notStarted { return }
         }
-        state[register: 0] = UInt32(truncatingIfNeeded: result)
+        convention.results(result, second: context.secondResult).apply { state[register: $0] = UInt32(truncatingIfNeeded: $1) }
         if let stack = context.childStack { state.sp = UInt32(truncatingIfNeeded: stack) }
     }
 

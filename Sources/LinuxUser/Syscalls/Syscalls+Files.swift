@@ -110,13 +110,20 @@ extension SyscallContext {
         return forward(Host.guestSyscall(HOST_SYS_dup3, Int(int(0)), Int(int(1)), Int(flags)))
     }
 
-    func pipe(flagsArg: Int?) -> SyscallResult {
+    /// pipe(fds) and pipe2(fds, flags). Where the convention has a second result register
+    /// (MIPS o32), pipe writes no memory: the read end is the result, the write end the
+    /// second result.
+    mutating func pipe(flagsArg: Int?) -> SyscallResult {
         let flags = flagsArg.map { abi.openFlags.translate(UInt32(truncatingIfNeeded: arg($0))) } ?? 0
         var fds: (Int32, Int32) = (0, 0)
         let r = withUnsafeMutablePointer(to: &fds) {
             Host.rawSyscall(HOST_SYS_pipe2, Int(bitPattern: $0), Int(flags))
         }
         if r < 0 { return forward(r) }
+        if flagsArg == nil && abi.syscallConvention.secondResultRegister != nil {
+            secondResult = UInt64(UInt32(bitPattern: fds.1))
+            return SyscallResult(fds.0)
+        }
         let be = process.bigEndian
         guard space.store(UInt32(bitPattern: fds.0), at: address(0), bigEndian: be),
               space.store(UInt32(bitPattern: fds.1), at: address(0) + 4, bigEndian: be)
