@@ -27,6 +27,9 @@ struct GuestSignalAction: Sendable {
 final class GuestProcess: @unchecked Sendable {
     let space: GuestAddressSpace
     let abi: GuestABI
+    /// What the process sees of its machine (uname, auxv, /proc/cpuinfo); nil for a guest
+    /// that has none yet.
+    let personality: GuestPersonality?
     var log: Log
     /// Absolute path of the guest program, for /proc/self/exe and AT_EXECFN.
     let executablePath: String
@@ -85,6 +88,7 @@ final class GuestProcess: @unchecked Sendable {
         self.log = log
         self.executablePath = executablePath
         self.sysroot = sysroot
+        personality = GuestPersonality.forArch(abi.arch)
         let last = Int(max(abi.signals.guestRealtime.upperBound, 64))
         signalActions = Mutex([GuestSignalAction](repeating: GuestSignalAction(), count: last + 1))
         var unblockable = GuestSignalSet.empty

@@ -48,7 +48,7 @@ public enum Launcher {
         case .failure(let e): return .failure(e)
         case .success(let chosen): arch = chosen
         }
-        guard let abi = GuestABI.forArch(arch) else {
+        guard let abi = GuestABI.forArch(arch), let personality = GuestPersonality.forArch(arch) else {
             return .failure(LaunchError(message: "no ABI tables for \(GuestSelection.describe(arch))"))
         }
 
@@ -96,12 +96,12 @@ public enum Launcher {
         do { random = try Host.randomBytes(count: 16) } catch { random = [UInt8](repeating: 0x5a, count: 16) }
         let auxv = InitialStack.standardAuxv(
             image: image, interpreterBase: interpreterImage.map { GuestAddress($0.loadBias) }, pageSize: space.pageSize,
-            hwcap: ARMPersonality.hwcap, hwcap2: ARMPersonality.hwcap2, uid: UInt64(getuid()), euid: UInt64(geteuid()),
+            hwcap: personality.hwcap, hwcap2: personality.hwcap2, uid: UInt64(getuid()), euid: UInt64(geteuid()),
             gid: UInt64(getgid()), egid: UInt64(getegid()), secure: options.secure)
         let stack = InitialStack(
-            top: ARMPersonality.stackTop, size: options.stackSize, wordSize: 4, bigEndian: false,
+            top: personality.stackTop, size: options.stackSize, wordSize: abi.wordSize, bigEndian: abi.byteOrder == .big,
             executable: image.executableStack, arguments: [options.argv0 ?? options.program] + options.arguments,
-            environment: options.environment, execFilename: options.program, platform: ARMPersonality.platform,
+            environment: options.environment, execFilename: options.program, platform: personality.platform,
             randomBytes: random, auxv: auxv)
         let layout: StackLayout
         do { layout = try stack.build(in: space) } catch { return .failure(LaunchError(message: "\(options.program): \(error.description)")) }

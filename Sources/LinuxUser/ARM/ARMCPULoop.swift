@@ -152,7 +152,7 @@ struct ARMCPULoop {
         // exit_group does not come back to be logged.
         if process.log.enabled(.strace) && call == .exit_group { Strace.log(process, call, number, context.args, nil) }
         var result: SyscallResult
-        if let call, let r = context.dispatch(call, machine: ARMPersonality.machine) {
+        if let call, let r = context.dispatch(call) {
             result = r
         } else {
             if process.log.enabled(.unimp) {

@@ -9,7 +9,7 @@ import LinuxABI
 
 extension SyscallContext {
     /// Runs `call`; nil when Mirage does not implement it.
-    mutating func dispatch(_ call: Syscall, machine: String) -> SyscallResult? {
+    mutating func dispatch(_ call: Syscall) -> SyscallResult? {
         switch call {
         // Files and descriptors
         case .read: return read()
@@ -109,7 +109,7 @@ extension SyscallContext {
         case .set_tid_address: return setTIDAddress()
         case .set_robust_list: return setRobustList()
         case .rseq: return nil
-        case .uname: return uname(machine: machine)
+        case .uname: return uname(machine: process.personality?.machine ?? "\(abi.arch)")
         case .getrandom: return getrandom()
         case .prlimit64: return prlimit64()
         case .ugetrlimit: return ugetrlimit()

@@ -91,8 +91,8 @@ extension SyscallContext {
         let facts = process.proc.startup
         switch file {
         case .cpuinfo:
-            guard abi.arch == .arm else { return nil }
-            return Array(ARMPersonality.cpuinfo(processors: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))).utf8)
+            guard let personality = process.personality else { return nil }
+            return Array(personality.cpuinfo(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))).utf8)
         case .maps:
             let files = process.proc.fileMappings.withLock { $0 }
             return Array(ProcMaps.text(space.mappings(), files: files, pointerSize: abi.wordSize).utf8)
