@@ -66,8 +66,9 @@ struct StraceCall {
         case .pathOut: return succeeded ? f.cString(v, whole: true) : f.pointer(v)
         case .flags(let set):
             if case .socketType = set {
-                let type = StraceFormatter.constant(v & 0xf, StraceTable([("SOCK_STREAM", 1), ("SOCK_DGRAM", 2), ("SOCK_RAW", 3),
-                                                                           ("SOCK_RDM", 4), ("SOCK_SEQPACKET", 5), ("SOCK_PACKET", 10)]))
+                // The type's own numbers (MIPS swaps SOCK_STREAM and SOCK_DGRAM).
+                let types = abi.sockets.map { StraceTable($0.types) } ?? StraceTable([])
+                let type = StraceFormatter.constant(v & 0xf, types)
                 return v & ~0xf == 0 ? type : type + "|" + StraceFormatter.flags(v & ~0xf, set.table(abi))
             }
             return StraceFormatter.flags(v, set.table(abi))
