@@ -41,6 +41,12 @@ final class GuestProcess: @unchecked Sendable {
     /// The guest's numbers of SIGKILL and SIGSTOP, which no mask blocks.
     let unblockable: GuestSignalSet
 
+    /// Whether reads of signalfd, eventfd, timerfd and inotify descriptors need converting
+    /// (a byte order or signal numbering not the host's), and the descriptors that are such
+    /// (Syscalls+EventRecords).
+    let convertsEventRecords: Bool
+    let eventDescriptors = Mutex([Int32: EventDescriptor]())
+
     /// getdents64 cookies too large for a 32-bit guest, per directory fd (see getdents64Cookies).
     let directoryCookies = Mutex([Int32: [Int64]]())
 
@@ -89,6 +95,7 @@ final class GuestProcess: @unchecked Sendable {
         self.executablePath = executablePath
         self.sysroot = sysroot
         personality = GuestPersonality.forArch(abi.arch)
+        convertsEventRecords = abi.byteOrder != .host || !abi.signals.isIdentity
         let last = Int(max(abi.signals.guestRealtime.upperBound, 64))
         signalActions = Mutex([GuestSignalAction](repeating: GuestSignalAction(), count: last + 1))
         var unblockable = GuestSignalSet.empty

@@ -17,7 +17,9 @@ extension SyscallContext {
         case .none:
             return forward(Host.guestSyscall(HOST_SYS_fcntl, fd, host))
         case .integer:
-            return forward(Host.guestSyscall(HOST_SYS_fcntl, fd, host, Int(int(2))))
+            let r = Host.guestSyscall(HOST_SYS_fcntl, fd, host, Int(int(2)))
+            if host == Int(F_DUPFD) || host == Int(F_DUPFD_CLOEXEC) { process.duplicateDescriptor(int(0), to: r) }
+            return forward(r)
         case .openFlags:
             let flags = abi.openFlags.translate(UInt32(truncatingIfNeeded: arg(2)))
             return forward(Host.guestSyscall(HOST_SYS_fcntl, fd, host, Int(flags)))

@@ -117,13 +117,17 @@ extension SyscallContext {
             guard let f = descriptorFlags(flagsArg, abi.descriptorFlags.eventfd) else { return fail(EINVAL) }
             flags = f
         }
-        return forward(Host.rawSyscall(HOST_SYS_eventfd2, Int(arg(0) & 0xffff_ffff), flags))
+        let r = Host.rawSyscall(HOST_SYS_eventfd2, Int(arg(0) & 0xffff_ffff), flags)
+        process.noteEventDescriptor(r, .counter)
+        return forward(r)
     }
 
     func timerfdCreate() -> SyscallResult {
         guard let clock = clockID(0) else { return fail(EINVAL) }
         guard let flags = descriptorFlags(1, abi.descriptorFlags.timerfd) else { return fail(EINVAL) }
-        return forward(Host.rawSyscall(HOST_SYS_timerfd_create, Int(clock), flags))
+        let r = Host.rawSyscall(HOST_SYS_timerfd_create, Int(clock), flags)
+        process.noteEventDescriptor(r, .counter)
+        return forward(r)
     }
 
     /// A guest itimerspec (interval, then value) of `kind` timespecs at `address`.

@@ -58,8 +58,9 @@ extension SyscallContext {
         return pid < 0 ? fail(errno) : SyscallResult(pid)
     }
 
-    /// wait4(pid, status *, options, rusage *).
-    func wait4() -> SyscallResult {
+    /// wait4(pid, status *, options, rusage *), and waitpid(pid, status *, options) without
+    /// the rusage (`usage` false).
+    func wait4(usage wantsUsage: Bool = true) -> SyscallResult {
         var status: Int32 = 0
         var usage = rusage()
         let r = withUnsafeMutablePointer(to: &status) { s in
@@ -71,7 +72,7 @@ extension SyscallContext {
         // The status word's signal numbers are the host's: the guest's own, as its kernel gives them.
         let guestStatus = abi.untranslateWaitStatus(status)
         if arg(1) != 0 && !storeWord(UInt32(bitPattern: guestStatus), at: address(1)) { return fail(EFAULT) }
-        if arg(3) != 0 && !writeStruct(.rusage, at: address(3), { $0.write(usage) }) { return fail(EFAULT) }
+        if wantsUsage && arg(3) != 0 && !writeStruct(.rusage, at: address(3), { $0.write(usage) }) { return fail(EFAULT) }
         return SyscallResult(r)
     }
 
