@@ -16,6 +16,8 @@ struct GuestPersonality: Sendable {
     var stackTop: GuestAddress
     /// /proc/cpuinfo for this many online processors.
     var cpuinfo: @Sendable (_ processors: Int) -> String
+    /// Where Debian's cross packages put the guest's libraries (the default -L).
+    var crossSysroot: String
 
     /// The personality of `arch`; nil for a guest that has none yet.
     static func forArch(_ arch: GuestArch) -> GuestPersonality? {
@@ -23,10 +25,11 @@ struct GuestPersonality: Sendable {
         case .arm:
             GuestPersonality(machine: ARMPersonality.machine, platform: ARMPersonality.platform, hwcap: ARMPersonality.hwcap,
                              hwcap2: ARMPersonality.hwcap2, stackTop: ARMPersonality.stackTop,
-                             cpuinfo: { ARMPersonality.cpuinfo(processors: $0) })
+                             cpuinfo: { ARMPersonality.cpuinfo(processors: $0) }, crossSysroot: "/usr/arm-linux-gnueabihf")
         case .mips, .mipsel:
             GuestPersonality(machine: MIPSPersonality.machine, platform: MIPSPersonality.platform, hwcap: MIPSPersonality.hwcap,
-                             hwcap2: 0, stackTop: MIPSPersonality.stackTop, cpuinfo: { MIPSPersonality.cpuinfo(processors: $0) })
+                             hwcap2: 0, stackTop: MIPSPersonality.stackTop, cpuinfo: { MIPSPersonality.cpuinfo(processors: $0) },
+                             crossSysroot: arch == .mips ? "/usr/mips-linux-gnu" : "/usr/mipsel-linux-gnu")
         case .aarch64, .ppc:
             nil
         }

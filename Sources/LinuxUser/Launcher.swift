@@ -61,7 +61,7 @@ public enum Launcher {
         var interpreterFile: ELFFile?
         var sysroot = options.sysroot
         if let interpreter = file.interpreter {
-            switch findInterpreter(interpreter, sysroot: options.sysroot, program: options.program) {
+            switch findInterpreter(interpreter, sysroot: options.sysroot, crossSysroot: personality.crossSysroot, program: options.program) {
             case .failure(let e): return .failure(e)
             case .success(let (found, root)):
                 interpreterFile = found
@@ -127,9 +127,9 @@ public enum Launcher {
 
     /// Finds the dynamic linker: under the sysroot (-L), else under the Debian cross sysroot
     /// for the arch, else at its own path (a foreign chroot).
-    static func findInterpreter(_ path: String, sysroot: String?, program: String) -> Result<(ELFFile, String?), LaunchError> {
+    static func findInterpreter(_ path: String, sysroot: String?, crossSysroot: String, program: String) -> Result<(ELFFile, String?), LaunchError> {
         var candidates: [String?] = []
-        if let sysroot { candidates.append(sysroot) } else { candidates += ["/usr/arm-linux-gnueabihf", nil] }
+        if let sysroot { candidates.append(sysroot) } else { candidates += [crossSysroot, nil] }
         for root in candidates {
             let full = (root ?? "") + path
             if access(full, F_OK) == 0 {
@@ -140,7 +140,7 @@ public enum Launcher {
         }
         let tried = sysroot.map { " under \($0)" } ?? ""
         return .failure(LaunchError(message: "\(program): needs the dynamic linker \(path), which was not found\(tried); "
-            + "pass the directory that holds the guest's /lib with -L (for Debian's cross packages: -L /usr/arm-linux-gnueabihf)"))
+            + "pass the directory that holds the guest's /lib with -L (for Debian's cross packages: -L \(crossSysroot))"))
     }
 
     /// What a guest's execve of another guest program runs: this mirage by its path, or

@@ -83,14 +83,21 @@ extension SyscallContext {
             return forward(Host.guestSyscall(HOST_SYS_prctl, 16, Int(bitPattern: p)))
         case 1, 2, 3, 4, 36, 37, 38, 39:  // PDEATHSIG set/get, DUMPABLE get/set, CHILD_SUBREAPER, NO_NEW_PRIVS
             if int(0) == 2 || int(0) == 37 {
-                // An int the kernel stores: the guest's byte order.
+                // An int the kernel stores, in the guest's byte order (PDEATHSIG's a signal:
+                // the guest's number).
                 guard pointer(address(1), 4, write: true) != nil else { return fail(EFAULT) }
                 var value: Int32 = 0
                 let r = withUnsafeMutablePointer(to: &value) { Host.guestSyscall(HOST_SYS_prctl, Int(int(0)), Int(bitPattern: $0)) }
+                if int(0) == 2 && value != 0 { value = abi.signals.untranslate(value) ?? value }
                 if r >= 0 && !storeWord(UInt32(bitPattern: value), at: address(1)) { return fail(EFAULT) }
                 return forward(r)
             }
-            return forward(Host.guestSyscall(HOST_SYS_prctl, Int(int(0)), Int(arg(1) & 0xffff_ffff), 0, 0, 0))
+            var value = Int(arg(1) & 0xffff_ffff)
+            if int(0) == 1 && value != 0 {  // PR_SET_PDEATHSIG: the guest's signal number
+                guard let host = abi.signals.translate(int(1)) else { return fail(EINVAL) }
+                value = Int(host)
+            }
+            return forward(Host.guestSyscall(HOST_SYS_prctl, Int(int(0)), value, 0, 0, 0))
         default:
             return fail(EINVAL)
         }

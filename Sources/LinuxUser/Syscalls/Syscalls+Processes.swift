@@ -37,7 +37,9 @@ extension SyscallContext {
             if process.log.enabled(.unimp) { process.log.write("mirage: clone with CLONE_VM but not CLONE_THREAD is not supported: EINVAL") }
             return fail(EINVAL)
         }
-        guard flags & 0xff == UInt32(SIGCHLD) || flags & 0xff == 0 else { return fail(EINVAL) }
+        // The exit signal in the low byte is the guest's number; a fork's child signals SIGCHLD.
+        let exitSignal = Int32(flags & 0xff)
+        guard exitSignal == 0 || abi.signals.translate(exitSignal) == SIGCHLD else { return fail(EINVAL) }
         let pid = process.fork(from: thread)
         if pid < 0 { return fail(errno) }
         if pid == 0 {
