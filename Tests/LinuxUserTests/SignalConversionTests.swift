@@ -128,6 +128,7 @@ import Testing
     /// SIGKILL and SIGSTOP and reads back so, all 128 MIPS signals included.
     @Test(arguments: SyscallHarness.arches) func sigprocmaskRoundTrip(arch: GuestArch) throws {
         let h = try SyscallHarness(arch)
+        defer { h.unblockAll() }
         let size = UInt64(arch == .arm ? 8 : 16)
         let (block, setmask): (UInt64, UInt64) = arch == .arm ? (0, 2) : (1, 3)
         h.write([UInt8](repeating: 0xff, count: Int(size)), at: 0)
@@ -156,6 +157,7 @@ import Testing
     /// cleared), acts on their host meaning, and stores the mask in the guest's layout.
     @Test(arguments: SyscallHarness.arches) func sigactionFlagsAndMask(arch: GuestArch) throws {
         let h = try SyscallHarness(arch)
+        defer { h.unblockAll() }
         let mips = arch != .arm
         let size: UInt64 = mips ? 16 : 8
         let siginfo: UInt32 = mips ? 0x8 : 0x4, restart: UInt32 = 0x1000_0000, unsupported: UInt32 = 0x400
@@ -188,9 +190,22 @@ import Testing
     /// wait4 of a child the host's SIGUSR1 killed reports the guest's SIGUSR1.
     @Test(arguments: SyscallHarness.arches) func wait4TranslatesTheSignal(arch: GuestArch) throws {
         let h = try SyscallHarness(arch)
+        defer { h.unblockAll() }
         var pid: pid_t = 0
+        // The child starts with nothing blocked and SIGUSR1's default action, whatever this
+        // test thread inherited.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), usr1 = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&usr1)
+        sigaddset(&usr1, SIGUSR1)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &usr1)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let arguments = ["/bin/sh", "-c", "kill -USR1 $$"]
-        let spawned = withCStrings(arguments) { argv in posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) }
+        let spawned = withCStrings(arguments) { argv in posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ) }
         #expect(spawned == 0)
         #expect(h.context(UInt64(UInt32(bitPattern: pid)), h.address(0), 0, 0).wait4() == Int64(pid))
         #expect(h.load32(at: 0) == (arch == .arm ? 10 : 16))
@@ -200,6 +215,7 @@ import Testing
     /// the guest's siginfo_t: its number, SI_TKILL, the sender.
     @Test(arguments: SyscallHarness.arches) func sigtimedwaitReportsGuestNumbers(arch: GuestArch) throws {
         let h = try SyscallHarness(arch)
+        defer { h.unblockAll() }
         let mips = arch != .arm
         let size: UInt64 = mips ? 16 : 8
         let usr2: Int32 = mips ? 17 : 12

@@ -33,10 +33,12 @@ final class SyscallHarness {
     }
 
     deinit {
-        // Whatever a test blocked, the host thread blocks no more.
-        thread.setSignalMask(.empty)
         exitFlag.deallocate()
     }
+
+    /// Unblocks whatever a test blocked on this host thread: tests share the pool's threads,
+    /// and children spawned later inherit a thread's mask. A test that blocks signals defers it.
+    func unblockAll() { thread.setSignalMask(.empty) }
 
     enum HarnessError: Error { case noABI, noMemory }
 

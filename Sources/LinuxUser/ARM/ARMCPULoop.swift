@@ -161,7 +161,9 @@ struct ARMCPULoop {
             result = context.fail(ENOSYS)
         }
         if let request = context.newThread { result = startThread(request) }
-        if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, thread.exitStatus == nil ? result : nil) }
+        if process.log.enabled(.strace) {
+            Strace.log(process, call, number, context.args, thread.exitStatus == nil ? result : nil, secondResult: context.secondResult)
+        }
         if result == .interrupted || result == .notStarted {
             result = restartOrInterrupt(call, notStarted: result == .notStarted)
             if result == .notStarted { return }
