@@ -19,12 +19,14 @@ struct GuestSignalInfo {
     /// The faulting guest address of a fault (sigcontext's fault_address).
     var faultAddress: UInt32 = 0
 
-    /// Codes the kernel uses (asm-generic, the same for every guest).
+    /// Codes the kernel uses, in asm-generic's (the host's) numbering; the per-signal ones are
+    /// the same for every guest, the sender ones cross through `GuestABI.signalCodes`.
     static let user: Int32 = 0, queue: Int32 = -1, timer: Int32 = -2, messageQueue: Int32 = -3, tkill: Int32 = -6
     static let mapError: Int32 = 1, accessError: Int32 = 2      // SEGV_MAPERR, SEGV_ACCERR
     static let alignment: Int32 = 1, addressError: Int32 = 2    // BUS_ADRALN, BUS_ADRERR
     static let illegalOpcode: Int32 = 1                         // ILL_ILLOPC
     static let breakpoint: Int32 = 1                            // TRAP_BRKPT
+    static let integerDivide: Int32 = 1, integerOverflow: Int32 = 2  // FPE_INTDIV, FPE_INTOVF
 
     /// A fault raised by the guest's own instruction at `address`; `hostSignal` is the host's
     /// name for it (SIGSEGV, SIGBUS, ...), which becomes the guest's number.
