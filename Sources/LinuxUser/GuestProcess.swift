@@ -9,12 +9,16 @@ import GuestMemory
 import LinuxABI
 import Synchronization
 
-/// One recorded rt_sigaction: the guest's values, kept as the guest gave them.
+/// One recorded rt_sigaction: the guest's values, and its flags in the host's numbering.
 struct GuestSignalAction: Sendable {
     var handler: UInt64 = 0
-    var flags: UInt64 = 0
+    /// sa_flags as the guest reads them back: its own bits, those its kernel keeps.
+    var flags: UInt32 = 0
+    /// The same flags in the host's numbering (SA_SIGINFO, SA_RESTART, ... as Glibc names
+    /// them, and the x86-64 SA_RESTORER): what Mirage acts on, whatever the guest's numbers.
+    var hostFlags: UInt32 = 0
     var restorer: UInt64 = 0
-    var mask: UInt64 = 0
+    var mask = GuestSignalSet.empty
 
     static let defaultHandler: UInt64 = 0
     static let ignoreHandler: UInt64 = 1
@@ -23,13 +27,25 @@ struct GuestSignalAction: Sendable {
 final class GuestProcess: @unchecked Sendable {
     let space: GuestAddressSpace
     let abi: GuestABI
+    /// What the process sees of its machine (uname, auxv, /proc/cpuinfo); nil for a guest
+    /// that has none yet.
+    let personality: GuestPersonality?
     var log: Log
     /// Absolute path of the guest program, for /proc/self/exe and AT_EXECFN.
     let executablePath: String
     let sysroot: String?
 
-    /// Guest signal actions by guest signal number (1...64).
-    let signalActions = Mutex([GuestSignalAction](repeating: GuestSignalAction(), count: 65))
+    /// Guest signal actions by guest signal number (1...the guest's last: 64 on ARM, 128 on
+    /// MIPS).
+    let signalActions: Mutex<[GuestSignalAction]>
+    /// The guest's numbers of SIGKILL and SIGSTOP, which no mask blocks.
+    let unblockable: GuestSignalSet
+
+    /// Whether reads of signalfd, eventfd, timerfd and inotify descriptors need converting
+    /// (a byte order or signal numbering not the host's), and the descriptors that are such
+    /// (Syscalls+EventRecords).
+    let convertsEventRecords: Bool
+    let eventDescriptors = Mutex([Int32: EventDescriptor]())
 
     /// getdents64 cookies too large for a 32-bit guest, per directory fd (see getdents64Cookies).
     let directoryCookies = Mutex([Int32: [Int64]]())
@@ -63,9 +79,9 @@ final class GuestProcess: @unchecked Sendable {
         return pid
     }
 
-    /// The guest's action for `signal` (1...64).
+    /// The guest's action for `signal` (1...the last signal; the default action for others).
     func signalAction(_ signal: Int32) -> GuestSignalAction {
-        signalActions.withLock { $0[Int(signal)] }
+        signalActions.withLock { signal >= 1 && Int(signal) < $0.count ? $0[Int(signal)] : GuestSignalAction() }
     }
 
     /// For execve of another guest program: the options to repeat (mirage's own path is
@@ -78,6 +94,13 @@ final class GuestProcess: @unchecked Sendable {
         self.log = log
         self.executablePath = executablePath
         self.sysroot = sysroot
+        personality = GuestPersonality.forArch(abi.arch)
+        convertsEventRecords = abi.byteOrder != .host || !abi.signals.isIdentity
+        let last = Int(max(abi.signals.guestRealtime.upperBound, 64))
+        signalActions = Mutex([GuestSignalAction](repeating: GuestSignalAction(), count: last + 1))
+        var unblockable = GuestSignalSet.empty
+        for host in [SIGKILL, SIGSTOP] { if let guest = abi.signals.untranslate(host) { unblockable.insert(guest) } }
+        self.unblockable = unblockable
     }
 
     var bigEndian: Bool { abi.byteOrder == .big }

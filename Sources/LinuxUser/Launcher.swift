@@ -48,7 +48,7 @@ public enum Launcher {
         case .failure(let e): return .failure(e)
         case .success(let chosen): arch = chosen
         }
-        guard let abi = GuestABI.forArch(arch) else {
+        guard let abi = GuestABI.forArch(arch), let personality = GuestPersonality.forArch(arch) else {
             return .failure(LaunchError(message: "no ABI tables for \(GuestSelection.describe(arch))"))
         }
 
@@ -61,7 +61,7 @@ public enum Launcher {
         var interpreterFile: ELFFile?
         var sysroot = options.sysroot
         if let interpreter = file.interpreter {
-            switch findInterpreter(interpreter, sysroot: options.sysroot, program: options.program) {
+            switch findInterpreter(interpreter, sysroot: options.sysroot, crossSysroot: personality.crossSysroot, program: options.program) {
             case .failure(let e): return .failure(e)
             case .success(let (found, root)):
                 interpreterFile = found
@@ -96,12 +96,12 @@ public enum Launcher {
         do { random = try Host.randomBytes(count: 16) } catch { random = [UInt8](repeating: 0x5a, count: 16) }
         let auxv = InitialStack.standardAuxv(
             image: image, interpreterBase: interpreterImage.map { GuestAddress($0.loadBias) }, pageSize: space.pageSize,
-            hwcap: ARMPersonality.hwcap, hwcap2: ARMPersonality.hwcap2, uid: UInt64(getuid()), euid: UInt64(geteuid()),
+            hwcap: personality.hwcap, hwcap2: personality.hwcap2, uid: UInt64(getuid()), euid: UInt64(geteuid()),
             gid: UInt64(getgid()), egid: UInt64(getegid()), secure: options.secure)
         let stack = InitialStack(
-            top: ARMPersonality.stackTop, size: options.stackSize, wordSize: 4, bigEndian: false,
+            top: personality.stackTop, size: options.stackSize, wordSize: abi.wordSize, bigEndian: abi.byteOrder == .big,
             executable: image.executableStack, arguments: [options.argv0 ?? options.program] + options.arguments,
-            environment: options.environment, execFilename: options.program, platform: ARMPersonality.platform,
+            environment: options.environment, execFilename: options.program, platform: personality.platform,
             randomBytes: random, auxv: auxv)
         let layout: StackLayout
         do { layout = try stack.build(in: space) } catch { return .failure(LaunchError(message: "\(options.program): \(error.description)")) }
@@ -127,9 +127,9 @@ public enum Launcher {
 
     /// Finds the dynamic linker: under the sysroot (-L), else under the Debian cross sysroot
     /// for the arch, else at its own path (a foreign chroot).
-    static func findInterpreter(_ path: String, sysroot: String?, program: String) -> Result<(ELFFile, String?), LaunchError> {
+    static func findInterpreter(_ path: String, sysroot: String?, crossSysroot: String, program: String) -> Result<(ELFFile, String?), LaunchError> {
         var candidates: [String?] = []
-        if let sysroot { candidates.append(sysroot) } else { candidates += ["/usr/arm-linux-gnueabihf", nil] }
+        if let sysroot { candidates.append(sysroot) } else { candidates += [crossSysroot, nil] }
         for root in candidates {
             let full = (root ?? "") + path
             if access(full, F_OK) == 0 {
@@ -140,7 +140,7 @@ public enum Launcher {
         }
         let tried = sysroot.map { " under \($0)" } ?? ""
         return .failure(LaunchError(message: "\(program): needs the dynamic linker \(path), which was not found\(tried); "
-            + "pass the directory that holds the guest's /lib with -L (for Debian's cross packages: -L /usr/arm-linux-gnueabihf)"))
+            + "pass the directory that holds the guest's /lib with -L (for Debian's cross packages: -L \(crossSysroot))"))
     }
 
     /// What a guest's execve of another guest program runs: this mirage by its path, or

@@ -14,7 +14,7 @@ extension ARMCPULoop {
     /// A signal raised by the guest's own instruction: to its handler when it has one and does
     /// not block the signal; otherwise the process dies of it, as the kernel forces it.
     func raise(_ info: GuestSignalInfo, _ message: @autoclosure () -> String, always: Bool = false, item: LogItems) {
-        let blocked = thread.signalMask & (1 << UInt64(info.signal - 1)) != 0
+        let blocked = thread.signalMask.contains(info.signal)
         if case .handler(let action) = process.outcome(of: info.signal), !blocked {
             if process.log.enabled(item) { process.log.write("mirage: \(message()) (to the guest's handler)") }
             deliver(info, action)

@@ -14,11 +14,11 @@ final class ARMThreadStart {
     let loop: ARMCPULoop
     let request: ThreadRequest
     let state: ARMStatePointer
-    let mask: UInt64
+    let mask: GuestSignalSet
     /// 0 until the new thread posts its tid.
     let posted: UnsafeMutablePointer<Int32> = .allocate(capacity: 1)
 
-    init(loop: ARMCPULoop, request: ThreadRequest, state: ARMStatePointer, mask: UInt64) {
+    init(loop: ARMCPULoop, request: ThreadRequest, state: ARMStatePointer, mask: GuestSignalSet) {
         self.loop = loop
         self.request = request
         self.state = state

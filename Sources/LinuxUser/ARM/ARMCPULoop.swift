@@ -78,24 +78,24 @@ struct ARMCPULoop {
                 syscall()
                 if let status = thread.exitStatus { return end(status) }
             case .undefined:
-                raise(.fault(SIGILL, code: GuestSignalInfo.illegalOpcode, address: pc),
+                raise(.fault(SIGILL, code: GuestSignalInfo.illegalOpcode, address: pc, abi: process.abi),
                       "illegal instruction 0x\(hex(payload)) at 0x\(hex(UInt64(pc)))" + (state.thumb ? " (Thumb)" : ""),
                       always: true, item: .unimp)
             case .breakpoint:
-                raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: pc), "breakpoint at 0x\(hex(UInt64(pc)))",
+                raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: pc, abi: process.abi), "breakpoint at 0x\(hex(UInt64(pc)))",
                       item: .guestErrors)
             case .fetchFault:
-                raise(.fault(SIGSEGV, code: segvCode(pc), address: pc), "cannot fetch an instruction at 0x\(hex(UInt64(pc)))",
+                raise(.fault(SIGSEGV, code: segvCode(pc), address: pc, abi: process.abi), "cannot fetch an instruction at 0x\(hex(UInt64(pc)))",
                       item: .guestErrors)
             case .memoryFault:
                 let address = UInt32(truncatingIfNeeded: payload)
-                raise(.fault(SIGSEGV, code: segvCode(address), address: address),
+                raise(.fault(SIGSEGV, code: segvCode(address), address: address, abi: process.abi),
                       "segmentation fault at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .busError:
-                raise(.fault(SIGBUS, code: GuestSignalInfo.addressError, address: UInt32(truncatingIfNeeded: payload)),
+                raise(.fault(SIGBUS, code: GuestSignalInfo.addressError, address: UInt32(truncatingIfNeeded: payload), abi: process.abi),
                       "bus error at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .alignmentFault:
-                raise(.fault(SIGBUS, code: GuestSignalInfo.alignment, address: UInt32(truncatingIfNeeded: payload)),
+                raise(.fault(SIGBUS, code: GuestSignalInfo.alignment, address: UInt32(truncatingIfNeeded: payload), abi: process.abi),
                       "unaligned access at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .exitRequest:
                 state.exitRequest = false
@@ -126,9 +126,11 @@ struct ARMCPULoop {
         process.space.protection(at: GuestAddress(UInt64(address))) != nil ? GuestSignalInfo.accessError : GuestSignalInfo.mapError
     }
 
-    /// svc: the number in r7, arguments in r0-r6, the result in r0 (ARM EABI).
+    /// svc: the number in r7, arguments in r0-r6, the result in r0 (ARM EABI, as the ABI's
+    /// SyscallConvention says).
     func syscall() {
-        let number = state[register: 7]
+        let convention = process.abi.syscallConvention
+        let number = convention.number { UInt64(state[register: $0]) }
         if number >= 0x0f_0000 {
             let registers = process.log.enabled(.strace) ? (0..<4).map { UInt64(state[register: $0]) } : []
             let result = privateSyscall(number)
@@ -136,15 +138,13 @@ struct ARMCPULoop {
             state[register: 0] = UInt32(truncatingIfNeeded: result)
             return
         }
-        var context = SyscallContext(process: process, thread: thread, args: (
-            UInt64(state[register: 0]), UInt64(state[register: 1]), UInt64(state[register: 2]),
-            UInt64(state[register: 3]), UInt64(state[register: 4]), UInt64(state[register: 5]),
-            UInt64(state[register: 6])))
+        var context = SyscallContext(process: process, thread: thread,
+                                     args: convention.arguments(register: { UInt64(state[register: $0]) }, stackWord: { _ in nil }))
         let call = process.abi.syscall(number: number)
         if call == .sigreturn || call == .rt_sigreturn {
             if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, nil) }
             if !ARMSignalFrame.restore(rt: call == .rt_sigreturn, state: state, thread: thread) {
-                raise(GuestSignalInfo(signal: SIGSEGV, code: GuestSignalInfo.user), "bad signal frame at sp 0x\(hex(UInt64(state.sp)))",
+                raise(.fault(SIGSEGV, code: GuestSignalInfo.user, address: 0, abi: process.abi), "bad signal frame at sp 0x\(hex(UInt64(state.sp)))",
                       item: .guestErrors)
             }
             return
@@ -152,7 +152,7 @@ struct ARMCPULoop {
         // exit_group does not come back to be logged.
         if process.log.enabled(.strace) && call == .exit_group { Strace.log(process, call, number, context.args, nil) }
         var result: SyscallResult
-        if let call, let r = context.dispatch(call, machine: ARMPersonality.machine) {
+        if let call, let r = context.dispatch(call) {
             result = r
         } else {
             if process.log.enabled(.unimp) {
@@ -161,12 +161,14 @@ struct ARMCPULoop {
             result = context.fail(ENOSYS)
         }
         if let request = context.newThread { result = startThread(request) }
-        if process.log.enabled(.strace) { Strace.log(process, call, number, context.args, thread.exitStatus == nil ? result : nil) }
+        if process.log.enabled(.strace) {
+            Strace.log(process, call, number, context.args, thread.exitStatus == nil ? result : nil, secondResult: context.secondResult)
+        }
         if result == .interrupted || result == .notStarted {
             result = restartOrInterrupt(call, notStarted: result == .notStarted)
             if result == .notStarted { return }
         }
-        state[register: 0] = UInt32(truncatingIfNeeded: result)
+        convention.results(result, second: context.secondResult).apply { state[register: $0] = UInt32(truncatingIfNeeded: $1) }
         if let stack = context.childStack { state.sp = UInt32(truncatingIfNeeded: stack) }
     }
 
@@ -182,7 +184,7 @@ struct ARMCPULoop {
             engine.flushCache { (engine.code as GuestCode).invalidate() }
             return 0
         case 0x0f_0001:  // breakpoint
-            raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: state.pc), "breakpoint syscall at 0x\(hex(UInt64(state.pc)))",
+            raise(.fault(SIGTRAP, code: GuestSignalInfo.breakpoint, address: state.pc, abi: process.abi), "breakpoint syscall at 0x\(hex(UInt64(state.pc)))",
                   item: .guestErrors)
             return Int64(state[register: 0])
         default:

@@ -32,22 +32,22 @@ enum ARMSignalFrame {
 
     /// Builds the frame for `info` on the guest's stack (or its alternate stack) and points
     /// the registers at the handler. false when the frame cannot be written.
-    static func push(_ info: GuestSignalInfo, _ action: GuestSignalAction, savedMask: UInt64,
+    static func push(_ info: GuestSignalInfo, _ action: GuestSignalAction, savedMask: GuestSignalSet,
                      state: ARMStatePointer, thread: GuestThread) -> Bool {
         let process = thread.process
         let be = process.bigEndian
-        let rt = action.flags & GuestProcess.saSigInfo != 0
+        let rt = action.hostFlags & GuestProcess.saSigInfo != 0
         let sp = UInt64(state.sp)
         let alternate = thread.alternateStack
         let onAlternate = alternate.size != 0 && sp > alternate.base && sp - alternate.base <= alternate.size
         var top = sp
-        if action.flags & GuestProcess.saOnStack != 0 && alternate.size != 0 && !onAlternate { top = alternate.base + alternate.size }
+        if action.hostFlags & GuestProcess.saOnStack != 0 && alternate.size != 0 && !onAlternate { top = alternate.base + alternate.size }
         let size = rt ? rtFrameSize : frameSize
         let frame = UInt32(truncatingIfNeeded: (top &- UInt64(size)) & ~7)
         var bytes = [UInt8](repeating: 0, count: size)
         let uc = rt ? 128 : 0
         if rt {
-            bytes.replaceSubrange(0..<128, with: info.bytes(bigEndian: be))
+            bytes.replaceSubrange(0..<128, with: info.bytes(process.abi))
             bytes.put32(UInt32(truncatingIfNeeded: alternate.base), at: uc + ucStack, bigEndian: be)
             bytes.put32(alternate.size == 0 ? 2 : (onAlternate ? 1 : 0), at: uc + ucStack + 4, bigEndian: be)
             bytes.put32(UInt32(truncatingIfNeeded: alternate.size), at: uc + ucStack + 8, bigEndian: be)
@@ -60,9 +60,9 @@ enum ARMSignalFrame {
             bytes.put32(14, at: uc + trapNumber, bigEndian: be)
             bytes.put32(info.faultAddress, at: uc + faultAddress, bigEndian: be)
         }
-        bytes.put32(UInt32(truncatingIfNeeded: savedMask), at: uc + oldMask, bigEndian: be)
-        bytes.put32(UInt32(truncatingIfNeeded: savedMask), at: uc + sigmask, bigEndian: be)
-        bytes.put32(UInt32(truncatingIfNeeded: savedMask >> 32), at: uc + sigmask + 4, bigEndian: be)
+        bytes.put32(savedMask.low32, at: uc + oldMask, bigEndian: be)
+        bytes.put32(savedMask.low32, at: uc + sigmask, bigEndian: be)
+        bytes.put32(UInt32(truncatingIfNeeded: savedMask.low64 >> 32), at: uc + sigmask + 4, bigEndian: be)
         bytes.put32(vfpMagic, at: uc + regspace, bigEndian: be)
         bytes.put32(vfpSize, at: uc + regspace + 4, bigEndian: be)
         for d in 0..<32 {
@@ -80,7 +80,7 @@ enum ARMSignalFrame {
         for i in 0..<2 { bytes.put32(returnCodes[index + i < returnCodes.count ? index + i : index], at: uc + ucontextSize + 4 * i, bigEndian: be) }
         guard process.space.write(bytes, at: GuestAddress(UInt64(frame))) else { return false }
 
-        let returnAddress = action.flags & GuestProcess.saRestorer != 0 ? UInt32(truncatingIfNeeded: action.restorer)
+        let returnAddress = action.hostFlags & GuestProcess.saRestorer != 0 ? UInt32(truncatingIfNeeded: action.restorer)
             : returnCodeAddress + UInt32(index * 4) + (thumbHandler ? 1 : 0)
         state[register: 0] = UInt32(bitPattern: info.signal)
         if rt {
@@ -111,7 +111,7 @@ enum ARMSignalFrame {
         let magic = bytes.get32(at: regspace, bigEndian: be), size = bytes.get32(at: regspace + 4, bigEndian: be)
         guard magic == vfpMagic && size == vfpSize else { return false }
         let mask = UInt64(bytes.get32(at: sigmask, bigEndian: be)) | UInt64(bytes.get32(at: sigmask + 4, bigEndian: be)) << 32
-        thread.setSignalMask(mask)
+        thread.setSignalMask(GuestSignalSet(low: mask))
         for r in 0..<16 { state[register: r] = bytes.get32(at: registers + 4 * r, bigEndian: be) }
         // Only what user mode may change: flags, GE, IT, E, T.
         let saved = bytes.get32(at: cpsr, bigEndian: be)

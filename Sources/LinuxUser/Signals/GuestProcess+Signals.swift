@@ -22,25 +22,36 @@ enum SignalOutcome {
 extension GuestProcess {
     /// Host signals a fault raises: never blocked on the host.
     static let faultSignals: UInt64 = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP].reduce(0) { $0 | 1 << UInt64($1 - 1) }
-    /// sa_flags bits, asm-generic values (ARM's; LinuxABI translates others').
-    static let saNoChildStop: UInt64 = 1, saNoChildWait: UInt64 = 2, saSigInfo: UInt64 = 4
-    static let saOnStack: UInt64 = 0x0800_0000, saRestart: UInt64 = 0x1000_0000
-    static let saNoDefer: UInt64 = 0x4000_0000, saResetHand: UInt64 = 0x8000_0000, saRestorer: UInt64 = 0x0400_0000
+    /// sa_flags bits in the host's numbering (`GuestSignalAction.hostFlags`); the guest's
+    /// cross through `GuestABI.sigactionFlags`. SA_RESTORER is the x86-64 kernel's value, as
+    /// in the ARM table's row (Glibc does not export it).
+    static let saNoChildStop = UInt32(SA_NOCLDSTOP), saNoChildWait = UInt32(SA_NOCLDWAIT), saSigInfo = UInt32(SA_SIGINFO)
+    static let saOnStack = UInt32(SA_ONSTACK), saRestart = UInt32(SA_RESTART)
+    static let saNoDefer = UInt32(SA_NODEFER), saResetHand = UInt32(truncatingIfNeeded: SA_RESETHAND), saRestorer: UInt32 = 0x0400_0000
+
+    /// The action rt_sigaction records for the guest's (handler, sa_flags, restorer, mask):
+    /// the flags the guest's kernel keeps (the bits its uapi defines, SA_UNSUPPORTED cleared so
+    /// that a program can tell the kernel checks flags), and the same in host numbering.
+    func action(handler: UInt64, flags guest: UInt32, restorer: UInt64, mask: GuestSignalSet) -> GuestSignalAction {
+        let table = abi.sigactionFlags
+        let unsupported = table.entries.first { $0.name.description == "SA_UNSUPPORTED" }?.guest ?? 0
+        let kept = guest & table.knownGuestBits & ~unsupported
+        return GuestSignalAction(handler: handler, flags: kept, hostFlags: table.translate(kept), restorer: restorer, mask: mask)
+    }
 
     /// Records the guest's action for `signal` and gives the host the matching one.
     func setAction(_ action: GuestSignalAction, for signal: Int32) {
-        signalActions.withLock { $0[Int(signal)] = action }
+        signalActions.withLock { if signal >= 1 && Int(signal) < $0.count { $0[Int(signal)] = action } }
         guard let host = abi.signals.translate(signal) else { return }
         let disposition = switch action.handler {
         case GuestSignalAction.defaultHandler: CHOST_SIGNAL_DEFAULT
         case GuestSignalAction.ignoreHandler: CHOST_SIGNAL_IGNORE
         default: CHOST_SIGNAL_CATCH
         }
-        // SA_NOCLDSTOP and SA_NOCLDWAIT (asm-generic 1 and 2 in the guest's sa_flags; the
-        // host's are the same bits).
+        // SA_NOCLDSTOP and SA_NOCLDWAIT: the host kernel acts on them for SIGCHLD.
         var childFlags: Int32 = 0
-        if action.flags & Self.saNoChildStop != 0 { childFlags |= SA_NOCLDSTOP }
-        if action.flags & Self.saNoChildWait != 0 { childFlags |= SA_NOCLDWAIT }
+        if action.hostFlags & Self.saNoChildStop != 0 { childFlags |= SA_NOCLDSTOP }
+        if action.hostFlags & Self.saNoChildWait != 0 { childFlags |= SA_NOCLDWAIT }
         _ = chost_signal_set_disposition(host, Int32(disposition), childFlags)
         if (host == SIGSEGV || host == SIGBUS) && disposition == CHOST_SIGNAL_CATCH { faultHandlerInstalled() }
     }

@@ -8,17 +8,8 @@ import Host
 import LinuxABI
 
 extension GuestThread {
-    /// Makes `mask` (guest numbering) the blocked set, here and on the host.
-    func setSignalMask(_ mask: UInt64) {
-        let unblockable: UInt64 = 1 << (9 - 1) | 1 << (19 - 1)  // SIGKILL, SIGSTOP
-        signalMask = mask & ~unblockable
-        let host = process.abi.signals.translateSet(signalMask)
-        chost_signal_set_host_mask(host & ~GuestProcess.faultSignals)
-        chost_signal_set_blocked(host)
-    }
-
     /// Caught signals the guest does not block (host numbering, bit n-1 for signal n).
-    var waitingSignals: UInt64 { chost_signal_pending() & ~process.abi.signals.translateSet(signalMask) }
+    var waitingSignals: UInt64 { chost_signal_pending() & ~hostSignalMask }
 
     /// The lowest-numbered caught signal the guest does not block (guest numbering), left
     /// in the table; nil when none waits.
@@ -42,7 +33,7 @@ extension GuestThread {
             // The host handler left the signal blocked (later instances wait in the kernel):
             // the guest's own mask again.
             setSignalMask(signalMask)
-            if let guest = GuestSignalInfo(host: info, signals: process.abi.signals) {
+            if let guest = GuestSignalInfo(host: info, abi: process.abi) {
                 chost_signal_refresh()
                 return guest
             }
@@ -56,15 +47,15 @@ extension GuestThread {
     func restarts(_ call: Syscall?, notStarted: Bool) -> Bool {
         guard let signal = peekSignal(), case .handler(let action) = process.outcome(of: signal) else { return true }
         if let call, GuestProcess.neverRestarted.contains(call) { return false }
-        return notStarted || action.flags & GuestProcess.saRestart != 0
+        return notStarted || action.hostFlags & GuestProcess.saRestart != 0
     }
 
     /// After a handler frame for `signal` is built: block what its action asks, and forget the
     /// action if it was for one delivery only.
     func enterHandler(_ signal: Int32, _ action: GuestSignalAction) {
-        var mask = signalMask | action.mask
-        if action.flags & GuestProcess.saNoDefer == 0 { mask |= 1 << UInt64(signal - 1) }
+        var mask = signalMask.union(action.mask)
+        if action.hostFlags & GuestProcess.saNoDefer == 0 { mask.insert(signal) }
         setSignalMask(mask)
-        if action.flags & GuestProcess.saResetHand != 0 { process.setAction(GuestSignalAction(), for: signal) }
+        if action.hostFlags & GuestProcess.saResetHand != 0 { process.setAction(GuestSignalAction(), for: signal) }
     }
 }

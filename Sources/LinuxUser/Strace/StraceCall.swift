@@ -9,6 +9,8 @@ struct StraceCall {
     let result: Int64?
     /// futex_time64 and friends: their timespecs have 64-bit time.
     let wideTime: Bool
+    /// The second result of a call that returns two in registers (MIPS o32's pipe).
+    var secondResult: UInt64? = nil
 
     var succeeded: Bool { result.map { !($0 < 0 && $0 >= -4095) } ?? false }
     var abi: GuestABI { formatter.abi }
@@ -66,8 +68,9 @@ struct StraceCall {
         case .pathOut: return succeeded ? f.cString(v, whole: true) : f.pointer(v)
         case .flags(let set):
             if case .socketType = set {
-                let type = StraceFormatter.constant(v & 0xf, StraceTable([("SOCK_STREAM", 1), ("SOCK_DGRAM", 2), ("SOCK_RAW", 3),
-                                                                           ("SOCK_RDM", 4), ("SOCK_SEQPACKET", 5), ("SOCK_PACKET", 10)]))
+                // The type's own numbers (MIPS swaps SOCK_STREAM and SOCK_DGRAM).
+                let types = abi.sockets.map { StraceTable($0.types) } ?? StraceTable([])
+                let type = StraceFormatter.constant(v & 0xf, types)
                 return v & ~0xf == 0 ? type : type + "|" + StraceFormatter.flags(v & ~0xf, set.table(abi))
             }
             return StraceFormatter.flags(v, set.table(abi))
@@ -91,7 +94,10 @@ struct StraceCall {
         case .iovec(let count, let out):
             if out && !succeeded { return f.pointer(v) }
             return f.iovecs(at: v, count: values[count].value, total: out ? result.map { UInt64($0) } : nil)
-        case .fdPairOut: return succeeded ? f.intArray(at: v, count: 2) : f.pointer(v)
+        case .fdPairOut:
+            // o32's pipe returns the pair in $v0 and $v1; its argument is not written.
+            if succeeded, let result, let secondResult { return "[\(result), \(Int32(truncatingIfNeeded: secondResult))]" }
+            return succeeded ? f.intArray(at: v, count: 2) : f.pointer(v)
         case .intOut: return succeeded ? f.intArray(at: v, count: 1) : f.pointer(v)
         case .int64Out:
             guard succeeded, let value = f.space.load(UInt64.self, at: .init(v), bigEndian: f.bigEndian) else { return f.pointer(v) }

@@ -92,18 +92,18 @@ extension StraceFormatter {
     /// A signal set: [INT TERM], or ~[...] naming the signals not in it when most are.
     func signalSet(at address: UInt64) -> String {
         if address == 0 { return "NULL" }
-        guard let set = withStruct(.sigset, at: address, { r -> UInt64? in
-            guard let low = r.get("sig", index: 0), let high = r.get("sig", index: 1) else { return nil }
-            return high << 32 | low & 0xffff_ffff
-        }) else { return pointer(address) }
+        guard let set = withStruct(.sigset, at: address, { GuestSignalSet($0, field: "sig") }) else { return pointer(address) }
         return signalSetText(set)
     }
 
-    func signalSetText(_ set: UInt64) -> String {
-        let inverted = set.nonzeroBitCount * 2 > 64
-        let shown = inverted ? ~set : set
+    /// The set's signals by name, out of the guest's signals (64 on ARM, 128 on MIPS).
+    func signalSetText(_ set: GuestSignalSet) -> String {
+        let count = Int(max(abi.signals.guestRealtime.upperBound, 64))
+        let all: UInt128 = count >= 128 ? .max : (1 << UInt128(count)) - 1
+        let inverted = (set.bits & all).nonzeroBitCount * 2 > count
+        let shown = inverted ? ~set.bits & all : set.bits & all
         var names: [String] = []
-        for bit in 0..<64 where shown >> UInt64(bit) & 1 != 0 {
+        for bit in 0..<count where shown >> UInt128(bit) & 1 != 0 {
             let name = signalName(UInt64(bit + 1))
             names.append(name.hasPrefix("SIG") ? String(name.dropFirst(3)) : name)
         }
@@ -114,9 +114,9 @@ extension StraceFormatter {
         if address == 0 { return "NULL" }
         return withStruct(.sigaction, at: address) { r in
             guard let handler = r.get("sa_handler"), let flags = r.get("sa_flags"),
-                  let low = r.get("sa_mask.sig", index: 0), let high = r.get("sa_mask.sig", index: 1) else { return nil }
+                  let mask = GuestSignalSet(r, field: "sa_mask.sig") else { return nil }
             let handlerText = handler == 0 ? "SIG_DFL" : handler == 1 ? "SIG_IGN" : pointer(handler)
-            var text = "{sa_handler=\(handlerText), sa_mask=\(signalSetText(high << 32 | low)), sa_flags=\(Self.flags(flags, StraceFlags.sigaction.table(abi)))"
+            var text = "{sa_handler=\(handlerText), sa_mask=\(signalSetText(mask)), sa_flags=\(Self.flags(flags, StraceFlags.sigaction.table(abi)))"
             let restorer = StraceTable(abi.sigactionFlags).value("SA_RESTORER")
             if restorer != 0 && flags & restorer != 0 { text += ", sa_restorer=\(pointer(r.get("sa_restorer") ?? 0))" }
             return text + "}"
@@ -169,20 +169,30 @@ extension StraceFormatter {
         return "[{\(text)}]"
     }
 
-    /// waitid's report as strace spells it: the six fields the kernel writes.
+    /// waitid's report as strace spells it: the six fields the kernel writes (signo, errno and
+    /// code in the guest's order, then pid, uid and status).
     func childInfo(at address: UInt64) -> String {
         if address == 0 { return "NULL" }
-        var words: [UInt32] = []
-        for i in 0..<6 {
-            guard let w = space.load(UInt32.self, at: GuestAddress(address &+ UInt64(4 * i)), bigEndian: bigEndian) else { return pointer(address) }
-            words.append(w)
+        // Only the header and the union's first three words need be readable: the kernel
+        // writes no further; the rest reads as zeros.
+        guard let layout = abi.layouts[.siginfo], let union = layout.field(named: "_sifields"),
+              var bytes = space.read(at: GuestAddress(address), count: union.offset + 12)
+        else { return pointer(address) }
+        bytes += [UInt8](repeating: 0, count: max(0, layout.size - bytes.count))
+        let fields: (signo: Int64, code: Int64, words: [UInt32])? = bytes.withUnsafeBytes { raw in
+            guard let r = StructReader(layout, byteOrder: abi.byteOrder, from: raw), let signo = r.getSigned("si_signo"),
+                  let code = r.getSigned("si_code") else { return nil }
+            return (signo, code, (0..<3).map { UInt32(truncatingIfNeeded: r.get(union, index: $0) ?? 0) })
         }
-        if words[0] == 0 { return "{}" }
-        let info = GuestSignalInfo(signal: Int32(bitPattern: words[0]), code: Int32(bitPattern: words[2]))
-        let name = signalName(UInt64(words[0]))
-        let status = info.code == WaitID.childExited ? String(Int32(bitPattern: words[5])) : signalName(UInt64(words[5]))
-        return "{si_signo=\(name), si_code=\(Strace.codeName(info, signalName: name)), si_pid=\(words[3]), "
-            + "si_uid=\(words[4]), si_status=\(status)}"
+        guard let fields else { return pointer(address) }
+        if fields.signo == 0 { return "{}" }
+        let code = abi.translateSignalCode(Int32(truncatingIfNeeded: fields.code))
+        let info = GuestSignalInfo(signal: Int32(truncatingIfNeeded: fields.signo), code: code)
+        let name = signalName(UInt64(bitPattern: fields.signo))
+        let words = fields.words
+        let status = code == WaitID.childExited ? String(Int32(bitPattern: words[2])) : signalName(UInt64(words[2]))
+        return "{si_signo=\(name), si_code=\(Strace.codeName(info, signalName: name)), si_pid=\(words[0]), "
+            + "si_uid=\(words[1]), si_status=\(status)}"
     }
 
     /// getdents64's buffer as a count of records.

@@ -21,8 +21,8 @@ struct StraceFormatter {
     /// One call, after it returned (`result`) or before a call that does not return (nil).
     /// `prefix` (the pid) counts towards the column, as strace's does.
     func line(prefix: String, name: String, signature: StraceSignature?, registers: [UInt64], result: Int64?,
-              wideTime: Bool = false) -> String {
-        let call = StraceCall(formatter: self, registers: registers, result: result, wideTime: wideTime)
+              wideTime: Bool = false, secondResult: UInt64? = nil) -> String {
+        let call = StraceCall(formatter: self, registers: registers, result: result, wideTime: wideTime, secondResult: secondResult)
         let arguments = signature.map { call.arguments($0.arguments) }
             ?? registers.prefix(6).map { hex($0 & wordMask) }
         var text = prefix + name + "(" + arguments.joined(separator: ", ") + ")"

@@ -1,7 +1,7 @@
 // The symbolic names `-strace` prints for flags and enumerations. Tables that differ between
 // guests come from the guest's ABI (LinuxABI: open, mmap, at, sigaction flags, clocks, fcntl
-// commands, rlimits); the rest are the kernel's uapi values shared by ARM, AArch64 and the
-// asm-generic arches (a guest that renumbers one needs its own rows here).
+// commands, rlimits, socket types and SOL_SOCKET); the rest are the kernel's uapi values,
+// the same on every Linux arch (a guest that renumbers one needs its own rows here).
 
 import LinuxABI
 
@@ -120,7 +120,10 @@ enum StraceConstants: Sendable {
                          ("PR_SET_CHILD_SUBREAPER", 36), ("PR_GET_CHILD_SUBREAPER", 37), ("PR_SET_NO_NEW_PRIVS", 38),
                          ("PR_GET_NO_NEW_PRIVS", 39), ("PR_SET_VMA", 0x5356_4d41)])
         case .epollControl: StraceTable([("EPOLL_CTL_ADD", 1), ("EPOLL_CTL_DEL", 2), ("EPOLL_CTL_MOD", 3)])
-        case .socketLevel: StraceTable([("SOL_IP", 0), ("SOL_SOCKET", 1), ("SOL_TCP", 6), ("SOL_UDP", 17), ("SOL_IPV6", 41)])
+        // SOL_SOCKET is the guest's (MIPS: 0xffff); the protocol levels are the same everywhere.
+        case .socketLevel:
+            StraceTable([("SOL_IP", 0), ("SOL_SOCKET", UInt64(abi.sockets?.socketLevel.guest ?? 1)), ("SOL_TCP", 6), ("SOL_UDP", 17),
+                         ("SOL_IPV6", 41)])
         case .itimer: StraceTable([("ITIMER_REAL", 0), ("ITIMER_VIRTUAL", 1), ("ITIMER_PROF", 2)])
         case .waitIDType:
             StraceTable([("P_ALL", UInt64(WaitID.all)), ("P_PID", UInt64(WaitID.pid)), ("P_PGID", UInt64(WaitID.processGroup)),

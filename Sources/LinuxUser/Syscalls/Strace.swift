@@ -12,12 +12,12 @@ enum Strace {
     /// Logs one call: after it returned (`result`), or before a call that does not return
     /// (exit_group: `result` nil, shown as `= ?`).
     static func log(_ process: GuestProcess, _ call: Syscall?, _ number: UInt32,
-                    _ args: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64), _ result: Int64?) {
+                    _ args: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64), _ result: Int64?, secondResult: UInt64? = nil) {
         let name = call.map { "\($0)" } ?? "syscall_\(number)"
         let formatter = StraceFormatter(space: process.space, abi: process.abi)
         let line = formatter.line(prefix: "\(Host.rawSyscall(HOST_SYS_gettid)) ", name: name, signature: call.flatMap(StraceSignatures.signature),
                                   registers: [args.0, args.1, args.2, args.3, args.4, args.5], result: result,
-                                  wideTime: call == .futex_time64)
+                                  wideTime: call == .futex_time64, secondResult: secondResult)
         process.log.write(line)
     }
 

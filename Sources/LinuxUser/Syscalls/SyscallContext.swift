@@ -24,12 +24,15 @@ struct SyscallContext {
     let process: GuestProcess
     /// The thread making the call.
     let thread: GuestThread
-    /// The raw argument registers (already zero-extended from the guest's word size).
-    var args: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+    /// The raw argument slots (already zero-extended from the guest's word size).
+    var args: SyscallArguments
     /// Set by clone in a child that must start on a new stack.
     var childStack: UInt64?
     /// Set by clone for a new thread, which the arch's CPU loop starts (it owns the registers).
     var newThread: ThreadRequest?
+    /// Set by a call that returns a second value in a register of its own (MIPS o32's pipe);
+    /// the CPU loop writes it to `SyscallConvention.secondResultRegister` on success.
+    var secondResult: UInt64?
 
     var space: GuestAddressSpace { process.space }
     var abi: GuestABI { process.abi }

@@ -9,7 +9,7 @@ import LinuxABI
 
 extension SyscallContext {
     /// Runs `call`; nil when Mirage does not implement it.
-    mutating func dispatch(_ call: Syscall, machine: String) -> SyscallResult? {
+    mutating func dispatch(_ call: Syscall) -> SyscallResult? {
         switch call {
         // Files and descriptors
         case .read: return read()
@@ -83,6 +83,7 @@ extension SyscallContext {
         // Memory
         case .brk: return brk()
         case .mmap2: return mmap2()
+        case .mmap: return mmapBytes()
         case .munmap: return munmap()
         case .mprotect: return mprotect()
         case .mremap: return mremap()
@@ -109,10 +110,10 @@ extension SyscallContext {
         case .set_tid_address: return setTIDAddress()
         case .set_robust_list: return setRobustList()
         case .rseq: return nil
-        case .uname: return uname(machine: machine)
+        case .uname: return uname(machine: process.personality?.machine ?? "\(abi.arch)")
         case .getrandom: return getrandom()
         case .prlimit64: return prlimit64()
-        case .ugetrlimit: return ugetrlimit()
+        case .ugetrlimit, .getrlimit: return ugetrlimit()
         case .setrlimit: return setrlimit()
         case .sched_yield: return simple(HOST_SYS_sched_yield)
         case .sched_getaffinity: return schedGetaffinity()
@@ -131,6 +132,7 @@ extension SyscallContext {
         case .fork, .vfork: return fork()
         case .execve: return execve()
         case .wait4: return wait4()
+        case .waitpid: return wait4(usage: false)
         case .waitid: return waitid()
 
         // Miscellany
@@ -175,7 +177,8 @@ extension SyscallContext {
         case .rt_sigpending: return sigpending(wide: true)
         case .sigpending: return sigpending(wide: false)
         case .rt_sigsuspend: return sigsuspend(.wide)
-        case .sigsuspend: return sigsuspend(.narrow)
+        // MIPS's sigsuspend takes a whole sigset_t; ARM's, one word after two unused ones.
+        case .sigsuspend: return sigsuspend(abi.arch == .mips || abi.arch == .mipsel ? .pointer : .narrow)
         case .pause: return sigsuspend(.current)
         case .rt_sigtimedwait: return sigtimedwait(.timespec)
         case .rt_sigtimedwait_time64: return sigtimedwait(.kernelTimespec)
@@ -300,6 +303,11 @@ extension SyscallContext {
         case .arm_sync_file_range: return syncFileRange2()
         case .readahead: return readahead()
         case .arm_fadvise64_64: return fadvise()
+        // MIPS o32: (fd, offset, len, advice) and (fd, offset, nbytes, flags), the 64-bit
+        // values in aligned pairs after the fd.
+        case .fadvise64: return forward(Host.rawSyscall(HOST_SYS_fadvise64, Int(int(0)), alignedPair(1), alignedPair(4), Int(int(6))))
+        case .sync_file_range:
+            return forward(Host.guestSyscall(HOST_SYS_sync_file_range, Int(int(0)), alignedPair(1), alignedPair(4), Int(arg(6) & 0xffff_ffff)))
         case .syncfs: return forward(Host.guestSyscall(HOST_SYS_syncfs, Int(int(0))))
         case .truncate: return pathCall(HOST_SYS_truncate, [pathSlot, Int(int(1))], pathArg: 0)
         case .memfd_create: return memfdCreate()

@@ -2,7 +2,7 @@
 // offset 8; the host's is packed, 12 bytes with `data` at 4), eventfd, timerfd (itimerspec of
 // 32- or 64-bit timespecs). The flags of the creating calls are the guest's O_CLOEXEC and
 // O_NONBLOCK, translated through LinuxABI's DescriptorFlags. Event bits (EPOLLIN, ...) have
-// the same values on ARM and the host and pass unchanged.
+// the same values on every arch (linux/eventpoll.h, unlike poll's) and pass unchanged.
 
 import CHost
 import Glibc
@@ -24,10 +24,9 @@ extension SyscallContext {
     /// 0 (no mask); nil result: a bad size (EINVAL) or an unreadable set (EFAULT).
     func hostWaitMask(_ i: Int, sizeArg: Int) -> Result<UInt64?, CErrno> {
         if arg(i) == 0 { return .success(nil) }
-        guard arg(sizeArg) == 8 else { return .failure(CErrno(EINVAL)) }
-        guard let low = loadWord(address(i)), let high = loadWord(address(i) + 4) else { return .failure(CErrno(EFAULT)) }
-        let guest = UInt64(high) << 32 | UInt64(low)
-        return .success(abi.signals.translateSet(guest) & ~GuestProcess.faultSignals)
+        guard arg(sizeArg) == signalSetSize else { return .failure(CErrno(EINVAL)) }
+        guard let guest = readSignalSet(at: address(i)) else { return .failure(CErrno(EFAULT)) }
+        return .success(guest.hostSet(abi.signals) & ~GuestProcess.faultSignals)
     }
 
     // MARK: epoll
@@ -118,13 +117,17 @@ extension SyscallContext {
             guard let f = descriptorFlags(flagsArg, abi.descriptorFlags.eventfd) else { return fail(EINVAL) }
             flags = f
         }
-        return forward(Host.rawSyscall(HOST_SYS_eventfd2, Int(arg(0) & 0xffff_ffff), flags))
+        let r = Host.rawSyscall(HOST_SYS_eventfd2, Int(arg(0) & 0xffff_ffff), flags)
+        process.noteEventDescriptor(r, .counter)
+        return forward(r)
     }
 
     func timerfdCreate() -> SyscallResult {
         guard let clock = clockID(0) else { return fail(EINVAL) }
         guard let flags = descriptorFlags(1, abi.descriptorFlags.timerfd) else { return fail(EINVAL) }
-        return forward(Host.rawSyscall(HOST_SYS_timerfd_create, Int(clock), flags))
+        let r = Host.rawSyscall(HOST_SYS_timerfd_create, Int(clock), flags)
+        process.noteEventDescriptor(r, .counter)
+        return forward(r)
     }
 
     /// A guest itimerspec (interval, then value) of `kind` timespecs at `address`.

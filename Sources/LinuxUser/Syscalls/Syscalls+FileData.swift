@@ -124,7 +124,10 @@ extension SyscallContext {
     /// close_range(first, last, flags): CLOSE_RANGE_UNSHARE and _CLOEXEC are the same
     /// everywhere.
     func closeRange() -> SyscallResult {
-        forward(Host.rawSyscall(HOST_SYS_close_range, Int(arg(0) & 0xffff_ffff), Int(arg(1) & 0xffff_ffff), Int(arg(2) & 0xffff_ffff)))
+        let r = Host.rawSyscall(HOST_SYS_close_range, Int(arg(0) & 0xffff_ffff), Int(arg(1) & 0xffff_ffff), Int(arg(2) & 0xffff_ffff))
+        // CLOSE_RANGE_UNSHARE (2) alone closes nothing; CLOSE_RANGE_CLOEXEC (4) only marks.
+        if r == 0 && arg(2) & 4 == 0 { process.forgetDescriptors(UInt32(truncatingIfNeeded: arg(0)), UInt32(truncatingIfNeeded: arg(1))) }
+        return forward(r)
     }
 
     /// utimes(path, times[2]) / futimesat(dirfd, path, times[2]) with the guest's timevals:

@@ -37,11 +37,25 @@ extension SyscallContext {
         return stat64(dirfd: abi.translateDirectoryFD(int(0)), pathArg: 1, bufferArg: 2, flags: flags)
     }
 
-    /// statx's struct is the same on every arch and byte order matters only for big-endian
-    /// guests (not yet here): the kernel writes the guest's buffer directly.
+    /// statx's struct is the same on every arch: for a guest of the host's byte order the
+    /// kernel writes the guest's buffer directly; for the others it fills a host one, copied
+    /// field by field in the guest's order.
     func statx() -> SyscallResult {
-        guard !process.bigEndian, let layout = abi.layouts[.statx] else { return fail(ENOSYS) }
-        guard let buffer = pointer(address(4), UInt64(layout.size), write: true) else { return fail(EFAULT) }
+        guard let layout = abi.layouts[.statx] else { return fail(ENOSYS) }
+        guard let guestBuffer = pointer(address(4), UInt64(layout.size), write: true) else { return fail(EFAULT) }
+        guard byteOrder != .host else { return statx(into: guestBuffer) }
+        guard let hostLayout = StructLayouts.host[.statx] else { return fail(ENOSYS) }
+        var host = [UInt8](repeating: 0, count: hostLayout.size)
+        let r = host.withUnsafeMutableBytes { statx(into: $0.baseAddress ?? guestBuffer) }
+        if r < 0 { return r }
+        let copied = host.withUnsafeBytes { bytes in
+            StructReader(hostLayout, byteOrder: .host, from: bytes).map { reader in writeStruct(.statx, at: address(4)) { $0.copyFields(from: reader) } }
+        }
+        return copied == true ? r : fail(EFAULT)
+    }
+
+    /// The host statx of the guest's arguments, its record into `buffer`.
+    func statx(into buffer: UnsafeMutableRawPointer) -> SyscallResult {
         let flags = abi.atFlags.translate(UInt32(truncatingIfNeeded: arg(2)))
         if let substitute = procStatSubstitute(dirfd: abi.translateDirectoryFD(int(0)), pathArg: 1) {
             return forward(substitute.withCString { path in
@@ -54,10 +68,9 @@ extension SyscallContext {
         }
     }
 
-    /// linux_dirent64 has one layout on every arch; for a little-endian guest the host's
-    /// records are the guest's.
+    /// linux_dirent64 has one layout on every arch: the host's records are the guest's, byte
+    /// order aside (getdents64Cookies puts them in the guest's).
     func getdents64() -> SyscallResult {
-        guard !process.bigEndian else { return fail(ENOSYS) }
         let count = arg(2) & 0xffff_ffff
         guard let p = pointer(address(1), count, write: true) else { return fail(EFAULT) }
         return forward(Host.guestSyscall(HOST_SYS_getdents64, Int(int(0)), Int(bitPattern: p), Int(count)))
@@ -119,18 +132,24 @@ extension SyscallContext {
     /// cookies in d_off where an ARM kernel gives a 32-bit process 32-bit ones, and a readdir
     /// built without large-file support fails with EOVERFLOW on them. Cookies that do not fit a
     /// positive 32-bit offset are replaced by small handles the process maps back on lseek.
+    /// A big-endian guest gets d_ino, d_off and d_reclen byte-swapped.
     func getdents64Cookies() -> SyscallResult {
         let result = getdents64()
-        guard result > 0, abi.wordSize == 4, let p = pointer(address(1), UInt64(result), write: true) else { return result }
+        let swap = byteOrder != .host
+        guard result > 0, abi.wordSize == 4 || swap, let p = pointer(address(1), UInt64(result), write: true) else { return result }
         let fd = int(0)
         var offset = 0
         while offset + 19 <= Int(result) {
             let record = p + offset
-            let cookie = record.loadUnaligned(fromByteOffset: 8, as: Int64.self)
+            var cookie = record.loadUnaligned(fromByteOffset: 8, as: Int64.self)
             let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
-            if cookie < 0 || cookie > Int64(Int32.max) {
-                record.storeBytes(of: process.directoryCookie(fd: fd, host: cookie), toByteOffset: 8, as: Int64.self)
+            if abi.wordSize == 4 && (cookie < 0 || cookie > Int64(Int32.max)) { cookie = process.directoryCookie(fd: fd, host: cookie) }
+            if swap {
+                let inode = record.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+                record.storeBytes(of: inode.byteSwapped, toByteOffset: 0, as: UInt64.self)
+                record.storeBytes(of: UInt16(truncatingIfNeeded: length).byteSwapped, toByteOffset: 16, as: UInt16.self)
             }
+            record.storeBytes(of: swap ? cookie.byteSwapped : cookie, toByteOffset: 8, as: Int64.self)
             guard length > 0 else { break }
             offset += length
         }

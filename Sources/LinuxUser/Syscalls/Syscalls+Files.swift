@@ -11,12 +11,14 @@ extension SyscallContext {
     // MARK: Data transfer
 
     func read() -> SyscallResult {
+        if let kind = process.eventDescriptor(int(0)) { return readEventRecords(kind) }
         let count = arg(2) & 0xffff_ffff
         guard let p = pointer(address(1), count, write: true) else { return fail(EFAULT) }
         return forward(Host.guestSyscall(HOST_SYS_read, Int(int(0)), Int(bitPattern: p), Int(count)))
     }
 
     func write() -> SyscallResult {
+        if process.eventDescriptor(int(0)) == .counter { return writeEventCounter() }
         let count = arg(2) & 0xffff_ffff
         guard let p = pointer(address(1), count, write: false) else { return fail(EFAULT) }
         return forward(Host.guestSyscall(HOST_SYS_write, Int(int(0)), Int(bitPattern: p), Int(count)))
@@ -74,6 +76,7 @@ extension SyscallContext {
 
     func close() -> SyscallResult {
         _ = process.directoryCookies.withLock { $0.removeValue(forKey: int(0)) }
+        process.forgetDescriptor(int(0))
         return forward(Host.guestSyscall(HOST_SYS_close, Int(int(0))))
     }
 
@@ -93,7 +96,11 @@ extension SyscallContext {
         return 0
     }
 
-    func dup() -> SyscallResult { forward(Host.guestSyscall(HOST_SYS_dup, Int(int(0)))) }
+    func dup() -> SyscallResult {
+        let r = Host.guestSyscall(HOST_SYS_dup, Int(int(0)))
+        process.duplicateDescriptor(int(0), to: r)
+        return forward(r)
+    }
 
     /// dup2 is dup3 without flags, except that dup2(fd, fd) checks fd and returns it.
     func dup2() -> SyscallResult {
@@ -102,21 +109,32 @@ extension SyscallContext {
             let r = Host.rawSyscall(HOST_SYS_fcntl, Int(old), Int(F_GETFD))
             return r < 0 ? forward(r) : SyscallResult(new)
         }
-        return forward(Host.guestSyscall(HOST_SYS_dup3, Int(old), Int(new), 0))
+        let r = Host.guestSyscall(HOST_SYS_dup3, Int(old), Int(new), 0)
+        process.duplicateDescriptor(old, to: r)
+        return forward(r)
     }
 
     func dup3() -> SyscallResult {
         let flags = abi.openFlags.translate(UInt32(truncatingIfNeeded: arg(2)))
-        return forward(Host.guestSyscall(HOST_SYS_dup3, Int(int(0)), Int(int(1)), Int(flags)))
+        let r = Host.guestSyscall(HOST_SYS_dup3, Int(int(0)), Int(int(1)), Int(flags))
+        process.duplicateDescriptor(int(0), to: r)
+        return forward(r)
     }
 
-    func pipe(flagsArg: Int?) -> SyscallResult {
+    /// pipe(fds) and pipe2(fds, flags). Where the convention has a second result register
+    /// (MIPS o32), pipe writes no memory: the read end is the result, the write end the
+    /// second result.
+    mutating func pipe(flagsArg: Int?) -> SyscallResult {
         let flags = flagsArg.map { abi.openFlags.translate(UInt32(truncatingIfNeeded: arg($0))) } ?? 0
         var fds: (Int32, Int32) = (0, 0)
         let r = withUnsafeMutablePointer(to: &fds) {
             Host.rawSyscall(HOST_SYS_pipe2, Int(bitPattern: $0), Int(flags))
         }
         if r < 0 { return forward(r) }
+        if flagsArg == nil && abi.syscallConvention.secondResultRegister != nil {
+            secondResult = UInt64(UInt32(bitPattern: fds.1))
+            return SyscallResult(fds.0)
+        }
         let be = process.bigEndian
         guard space.store(UInt32(bitPattern: fds.0), at: address(0), bigEndian: be),
               space.store(UInt32(bitPattern: fds.1), at: address(0) + 4, bigEndian: be)

@@ -32,6 +32,14 @@ extension SyscallContext {
         mmap(offset: (arg(5) & 0xffff_ffff) * 4096)
     }
 
+    /// The old mmap(addr, length, prot, flags, fd, offset) with a byte offset (MIPS o32's
+    /// mmap, its fifth and sixth arguments from the stack), which must be page-aligned.
+    func mmapBytes() -> SyscallResult {
+        let offset = arg(5) & 0xffff_ffff
+        guard offset % space.pageSize == 0 else { return fail(EINVAL) }
+        return mmap(offset: offset)
+    }
+
     func mmap(offset: UInt64) -> SyscallResult {
         guard let prot = protection(2) else { return fail(EINVAL) }
         let host = Int32(bitPattern: abi.mapFlags.translate(UInt32(truncatingIfNeeded: arg(3))))

@@ -10,7 +10,11 @@ import LinuxABI
 extension SyscallContext {
     /// futex(uaddr, op, val, timeout/val2, uaddr2, val3), on the host's futex at the host
     /// address of the guest word, so futexes work across guest threads and processes sharing
-    /// memory. `kind` is the timeout's timespec layout.
+    /// memory. `kind` is the timeout's timespec layout. The host compares the word as it lies
+    /// in memory with `val` (WAIT, WAIT_BITSET) or `val3` (CMP_REQUEUE): for a big-endian
+    /// guest those values are byte-swapped to match. (WAKE_OP's arithmetic on the second word
+    /// and the PI calls' owner tids stay in the host's order: glibc's condition variables and
+    /// mutexes use neither on ordinary programs.)
     func futex(_ kind: StructKind) -> SyscallResult {
         guard let word = pointer(address(0), 4, write: false) else { return fail(EFAULT) }
         let op = int(1)
@@ -31,9 +35,15 @@ extension SyscallContext {
             guard let p = pointer(address(4), 4, write: true) else { return fail(EFAULT) }
             second = Int(bitPattern: p)
         }
+        var value = UInt32(truncatingIfNeeded: arg(2)), value3 = UInt32(truncatingIfNeeded: arg(5))
+        if process.bigEndian {
+            if command == 0 || command == 9 || command == 11 { value = value.byteSwapped }
+            if command == 4 || command == 12 { value3 = value3.byteSwapped }
+        }
         return withUnsafeMutablePointer(to: &timeout) { t in
             if [0, 9, 6, 11, 13].contains(command) { fourth = arg(3) != 0 ? Int(bitPattern: t) : 0 }
-            return forward(Host.guestSyscall(HOST_SYS_futex, Int(bitPattern: word), Int(op), Int(int(2)), fourth, second, Int(int(5))))
+            return forward(Host.guestSyscall(HOST_SYS_futex, Int(bitPattern: word), Int(op), Int(Int32(bitPattern: value)), fourth, second,
+                                             Int(Int32(bitPattern: value3))))
         }
     }
 
@@ -73,10 +83,21 @@ extension SyscallContext {
             return forward(Host.guestSyscall(HOST_SYS_prctl, 16, Int(bitPattern: p)))
         case 1, 2, 3, 4, 36, 37, 38, 39:  // PDEATHSIG set/get, DUMPABLE get/set, CHILD_SUBREAPER, NO_NEW_PRIVS
             if int(0) == 2 || int(0) == 37 {
-                guard let p = pointer(address(1), 4, write: true) else { return fail(EFAULT) }
-                return forward(Host.guestSyscall(HOST_SYS_prctl, Int(int(0)), Int(bitPattern: p)))
+                // An int the kernel stores, in the guest's byte order (PDEATHSIG's a signal:
+                // the guest's number).
+                guard pointer(address(1), 4, write: true) != nil else { return fail(EFAULT) }
+                var value: Int32 = 0
+                let r = withUnsafeMutablePointer(to: &value) { Host.guestSyscall(HOST_SYS_prctl, Int(int(0)), Int(bitPattern: $0)) }
+                if int(0) == 2 && value != 0 { value = abi.signals.untranslate(value) ?? value }
+                if r >= 0 && !storeWord(UInt32(bitPattern: value), at: address(1)) { return fail(EFAULT) }
+                return forward(r)
             }
-            return forward(Host.guestSyscall(HOST_SYS_prctl, Int(int(0)), Int(arg(1) & 0xffff_ffff), 0, 0, 0))
+            var value = Int(arg(1) & 0xffff_ffff)
+            if int(0) == 1 && value != 0 {  // PR_SET_PDEATHSIG: the guest's signal number
+                guard let host = abi.signals.translate(int(1)) else { return fail(EINVAL) }
+                value = Int(host)
+            }
+            return forward(Host.guestSyscall(HOST_SYS_prctl, Int(int(0)), value, 0, 0, 0))
         default:
             return fail(EINVAL)
         }

@@ -1,9 +1,8 @@
 // signalfd and inotify. A signalfd's mask is the guest's set translated to host signals; the
 // records a read returns (signalfd_siginfo, 128 bytes of fixed-width fields) and inotify's
 // events (four 32-bit words and a name) have one layout on every arch and reach a guest of the
-// host's byte order unchanged. (A big-endian guest will need its reads of these descriptors
-// converted, and ssi_signo renumbered where signal numbers differ: that needs Mirage to know
-// which descriptors they are, which it does not track yet.)
+// host's byte order and signal numbering unchanged; for the others, Syscalls+EventRecords
+// converts them.
 
 import CHost
 import Glibc
@@ -25,9 +24,9 @@ extension SyscallContext {
         case .failure(let e): return fail(e.value)
         case .success(let m): mask = m ?? 0
         }
-        return forward(withUnsafeMutablePointer(to: &mask) {
-            Host.rawSyscall(HOST_SYS_signalfd4, Int(int(0)), Int(bitPattern: $0), 8, flags)
-        })
+        let r = withUnsafeMutablePointer(to: &mask) { Host.rawSyscall(HOST_SYS_signalfd4, Int(int(0)), Int(bitPattern: $0), 8, flags) }
+        process.noteEventDescriptor(r, .signalfd)
+        return forward(r)
     }
 
     func inotifyInit(flagsArg: Int?) -> SyscallResult {
@@ -36,7 +35,9 @@ extension SyscallContext {
             guard let f = descriptorFlags(flagsArg, abi.descriptorFlags.inotify) else { return fail(EINVAL) }
             flags = f
         }
-        return forward(Host.rawSyscall(HOST_SYS_inotify_init1, flags))
+        let r = Host.rawSyscall(HOST_SYS_inotify_init1, flags)
+        process.noteEventDescriptor(r, .inotify)
+        return forward(r)
     }
 
     /// inotify_add_watch(fd, path, mask): the IN_* bits are the same on every arch.

@@ -1,6 +1,8 @@
-// Waiting on descriptors: poll, ppoll, select (_newselect, pselect6). pollfd and fd_set have
-// the host's layout on a little-endian 32-bit guest (fd_set's 32-bit words hold the same bits
-// at the same byte offsets as the host's 64-bit ones), so the guest's arrays pass directly.
+// Waiting on descriptors: poll, ppoll, select (_newselect, pselect6). The guest's pollfd array
+// is converted entry by entry (its byte order, and the event bits, which MIPS numbers its own
+// way past POLLOUT) into a host array, and only revents is written back, as the kernel does.
+// An fd_set is an array of the guest's longs, bit n of word n/32 for descriptor n: converted to
+// and from the host's 64-bit words, and only the words covering nfds are read and written.
 
 import CHost
 import Glibc
@@ -10,75 +12,105 @@ import LinuxABI
 
 extension SyscallContext {
     func poll() -> SyscallResult {
-        guard !process.bigEndian else { return fail(ENOSYS) }
-        let count = arg(1) & 0xffff_ffff
-        guard count <= 65536 else { return fail(EINVAL) }
-        guard let fds = pointer(address(0), count * 8, write: true) else { return fail(EFAULT) }
-        return forward(Host.guestSyscall(HOST_SYS_poll, Int(bitPattern: fds), Int(count), Int(int(2))))
+        pollCall(timeout: nil)
     }
 
     /// ppoll(fds, n, timeout, sigmask, sigsetsize) with a 32- or 64-bit timespec. The signal
-    /// mask is the guest's business until delivery exists: it is not applied to the host.
+    /// mask is not applied (the guest's handler would have to run under it).
     func ppoll(_ kind: StructKind) -> SyscallResult {
-        guard !process.bigEndian else { return fail(ENOSYS) }
-        let count = arg(1) & 0xffff_ffff
+        pollCall(timeout: kind)
+    }
+
+    /// poll (`timeout` nil: milliseconds in argument 2) or ppoll (a timespec of that kind).
+    func pollCall(timeout kind: StructKind?) -> SyscallResult {
+        let count = Int(arg(1) & 0xffff_ffff)
         guard count <= 65536 else { return fail(EINVAL) }
-        guard let fds = pointer(address(0), count * 8, write: true) else { return fail(EFAULT) }
+        guard let layout = abi.layouts[.pollfd] else { return fail(ENOSYS) }
+        guard pointer(address(0), UInt64(count * layout.size), write: true) != nil else { return fail(EFAULT) }
+        var fds = [pollfd](repeating: pollfd(), count: max(count, 1))
+        for i in 0..<count {
+            guard let entry = readStruct(.pollfd, at: address(0) + UInt64(i * layout.size), { r -> pollfd? in
+                guard let fd = r.getSigned("fd"), let events = r.get("events") else { return nil }
+                let host = abi.pollEvents.translate(UInt32(truncatingIfNeeded: events) & 0xffff)
+                return pollfd(fd: Int32(truncatingIfNeeded: fd), events: Int16(truncatingIfNeeded: host), revents: 0)
+            }) else { return fail(EFAULT) }
+            fds[i] = entry
+        }
         var timeout = timespec()
-        if arg(2) != 0 {
+        if let kind, arg(2) != 0 {
             guard let t = readTimespec(kind, 2) else { return fail(EFAULT) }
             timeout = t
         }
-        return withUnsafeMutablePointer(to: &timeout) { t in
-            forward(Host.guestSyscall(HOST_SYS_ppoll, Int(bitPattern: fds), Int(count), arg(2) != 0 ? Int(bitPattern: t) : 0, 0, 8))
+        let r = fds.withUnsafeMutableBufferPointer { buffer in
+            withUnsafeMutablePointer(to: &timeout) { t in
+                let p = Int(bitPattern: buffer.baseAddress)
+                if kind == nil { return Host.guestSyscall(HOST_SYS_poll, p, count, Int(int(2))) }
+                return Host.guestSyscall(HOST_SYS_ppoll, p, count, arg(2) != 0 ? Int(bitPattern: t) : 0, 0, 8)
+            }
         }
+        // The kernel writes every revents back after the wait, interrupted or not.
+        if r >= 0 || r == -Int(EINTR), let field = layout.field(named: "revents"), field.size == 2 {
+            for i in 0..<count {
+                let revents = abi.pollEvents.untranslate(UInt32(UInt16(bitPattern: fds[i].revents)))
+                let at = address(0) + UInt64(i * layout.size + field.offset)
+                guard space.store(UInt16(truncatingIfNeeded: revents), at: at, bigEndian: process.bigEndian) else { return fail(EFAULT) }
+            }
+        }
+        return forward(r)
     }
 
-    /// The three fd_set arguments at 1, 2, 3 for `nfds` descriptors.
-    func fdSets(_ nfds: Int) -> [UnsafeMutableRawPointer?]? {
-        let bytes = UInt64((nfds + 63) / 64 * 8)
-        var sets: [UnsafeMutableRawPointer?] = []
-        for i in 1...3 {
-            if arg(i) == 0 { sets.append(nil); continue }
-            guard let p = pointer(address(i), bytes, write: true) else { return nil }
-            sets.append(p)
+    /// The host pselect6 over the guest's fd_sets at arguments 1, 2, 3 (each converted to
+    /// host words, then back when the call succeeds; NULL ones stay NULL).
+    func selectCall(_ nfds: Int, timeout: UnsafeMutablePointer<timespec>?) -> SyscallResult {
+        let guestWords = (nfds + 31) / 32, hostWords = max((nfds + 63) / 64, 1)
+        var sets = [UInt64](repeating: 0, count: 3 * hostWords)
+        for i in 0..<3 where arg(i + 1) != 0 {
+            for w in 0..<guestWords {
+                guard let word = loadWord(address(i + 1) + UInt64(4 * w)) else { return fail(EFAULT) }
+                sets[i * hostWords + w / 2] |= UInt64(word) << UInt64(32 * (w % 2))
+            }
         }
-        return sets
+        let r = sets.withUnsafeMutableBufferPointer { buffer -> Int in
+            let base = Int(bitPattern: buffer.baseAddress)
+            let set = { (i: Int) in self.arg(i + 1) == 0 ? 0 : base + 8 * i * hostWords }
+            return Host.guestSyscall(HOST_SYS_pselect6, nfds, set(0), set(1), set(2), Int(bitPattern: timeout), 0)
+        }
+        if r >= 0 {
+            for i in 0..<3 where arg(i + 1) != 0 {
+                for w in 0..<guestWords {
+                    let word = UInt32(truncatingIfNeeded: sets[i * hostWords + w / 2] >> UInt64(32 * (w % 2)))
+                    guard storeWord(word, at: address(i + 1) + UInt64(4 * w)) else { return fail(EFAULT) }
+                }
+            }
+        }
+        return forward(r)
     }
 
     /// _newselect(nfds, read, write, except, timeval *).
     func select() -> SyscallResult {
         let nfds = Int(int(0))
-        guard nfds >= 0 && nfds <= 1024, !process.bigEndian else { return fail(EINVAL) }
-        guard let sets = fdSets(nfds) else { return fail(EFAULT) }
+        guard nfds >= 0 && nfds <= 1024 else { return fail(EINVAL) }
         var timeout = timespec()
         if arg(4) != 0 {
             guard let tv = readStruct(.timeval, at: address(4), { $0.readTimeval() }) else { return fail(EFAULT) }
             timeout = timespec(tv_sec: tv.tv_sec, tv_nsec: Int(tv.tv_usec) * 1000)
         }
-        let r = withUnsafeMutablePointer(to: &timeout) { t in
-            Host.guestSyscall(HOST_SYS_pselect6, nfds, Int(bitPattern: sets[0]), Int(bitPattern: sets[1]), Int(bitPattern: sets[2]),
-                            arg(4) != 0 ? Int(bitPattern: t) : 0, 0)
-        }
+        let r = withUnsafeMutablePointer(to: &timeout) { t in selectCall(nfds, timeout: arg(4) != 0 ? t : nil) }
         if r >= 0 && arg(4) != 0 {
             _ = writeStruct(.timeval, at: address(4), { _ = $0.write(timeval(tv_sec: timeout.tv_sec, tv_usec: timeout.tv_nsec / 1000)) })
         }
-        return forward(r)
+        return r
     }
 
     /// pselect6(nfds, read, write, except, timespec *, sigmask data): the mask is not applied.
     func pselect6(_ kind: StructKind) -> SyscallResult {
         let nfds = Int(int(0))
-        guard nfds >= 0 && nfds <= 1024, !process.bigEndian else { return fail(EINVAL) }
-        guard let sets = fdSets(nfds) else { return fail(EFAULT) }
+        guard nfds >= 0 && nfds <= 1024 else { return fail(EINVAL) }
         var timeout = timespec()
         if arg(4) != 0 {
             guard let t = readTimespec(kind, 4) else { return fail(EFAULT) }
             timeout = t
         }
-        return withUnsafeMutablePointer(to: &timeout) { t in
-            forward(Host.guestSyscall(HOST_SYS_pselect6, nfds, Int(bitPattern: sets[0]), Int(bitPattern: sets[1]), Int(bitPattern: sets[2]),
-                                    arg(4) != 0 ? Int(bitPattern: t) : 0, 0))
-        }
+        return withUnsafeMutablePointer(to: &timeout) { t in selectCall(nfds, timeout: arg(4) != 0 ? t : nil) }
     }
 }

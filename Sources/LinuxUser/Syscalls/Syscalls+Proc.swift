@@ -91,8 +91,8 @@ extension SyscallContext {
         let facts = process.proc.startup
         switch file {
         case .cpuinfo:
-            guard abi.arch == .arm else { return nil }
-            return Array(ARMPersonality.cpuinfo(processors: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))).utf8)
+            guard let personality = process.personality else { return nil }
+            return Array(personality.cpuinfo(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))).utf8)
         case .maps:
             let files = process.proc.fileMappings.withLock { $0 }
             return Array(ProcMaps.text(space.mappings(), files: files, pointerSize: abi.wordSize).utf8)
@@ -139,7 +139,7 @@ extension SyscallContext {
         var fields: [ProcStat.Field: UInt64] = [
             .vsize: vsize, .startCode: facts.startCode, .endCode: facts.endCode, .startStack: facts.startStack,
             // The kernel masks these four bitmaps to 31 bits.
-            .blocked: thread.signalMask & 0x7fff_ffff, .sigignore: ignored & 0x7fff_ffff, .sigcatch: caught & 0x7fff_ffff,
+            .blocked: UInt64(thread.signalMask.low32 & 0x7fff_ffff), .sigignore: ignored & 0x7fff_ffff, .sigcatch: caught & 0x7fff_ffff,
             .startData: facts.startData, .endData: facts.endData, .startBrk: space.brkStart.rawValue,
             .argStart: facts.argStart, .argEnd: facts.argEnd, .envStart: facts.envStart, .envEnd: facts.envEnd,
         ]

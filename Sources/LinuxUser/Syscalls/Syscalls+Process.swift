@@ -93,24 +93,46 @@ extension SyscallContext {
         })
     }
 
-    /// sched_getaffinity: the mask format is a byte array on every arch.
+    /// sched_getaffinity: the mask is an array of longs (see schedSetaffinity): the host's
+    /// bytes for a little-endian guest, its 32-bit words byte-swapped for a big-endian one.
     func schedGetaffinity() -> SyscallResult {
         let size = arg(1) & 0xffff_ffff
         guard let p = pointer(address(2), size, write: true) else { return fail(EFAULT) }
-        return forward(Host.guestSyscall(HOST_SYS_sched_getaffinity, Int(int(0)), Int(size), Int(bitPattern: p)))
+        guard byteOrder != .host else {
+            return forward(Host.guestSyscall(HOST_SYS_sched_getaffinity, Int(int(0)), Int(size), Int(bitPattern: p)))
+        }
+        var mask = [UInt8](repeating: 0, count: Int(min(size, 1 << 16)))
+        let r = mask.withUnsafeMutableBytes { Host.guestSyscall(HOST_SYS_sched_getaffinity, Int(int(0)), $0.count, Int(bitPattern: $0.baseAddress)) }
+        if r <= 0 { return forward(r) }
+        mask.reverseFields(of: 4)
+        return writeBytes(Array(mask.prefix(r)), to: address(2)) ? SyscallResult(r) : fail(EFAULT)
     }
 
+    /// getgroups(count, list): 32-bit gids, which a big-endian guest gets byte-swapped.
     func getgroups() -> SyscallResult {
         let count = Int(int(0))
         if count < 0 { return fail(EINVAL) }
         guard let p = pointer(address(1), UInt64(count) * 4, write: true) else { return fail(EFAULT) }
-        return forward(Host.guestSyscall(HOST_SYS_getgroups, count, Int(bitPattern: p)))
+        let r = Host.guestSyscall(HOST_SYS_getgroups, count, Int(bitPattern: p))
+        if r > 0 && count > 0 && process.bigEndian {
+            for i in 0..<r { p.storeBytes(of: p.load(fromByteOffset: 4 * i, as: UInt32.self).byteSwapped, toByteOffset: 4 * i, as: UInt32.self) }
+        }
+        return forward(r)
     }
 
+    /// getresuid/getresgid(a *, b *, c *): three 32-bit ids in the guest's byte order.
     func getres(_ number: Int) -> SyscallResult {
-        guard let a = pointer(address(0), 4, write: true), let b = pointer(address(1), 4, write: true),
-              let c = pointer(address(2), 4, write: true) else { return fail(EFAULT) }
-        return forward(Host.guestSyscall(number, Int(bitPattern: a), Int(bitPattern: b), Int(bitPattern: c)))
+        guard pointer(address(0), 4, write: true) != nil, pointer(address(1), 4, write: true) != nil,
+              pointer(address(2), 4, write: true) != nil else { return fail(EFAULT) }
+        var first: UInt32 = 0, second: UInt32 = 0, third: UInt32 = 0
+        let r = withUnsafeMutablePointer(to: &first) { a in
+            withUnsafeMutablePointer(to: &second) { b in
+                withUnsafeMutablePointer(to: &third) { c in Host.guestSyscall(number, Int(bitPattern: a), Int(bitPattern: b), Int(bitPattern: c)) }
+            }
+        }
+        if r < 0 { return forward(r) }
+        guard storeWord(first, at: address(0)), storeWord(second, at: address(1)), storeWord(third, at: address(2)) else { return fail(EFAULT) }
+        return forward(r)
     }
 
     /// sysinfo: the host's record (read through LinuxABI's host layout), with the memory

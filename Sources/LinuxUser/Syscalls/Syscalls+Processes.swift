@@ -37,7 +37,9 @@ extension SyscallContext {
             if process.log.enabled(.unimp) { process.log.write("mirage: clone with CLONE_VM but not CLONE_THREAD is not supported: EINVAL") }
             return fail(EINVAL)
         }
-        guard flags & 0xff == UInt32(SIGCHLD) || flags & 0xff == 0 else { return fail(EINVAL) }
+        // The exit signal in the low byte is the guest's number; a fork's child signals SIGCHLD.
+        let exitSignal = Int32(flags & 0xff)
+        guard exitSignal == 0 || abi.signals.translate(exitSignal) == SIGCHLD else { return fail(EINVAL) }
         let pid = process.fork(from: thread)
         if pid < 0 { return fail(errno) }
         if pid == 0 {
@@ -58,8 +60,9 @@ extension SyscallContext {
         return pid < 0 ? fail(errno) : SyscallResult(pid)
     }
 
-    /// wait4(pid, status *, options, rusage *).
-    func wait4() -> SyscallResult {
+    /// wait4(pid, status *, options, rusage *), and waitpid(pid, status *, options) without
+    /// the rusage (`usage` false).
+    func wait4(usage wantsUsage: Bool = true) -> SyscallResult {
         var status: Int32 = 0
         var usage = rusage()
         let r = withUnsafeMutablePointer(to: &status) { s in
@@ -68,9 +71,10 @@ extension SyscallContext {
             }
         }
         if r <= 0 { return forward(r) }
-        // The status word's signal numbers are the host's; ARM's are the same.
-        if arg(1) != 0 && !space.store(UInt32(bitPattern: status), at: address(1), bigEndian: process.bigEndian) { return fail(EFAULT) }
-        if arg(3) != 0 && !writeStruct(.rusage, at: address(3), { $0.write(usage) }) { return fail(EFAULT) }
+        // The status word's signal numbers are the host's: the guest's own, as its kernel gives them.
+        let guestStatus = abi.untranslateWaitStatus(status)
+        if arg(1) != 0 && !storeWord(UInt32(bitPattern: guestStatus), at: address(1)) { return fail(EFAULT) }
+        if wantsUsage && arg(3) != 0 && !writeStruct(.rusage, at: address(3), { $0.write(usage) }) { return fail(EFAULT) }
         return SyscallResult(r)
     }
 

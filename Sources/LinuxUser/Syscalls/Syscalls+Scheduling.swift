@@ -1,5 +1,5 @@
-// Scheduling and identity: sched_* (sched_param is one int; sched_attr has fixed-width fields
-// and passes through for a guest of the host's byte order), priorities, and the set*id family,
+// Scheduling and identity: sched_* (sched_param is one int; sched_attr has fixed-width fields,
+// byte-swapped field by field for a guest of the other byte order), priorities, and the set*id family,
 // including ARM's old 16-bit-id calls (an id of 0xffff there means -1, "unchanged").
 // Each call acts on the calling host thread, which is the guest thread: the guest's C library
 // broadcasts set*id to its other threads itself, as it does on Linux.
@@ -41,18 +41,24 @@ extension SyscallContext {
         return writeStruct(kind, at: address(1), { _ = $0.write(interval) }) ? 0 : fail(EFAULT)
     }
 
-    /// sched_setaffinity(pid, size, mask): a byte-addressed bit mask whose 32-bit words hold
-    /// the same bits at the same byte offsets as the host's 64-bit ones (little-endian guest).
+    /// sched_setaffinity(pid, size, mask): an array of longs, bit n of word n/32 for CPU n.
+    /// A little-endian guest's 32-bit words hold the same bits at the same byte offsets as the
+    /// host's 64-bit ones and pass directly; a big-endian guest's are byte-swapped.
     func schedSetaffinity() -> SyscallResult {
         let size = arg(1) & 0xffff_ffff
         guard let p = pointer(address(2), size, write: false) else { return fail(EFAULT) }
-        return forward(Host.rawSyscall(HOST_SYS_sched_setaffinity, Int(int(0)), Int(size), Int(bitPattern: p)))
+        guard byteOrder != .host else {
+            return forward(Host.rawSyscall(HOST_SYS_sched_setaffinity, Int(int(0)), Int(size), Int(bitPattern: p)))
+        }
+        guard size <= 1 << 16, var mask = readBytes(address(2), Int(size)) else { return fail(EINVAL) }
+        mask.reverseFields(of: 4)
+        return mask.withUnsafeMutableBytes { forward(Host.rawSyscall(HOST_SYS_sched_setaffinity, Int(int(0)), Int(size), Int(bitPattern: $0.baseAddress))) }
     }
 
     /// sched_getattr(pid, attr, size, flags) / sched_setattr(pid, attr, flags): struct
     /// sched_attr is u32/u64 fields with an explicit size field.
     func schedAttr(get: Bool) -> SyscallResult {
-        guard byteOrder == .host else { return fail(ENOSYS) }
+        guard byteOrder == .host else { return swappedSchedAttr(get: get) }
         if get {
             let size = arg(2) & 0xffff_ffff
             guard let p = pointer(address(1), size, write: true) else { return fail(EFAULT) }
@@ -104,7 +110,7 @@ extension SyscallContext {
     /// capget(header, data) / capset(header, data): u32 fields throughout; data is one or two
     /// 12-byte records depending on the header's version.
     func capability(_ number: Int, write: Bool) -> SyscallResult {
-        guard byteOrder == .host else { return fail(ENOSYS) }
+        guard byteOrder == .host else { return swappedCapability(number, write: write) }
         guard let header = pointer(address(0), 8, write: true) else { return fail(EFAULT) }
         var data = 0
         if arg(1) != 0 {

@@ -9,27 +9,41 @@ import Host
 import LinuxABI
 
 extension SyscallContext {
+    /// sizeof(sigset_t) in the guest's kernel (8 on ARM, 16 on MIPS): the size the rt_* calls
+    /// insist on.
+    var signalSetSize: UInt64 { UInt64(abi.layouts[.sigset]?.size ?? 8) }
+
+    /// The guest sigset_t at `address`; nil when unreadable.
+    func readSignalSet(at address: GuestAddress) -> GuestSignalSet? {
+        readStruct(.sigset, at: address) { GuestSignalSet($0, field: "sig") }
+    }
+
+    /// Stores a guest sigset_t at `address`; false when unwritable.
+    func writeSignalSet(_ set: GuestSignalSet, at address: GuestAddress) -> Bool {
+        writeStruct(.sigset, at: address) { set.write(to: $0, field: "sig") }
+    }
+
     /// rt_sigaction(sig, act, oact, sigsetsize).
     func rtSigaction() -> SyscallResult {
         let signal = int(0)
-        guard signal >= 1 && signal <= 64, arg(3) == 8 else { return fail(EINVAL) }
+        guard signal >= 1 && signal <= abi.signals.guestRealtime.upperBound, arg(3) == signalSetSize else { return fail(EINVAL) }
         let old = process.signalAction(signal)
         if arg(1) != 0 {
             // SIGKILL and SIGSTOP cannot be caught or ignored.
-            if signal == 9 || signal == 19 { return fail(EINVAL) }
+            if process.unblockable.contains(signal) { return fail(EINVAL) }
             guard let new = readStruct(.sigaction, at: address(1), { r -> GuestSignalAction? in
                 guard let handler = r.get("sa_handler"), let flags = r.get("sa_flags") else { return nil }
-                return GuestSignalAction(handler: handler, flags: flags, restorer: r.get("sa_restorer") ?? 0,
-                                         mask: r.signalSet(field: "sa_mask.sig") ?? 0)
+                return process.action(handler: handler, flags: UInt32(truncatingIfNeeded: flags), restorer: r.get("sa_restorer") ?? 0,
+                                      mask: GuestSignalSet(r, field: "sa_mask.sig") ?? .empty)
             }) else { return fail(EFAULT) }
             process.setAction(new, for: signal)
         }
         if arg(2) != 0 {
             guard writeStruct(.sigaction, at: address(2), { w in
                 _ = w.set("sa_handler", old.handler)
-                _ = w.set("sa_flags", old.flags)
+                _ = w.set("sa_flags", UInt64(old.flags))
                 _ = w.set("sa_restorer", old.restorer)
-                _ = w.setSignalSet(old.mask, field: "sa_mask.sig")
+                old.mask.write(to: w, field: "sa_mask.sig")
             }) else { return fail(EFAULT) }
         }
         return 0
@@ -37,75 +51,86 @@ extension SyscallContext {
 
     /// rt_sigprocmask(how, set, oldset, sigsetsize).
     func rtSigprocmask() -> SyscallResult {
-        guard arg(3) == 8 else { return fail(EINVAL) }
+        guard arg(3) == signalSetSize else { return fail(EINVAL) }
         return changeMask(how: int(0), set: address(1), old: address(2), wide: true)
     }
 
-    /// sigprocmask(how, set, oldset) with the old 32-bit set.
+    /// sigprocmask(how, set, oldset) with the old one-word set (signals 1-32).
     func sigprocmask() -> SyscallResult { changeMask(how: int(0), set: address(1), old: address(2), wide: false) }
 
-    func changeMask(how: Int32, set: GuestAddress, old: GuestAddress, wide: Bool) -> SyscallResult {
+    func changeMask(how guestHow: Int32, set: GuestAddress, old: GuestAddress, wide: Bool) -> SyscallResult {
         let current = thread.signalMask
-        let be = process.bigEndian
         if set.rawValue != 0 {
-            guard let value = wide ? space.load(UInt64.self, at: set, bigEndian: be)
-                    : space.load(UInt32.self, at: set, bigEndian: be).map(UInt64.init) else { return fail(EFAULT) }
+            guard let value = wide ? readSignalSet(at: set) : loadWord(set).map({ GuestSignalSet(bits: UInt128($0)) }) else {
+                return fail(EFAULT)
+            }
+            let how = abi.sigprocmaskHow.translate(UInt32(bitPattern: guestHow)).map { Int32(bitPattern: $0) }
             switch how {
-            case 0: thread.setSignalMask(current | value)         // SIG_BLOCK
-            case 1: thread.setSignalMask(current & ~value)        // SIG_UNBLOCK
-            case 2: thread.setSignalMask(wide ? value : current & ~0xffff_ffff | value)  // SIG_SETMASK
+            case SIG_BLOCK: thread.setSignalMask(current.union(value))
+            case SIG_UNBLOCK: thread.setSignalMask(current.subtracting(value))
+            case SIG_SETMASK: thread.setSignalMask(wide ? value : current.replacingLow32(with: value.low32))
             default: return fail(EINVAL)
             }
         }
         if old.rawValue != 0 {
-            let stored = wide ? space.store(current, at: old, bigEndian: be) : space.store(UInt32(truncatingIfNeeded: current), at: old, bigEndian: be)
+            let stored = wide ? writeSignalSet(current, at: old) : storeWord(current.low32, at: old)
             guard stored else { return fail(EFAULT) }
         }
         return 0
     }
 
     /// rt_sigpending(set, sigsetsize) / sigpending(set): the host's pending blocked signals and
-    /// the caught ones not yet delivered.
+    /// the caught ones not yet delivered. The kernel copies `sigsetsize` bytes, up to a whole
+    /// sigset_t.
     func sigpending(wide: Bool) -> SyscallResult {
-        if wide && arg(1) != 8 { return fail(EINVAL) }
+        if wide && arg(1) > signalSetSize { return fail(EINVAL) }
         var host = sigset_t()
         _ = Glibc.sigpending(&host)
         var hostBits: UInt64 = chost_signal_pending()
         for signal in 1...64 where sigismember(&host, Int32(signal)) == 1 { hostBits |= 1 << UInt64(signal - 1) }
-        let guest = abi.signals.untranslateSet(hostBits) & thread.signalMask
-        let ok = wide ? space.store(guest, at: address(0), bigEndian: process.bigEndian)
-            : space.store(UInt32(truncatingIfNeeded: guest), at: address(0), bigEndian: process.bigEndian)
-        return ok ? 0 : fail(EFAULT)
+        let guest = GuestSignalSet(host: hostBits, signals: abi.signals).intersection(thread.signalMask)
+        guard wide else { return storeWord(guest.low32, at: address(0)) ? 0 : fail(EFAULT) }
+        guard let layout = abi.layouts[.sigset] else { return fail(EINVAL) }
+        var bytes = [UInt8](repeating: 0, count: layout.size)
+        bytes.withUnsafeMutableBytes { buffer in
+            if let writer = StructWriter(layout, byteOrder: abi.byteOrder, into: buffer) { guest.write(to: writer, field: "sig") }
+        }
+        return writeBytes(Array(bytes.prefix(Int(arg(1)))), to: address(0)) ? 0 : fail(EFAULT)
     }
 
-    /// rt_sigsuspend(mask, sigsetsize), sigsuspend(a, b, mask) and pause(): wait with `mask`
-    /// blocked until a signal is caught; the handler's frame saves the mask from before, and
-    /// the call returns EINTR.
+    /// rt_sigsuspend(mask, sigsetsize), sigsuspend and pause(): wait with `mask` blocked until
+    /// a signal is caught; the handler's frame saves the mask from before, and the call
+    /// returns EINTR.
     func sigsuspend(_ source: SuspendMask) -> SyscallResult {
         var mask = thread.signalMask
         switch source {
         case .wide:
-            guard arg(1) == 8 else { return fail(EINVAL) }
-            guard let m = space.load(UInt64.self, at: address(0), bigEndian: process.bigEndian) else { return fail(EFAULT) }
+            guard arg(1) == signalSetSize else { return fail(EINVAL) }
+            fallthrough
+        case .pointer:
+            guard let m = readSignalSet(at: address(0)) else { return fail(EFAULT) }
             mask = m
-        case .narrow: mask = mask & ~0xffff_ffff | arg(2) & 0xffff_ffff
+        case .narrow: mask = mask.replacingLow32(with: UInt32(truncatingIfNeeded: arg(2)))
         case .current: break
         }
         let saved = thread.signalMask
         thread.setSignalMask(mask)
         thread.suspendedMask = saved
-        var host = abi.signals.translateSet(thread.signalMask) & ~GuestProcess.faultSignals
+        var host = thread.hostSignalMask & ~GuestProcess.faultSignals
         _ = withUnsafeMutablePointer(to: &host) { Host.guestSyscall(HOST_SYS_rt_sigsuspend, Int(bitPattern: $0), 8) }
         return fail(EINTR)
     }
 
-    enum SuspendMask { case wide, narrow, current }
+    /// Where sigsuspend's mask comes from: rt_sigsuspend's (set, size); MIPS's sigsuspend(set),
+    /// a whole sigset_t; ARM's sigsuspend(restart, oldmask, mask), one word in argument 2;
+    /// pause's, none.
+    enum SuspendMask { case wide, pointer, narrow, current }
 
     /// rt_sigtimedwait(set, info, timeout, sigsetsize): takes a blocked pending signal of `set`.
     func sigtimedwait(_ kind: StructKind) -> SyscallResult {
-        guard arg(3) == 8 else { return fail(EINVAL) }
-        guard let guestSet = space.load(UInt64.self, at: address(0), bigEndian: process.bigEndian) else { return fail(EFAULT) }
-        var set = abi.signals.translateSet(guestSet) & ~GuestProcess.faultSignals
+        guard arg(3) == signalSetSize else { return fail(EINVAL) }
+        guard let guestSet = readSignalSet(at: address(0)) else { return fail(EFAULT) }
+        var set = guestSet.hostSet(abi.signals) & ~GuestProcess.faultSignals
         var timeout = timespec()
         if arg(2) != 0 {
             guard let t = readTimespec(kind, 2) else { return fail(EFAULT) }
@@ -125,7 +150,7 @@ extension SyscallContext {
         if arg(1) != 0 {
             var fields = chost_signal_info()
             withUnsafePointer(to: &info) { chost_signal_describe($0, &fields) }
-            let bytes = GuestSignalInfo(host: fields, signals: abi.signals)?.bytes(bigEndian: process.bigEndian) ?? []
+            let bytes = GuestSignalInfo(host: fields, abi: abi)?.bytes(abi) ?? []
             guard space.write(bytes, at: address(1)) else { return fail(EFAULT) }
         }
         return SyscallResult(guest)
@@ -156,19 +181,24 @@ extension SyscallContext {
     }
 
     /// The host siginfo for a guest's queued signal (`host`: its host number): the guest's
-    /// errno, code, pid, uid and value words at the host's offsets. Nil when unreadable.
+    /// errno, code (in the host's numbering), pid, uid and value words at the host's offsets.
+    /// Nil when unreadable.
     func hostQueuedInfo(_ host: Int32, at address: GuestAddress) -> siginfo_t? {
-        guard let words = space.read(at: address, count: 24) else { return nil }
-        let be = process.bigEndian
+        guard let (error, code, words) = readStruct(.siginfo, at: address, { r -> (Int32, Int32, [UInt32])? in
+            guard let error = r.getSigned("si_errno"), let code = r.getSigned("si_code"), let union = r.layout.field(named: "_sifields")
+            else { return nil }
+            let words = (0..<3).map { UInt32(truncatingIfNeeded: r.get(union, index: $0) ?? 0) }
+            return (Int32(truncatingIfNeeded: error), Int32(truncatingIfNeeded: code), words)
+        }) else { return nil }
         var info = siginfo_t()
         withUnsafeMutableBytes(of: &info) { raw in
             raw.storeBytes(of: host, toByteOffset: 0, as: Int32.self)
-            raw.storeBytes(of: Int32(bitPattern: words.get32(at: 4, bigEndian: be)), toByteOffset: 4, as: Int32.self)
-            raw.storeBytes(of: Int32(bitPattern: words.get32(at: 8, bigEndian: be)), toByteOffset: 8, as: Int32.self)
+            raw.storeBytes(of: error, toByteOffset: 4, as: Int32.self)
+            raw.storeBytes(of: abi.translateSignalCode(code), toByteOffset: 8, as: Int32.self)
             // x86-64: si_pid at 16, si_uid at 20, si_value (a pointer-sized union) at 24.
-            raw.storeBytes(of: words.get32(at: 12, bigEndian: be), toByteOffset: 16, as: UInt32.self)
-            raw.storeBytes(of: words.get32(at: 16, bigEndian: be), toByteOffset: 20, as: UInt32.self)
-            raw.storeBytes(of: UInt64(words.get32(at: 20, bigEndian: be)), toByteOffset: 24, as: UInt64.self)
+            raw.storeBytes(of: words[0], toByteOffset: 16, as: UInt32.self)
+            raw.storeBytes(of: words[1], toByteOffset: 20, as: UInt32.self)
+            raw.storeBytes(of: UInt64(words[2]), toByteOffset: 24, as: UInt64.self)
         }
         return info
     }

@@ -34,7 +34,7 @@ extension SyscallContext {
             let status = reported ? abi.untranslateChildStatus(code: host.code, status: host.status) : 0
             let guest = GuestSignalInfo(signal: signal, code: host.code,
                                         words: [UInt32(bitPattern: host.pid), UInt32(bitPattern: host.uid), UInt32(bitPattern: status)])
-            if !writeBytes(Array(guest.bytes(bigEndian: process.bigEndian).prefix(24)), to: address(2)) { return fail(EFAULT) }
+            if !writeBytes(Array(guest.bytes(abi).prefix(24)), to: address(2)) { return fail(EFAULT) }
         }
         return 0
     }

@@ -17,11 +17,15 @@ final class GuestThread {
     /// The thread id, the host thread's (guest tids are host tids).
     let tid: Int32
 
-    /// Guest signal numbering, bit n-1 for signal n.
-    var signalMask: UInt64 = 0
+    /// The blocked signals, guest numbering; set through `setSignalMask`, which also gives
+    /// the host thread the matching mask.
+    private(set) var signalMask = GuestSignalSet.empty
+    /// The same set in host numbering (bit n-1 for host signal n), kept beside it so that
+    /// taking a caught signal costs no translation.
+    private(set) var hostSignalMask: UInt64 = 0
     /// The mask to restore after rt_sigsuspend/pause, while a signal ends the wait: the
     /// handler's frame saves it instead of the temporary mask.
-    var suspendedMask: UInt64?
+    var suspendedMask: GuestSignalSet?
     /// sigaltstack: base and size (size 0: disabled).
     var alternateStack: (base: UInt64, size: UInt64) = (0, 0)
     /// set_tid_address / CLONE_CHILD_CLEARTID: zeroed and woken when the thread ends.
@@ -37,5 +41,14 @@ final class GuestThread {
         self.engineThread = engineThread
         self.isMain = isMain
         tid = Int32(truncatingIfNeeded: Host.rawSyscall(HOST_SYS_gettid))
+    }
+
+    /// Makes `mask` (guest numbering) the blocked set, here and on the host; SIGKILL and
+    /// SIGSTOP never join it.
+    func setSignalMask(_ mask: GuestSignalSet) {
+        signalMask = mask.subtracting(process.unblockable)
+        hostSignalMask = signalMask.hostSet(process.abi.signals)
+        chost_signal_set_host_mask(hostSignalMask & ~GuestProcess.faultSignals)
+        chost_signal_set_blocked(hostSignalMask)
     }
 }
