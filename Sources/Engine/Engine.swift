@@ -41,6 +41,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
     var cache = CodeCache()
     /// The JIT's pieces; nil when the interpreter runs blocks.
     var jit: JITState?
+    /// The passes, with their tables kept from block to block; used with `lock` held.
+    var optimizer = Optimizer()
     /// Serializes translation and flushes (Engine+Threads.swift).
     let lock = EngineLock()
     var occupancy = EngineOccupancy()
@@ -118,7 +120,7 @@ public final class Engine<F: Frontend, C: CodeSource> {
                 if !problems.isEmpty { log.write("IR verification failed for \(key):\n  " + problems.joined(separator: "\n  ")) }
             }
             if options.optimize {
-                Passes.optimize(&block, preciseFaults: preciseFaults)
+                optimizer.optimize(&block, preciseFaults: preciseFaults)
                 if log.enabled(.opOpt) { log.write("OP after optimization:\n" + block.text()) }
             }
             translatedBlocks += 1

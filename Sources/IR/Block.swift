@@ -2,7 +2,7 @@
 
 /// What identifies a translated block: the guest pc and the mode bits that change how the
 /// bytes there decode (ARM: Thumb, IT state, endianness).
-public struct BlockKey: Hashable, Sendable, CustomStringConvertible {
+public struct BlockKey: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var pc: UInt64
     public var flags: UInt32
     @inlinable public init(pc: UInt64, flags: UInt32) {

@@ -2,7 +2,7 @@
 
 /// The type of an IR value. Integers are two's complement bit patterns; whether an operation
 /// treats them as signed is part of the op, not the type.
-public enum IRType: UInt8, Sendable, CaseIterable {
+public enum IRType: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case i32 = 0, i64 = 1, f32 = 2, f64 = 3
 
     /// Width in bits.
@@ -25,20 +25,20 @@ public enum IRType: UInt8, Sendable, CaseIterable {
 
 /// A virtual register of one block. Values may be assigned more than once (`IRBuilder.assign`),
 /// which is how a value is merged at a label; passes treat each label as a merge point.
-public struct Value: Hashable, Sendable, CustomStringConvertible {
+public struct Value: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var index: UInt32
     @inlinable public init(_ index: UInt32) { self.index = index }
 
     /// "No value": the unused operand slots of an op, and the result of a helper call that
     /// returns nothing.
-    public static let none = Value(UInt32.max)
+    @inlinable public static var none: Value { Value(UInt32.max) }
     @inlinable public var isNone: Bool { index == UInt32.max }
 
     public var description: String { isNone ? "_" : "v\(index)" }
 }
 
 /// A branch target inside one block.
-public struct Label: Hashable, Sendable, CustomStringConvertible {
+public struct Label: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var index: UInt32
     @inlinable public init(_ index: UInt32) { self.index = index }
     public var description: String { "L\(index)" }
