@@ -1,0 +1,136 @@
+// What the code generator learns about a block before it allocates registers: one forward walk
+// gathers each value's definitions, first and last op, constant and register hint, and where
+// the labels and helper calls are; then come the constants that need no register and the
+// values that can live in a guest state field instead of a spill slot.
+
+import IR
+
+extension X64Compiler {
+    /// The first walk: definitions, live ranges in op order (Liveness.swift stretches them over
+    /// loops), constant candidates, register hints, label positions, call positions.
+    mutating func scan(_ ops: UnsafeBufferPointer<Op>, labelCount: Int) {
+        let info = values.pointer
+        let n = valueCount
+        labelPositions.reset(count: labelCount, to: -1)
+        callsBefore.reset(count: ops.count + 1, to: 0)
+        var calls = 0
+        @inline(__always) func use(_ v: Value, _ i: Int) {
+            guard Int(v.index) < n else { return }  // Value.none included
+            let k = Int(v.index)
+            info[k].start = min(info[k].start, i)
+            info[k].end = max(info[k].end, i)
+        }
+        for i in 0..<ops.count {
+            let op = ops[i]
+            callsBefore[i] = calls
+            if op.opcode == .call || needsCall(op) { calls += 1 }
+            if op.opcode == .label && op.imm < UInt64(labelPositions.count) { labelPositions[Int(op.imm)] = i }
+            use(op.a, i)
+            use(op.b, i)
+            use(op.c, i)
+            guard op.opcode.hasResult, Int(op.dst.index) < n else { continue }
+            let d = Int(op.dst.index)
+            use(op.dst, i)
+            if info[d].definitions < 2 { info[d].definitions += 1 }
+            if op.opcode == .const_ && op.type.isInteger {
+                info[d].isInline = true
+                info[d].constant = op.imm
+            }
+            // Two-address ops whose result may share the register of their first operand: their
+            // lowering copies a into the result's register first and reads the other operands
+            // from registers that are still live, so the copy disappears when the two coincide.
+            if op.type.isInteger && !op.a.isNone && info[d].hintAt < 0 {
+                switch op.opcode {
+                case .add, .sub, .and, .or, .xor, .andc, .orc, .mul, .shl, .shr, .sar, .rotl, .rotr, .not, .neg:
+                    info[d].hintAt = i
+                    info[d].hintOperand = Int(op.a.index)
+                default:
+                    break
+                }
+            }
+        }
+        callsBefore[ops.count] = calls
+    }
+
+    /// Constants (single definition) whose every use accepts an immediate of their value stay
+    /// `isInline`; the others are materialized like any value.
+    mutating func findImmediateOnlyConstants(_ ops: UnsafeBufferPointer<Op>) {
+        let info = values.pointer
+        let n = valueCount
+        for i in 0..<n where info[i].definitions != 1 { info[i].isInline = false }
+        for op in ops {
+            // b of these ops can be an imm32 (sign-extended for 64-bit operations).
+            let immediateB: Bool = switch op.opcode {
+            case .add, .sub, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar, .rotl, .rotr, .setcond, .brcond, .mul: true
+            default: false
+            }
+            @inline(__always) func check(_ v: Value) {
+                guard Int(v.index) < n, info[Int(v.index)].isInline else { return }
+                let k = info[Int(v.index)].constant
+                let fits = op.type.bits == 32 || Int64(bitPattern: k) == Int64(Int32(truncatingIfNeeded: k))
+                // store_state of a constant is a store of an immediate.
+                let stateStore = op.opcode == .storeState && v == op.a && fits
+                let asB = v == op.b && immediateB && fits && v != op.a && v != op.c
+                if !(stateStore || asB) { info[Int(v.index)].isInline = false }
+            }
+            check(op.a)
+            check(op.b)
+            check(op.c)
+        }
+    }
+
+    /// Values loaded from a guest state field that nothing writes while they live: a spilled one
+    /// is re-read from the field instead of going through a slot (Location.state).
+    mutating func findStateHomes(_ ops: UnsafeBufferPointer<Op>) {
+        let info = values.pointer
+        @inline(__always) func field(_ op: Op) -> (start: UInt64, end: UInt64) { (op.imm, op.imm + UInt64(op.type.bits / 8)) }
+        @inline(__always) func overlap(_ f: (start: UInt64, end: UInt64), _ g: (start: UInt64, end: UInt64)) -> Bool {
+            f.start < g.end && g.start < f.end
+        }
+        /// Nothing in ops (from, through] writes `f`.
+        func unchanged(_ f: (start: UInt64, end: UInt64), after from: Int, through end: Int) -> Bool {
+            var i = from + 1
+            while i <= end {
+                let later = ops[i]
+                if later.opcode == .storeState && overlap(f, field(later))
+                    || later.opcode == .call && HelperEffects(rawValue: later.aux).contains(.writesState) {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
+        for k in 0..<intervals.count {
+            let interval = intervals[k]
+            let start = interval.start, index = Int(interval.value.index), v = interval.value
+            let op = ops[start]
+            guard op.opcode == .loadState, op.dst == v, info[index].definitions == 1 else { continue }
+            if unchanged(field(op), after: start, through: interval.end) {
+                info[index].home = Int32(op.imm)
+                continue
+            }
+            // Its own field changes, but its first use stores it to another field that then
+            // stays: that field is its home, written where the value is loaded (the store moves
+            // up; nothing in between may read or write the field, access memory or leave).
+            var s = start + 1
+            while s < ops.count && ops[s].a != v && ops[s].b != v && ops[s].c != v { s += 1 }
+            guard s < ops.count else { continue }
+            let store = ops[s]
+            guard store.opcode == .storeState, store.a == v, store.type.bits == op.type.bits,
+                  unchanged(field(store), after: s, through: interval.end) else { continue }
+            var between = true
+            for o in ops[(start + 1)..<s] {
+                let allowed = switch o.opcode {
+                case .loadState, .storeState: !overlap(field(o), field(store))
+                case .load, .store, .cmpxchg, .fence, .call, .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB: false
+                default: !needsCall(o)
+                }
+                if !allowed {
+                    between = false
+                    break
+                }
+            }
+            if between { info[index].home = Int32(store.imm) }
+        }
+    }
+}
