@@ -7,76 +7,89 @@ import IR
 
 extension X64Compiler {
     /// The first walk: definitions, live ranges in op order (Liveness.swift stretches them over
-    /// loops), constant candidates, register hints, label positions, call positions.
+    /// loops), constants that need no register, register hints, label and call positions, and
+    /// the order in which values first appear (their order by start, unless a loop stretches
+    /// a start backward).
     mutating func scan(_ ops: UnsafeBufferPointer<Op>, labelCount: Int) {
         let info = values.pointer
         let n = valueCount
         labelPositions.reset(count: labelCount, to: -1)
         callsBefore.reset(count: ops.count + 1, to: 0)
+        appearance.removeAll()
+        hasBackwardBranch = false
+        appearanceIsSorted = true
         var calls = 0
-        @inline(__always) func use(_ v: Value, _ i: Int) {
-            guard Int(v.index) < n else { return }  // Value.none included
-            let k = Int(v.index)
-            info[k].start = min(info[k].start, i)
-            info[k].end = max(info[k].end, i)
-        }
         for i in 0..<ops.count {
             let op = ops[i]
             callsBefore[i] = calls
-            if op.opcode == .call || needsCall(op) { calls += 1 }
-            if op.opcode == .label && op.imm < UInt64(labelPositions.count) { labelPositions[Int(op.imm)] = i }
-            use(op.a, i)
-            use(op.b, i)
-            use(op.c, i)
-            guard op.opcode.hasResult, Int(op.dst.index) < n else { continue }
-            let d = Int(op.dst.index)
-            use(op.dst, i)
-            if info[d].definitions < 2 { info[d].definitions += 1 }
-            if op.opcode == .const_ && op.type.isInteger {
-                info[d].isInline = true
-                info[d].constant = op.imm
+            let appeared = appearance.count
+            switch op.opcode {
+            case .call:
+                calls += 1
+            case .label:
+                if op.imm < UInt64(labelCount) { labelPositions[Int(op.imm)] = i }
+            case .br, .brcond:
+                if op.imm < UInt64(labelCount) && labelPositions[Int(op.imm)] >= 0 { hasBackwardBranch = true }
+            default:
+                if needsCall(op) { calls += 1 }
             }
-            // Two-address ops whose result may share the register of their first operand: their
-            // lowering copies a into the result's register first and reads the other operands
-            // from registers that are still live, so the copy disappears when the two coincide.
-            if op.type.isInteger && !op.a.isNone && info[d].hintAt < 0 {
-                switch op.opcode {
-                case .add, .sub, .and, .or, .xor, .andc, .orc, .mul, .shl, .shr, .sar, .rotl, .rotr, .not, .neg:
-                    info[d].hintAt = i
-                    info[d].hintOperand = Int(op.a.index)
-                default:
-                    break
-                }
-            }
-        }
-        callsBefore[ops.count] = calls
-    }
-
-    /// Constants (single definition) whose every use accepts an immediate of their value stay
-    /// `isInline`; the others are materialized like any value.
-    mutating func findImmediateOnlyConstants(_ ops: UnsafeBufferPointer<Op>) {
-        let info = values.pointer
-        let n = valueCount
-        for i in 0..<n where info[i].definitions != 1 { info[i].isInline = false }
-        for op in ops {
-            // b of these ops can be an imm32 (sign-extended for 64-bit operations).
+            // b of these ops can be an imm32 (sign-extended for 64-bit operations); a constant
+            // used anywhere else, or too wide for its use, needs a register.
             let immediateB: Bool = switch op.opcode {
             case .add, .sub, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar, .rotl, .rotr, .setcond, .brcond, .mul: true
             default: false
             }
-            @inline(__always) func check(_ v: Value) {
-                guard Int(v.index) < n, info[Int(v.index)].isInline else { return }
-                let k = info[Int(v.index)].constant
-                let fits = op.type.bits == 32 || Int64(bitPattern: k) == Int64(Int32(truncatingIfNeeded: k))
+            @inline(__always) func use(_ v: Value) {
+                guard Int(v.index) < n else { return }  // Value.none included
+                let k = Int(v.index)
+                if info[k].start == Int32.max {
+                    info[k].start = Int32(i)
+                    appearance.append(UInt32(k))
+                }
+                info[k].end = Int32(i)
+                guard info[k].isInline else { return }
+                let constant = info[k].constant
+                let fits = op.type.bits == 32 || Int64(bitPattern: constant) == Int64(Int32(truncatingIfNeeded: constant))
                 // store_state of a constant is a store of an immediate.
                 let stateStore = op.opcode == .storeState && v == op.a && fits
                 let asB = v == op.b && immediateB && fits && v != op.a && v != op.c
-                if !(stateStore || asB) { info[Int(v.index)].isInline = false }
+                if !(stateStore || asB) { info[k].isInline = false }
             }
-            check(op.a)
-            check(op.b)
-            check(op.c)
+            use(op.a)
+            use(op.b)
+            use(op.c)
+            if op.opcode.hasResult && Int(op.dst.index) < n {
+                let d = Int(op.dst.index)
+                if info[d].start == Int32.max {
+                    info[d].start = Int32(i)
+                    appearance.append(UInt32(d))
+                }
+                info[d].end = Int32(i)
+                if info[d].definitions < 2 { info[d].definitions += 1 }
+                // A constant defined again is materialized (findImmediateOnlyConstants).
+                if op.opcode == .const_ && op.type.isInteger && info[d].definitions == 1 {
+                    info[d].isInline = true
+                    info[d].constant = op.imm
+                }
+                // Two-address ops whose result may share the register of their first operand:
+                // their lowering copies a into the result's register first and reads the other
+                // operands from registers that are still live, so the copy disappears when the
+                // two coincide.
+                if op.type.isInteger && !op.a.isNone && info[d].hintAt < 0 {
+                    switch op.opcode {
+                    case .add, .sub, .and, .or, .xor, .andc, .orc, .mul, .shl, .shr, .sar, .rotl, .rotr, .not, .neg:
+                        info[d].hintAt = Int32(i)
+                        info[d].hintOperand = op.a.index
+                    default:
+                        break
+                    }
+                }
+            }
+            // Values first seen together at one op are ordered by index in the intervals: more
+            // than one (only an operand used before any definition) takes the sorting path.
+            if appearance.count - appeared > 1 { appearanceIsSorted = false }
         }
+        callsBefore[ops.count] = calls
     }
 
     /// Values loaded from a guest state field that nothing writes while they live: a spilled one

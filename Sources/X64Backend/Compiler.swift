@@ -48,20 +48,20 @@ public enum CompileError: Error, Sendable {
 /// past the block's last value) is a sink that `Value.none` and out-of-range values read: it
 /// is never defined, live or inline.
 struct ValueInfo {
-    /// Its live interval in op indices (Liveness.swift); start is Int.max when it is never
+    /// Its live interval in op indices (Liveness.swift); start is Int32.max when it is never
     /// defined or used.
-    var start = Int.max
-    var end = -1
-    /// How many ops define it: 0, 1, or 2 for more.
-    var definitions: UInt8 = 0
-    /// A single-definition integer constant whose every use accepts an immediate of its value:
-    /// never materialized (`constant` is the value).
-    var isInline = false
-    var constant: UInt64 = 0
+    var start = Int32.max
+    var end: Int32 = -1
     /// The register hint: defined at op `hintAt` (-1: none) by a two-address op from
     /// `hintOperand` (RegisterAllocation.swift).
-    var hintAt = -1
-    var hintOperand = 0
+    var hintAt: Int32 = -1
+    var hintOperand: UInt32 = 0
+    /// A single-definition integer constant whose every use accepts an immediate of its value:
+    /// never materialized (`constant` is the value).
+    var constant: UInt64 = 0
+    var isInline = false
+    /// How many ops define it: 0, 1, or 2 for more.
+    var definitions: UInt8 = 0
     /// The state field it can be re-read from while it lives (Compiler+Analysis.swift).
     var home: Int32? = nil
     /// Where it lives; nil when it is never live.
@@ -81,10 +81,16 @@ public struct X64Compiler: ~Copyable {
     var values = ScratchBuffer<ValueInfo>(capacity: 256)
     /// The intervals to allocate, ordered by start (Liveness.swift).
     var intervals = ScratchBuffer<Interval>(capacity: 256)
+    /// Values in the order they first appear in the ops; whether that is their order by start.
+    var appearance = ScratchBuffer<UInt32>(capacity: 256)
+    var appearanceIsSorted = true
+    /// Whether a branch goes back to a label before it (a loop: Liveness.swift).
+    var hasBackwardBranch = false
     /// Per op position: the number of call-like ops before it (Liveness.swift), and scratch for
     /// ordering the intervals.
     var callsBefore = ScratchBuffer<Int>(capacity: 256)
     var buckets = ScratchBuffer<Int>(capacity: 256)
+    var sorted = ScratchBuffer<UInt32>(capacity: 256)
     /// The op index of each IR label (-1: not placed), and its assembler label.
     var labelPositions = ScratchBuffer<Int>(capacity: 32)
     var labels: [X64Assembler.Label] = []
@@ -117,8 +123,7 @@ public struct X64Compiler: ~Copyable {
         values.reset(count: valueCount + 1, to: ValueInfo())
         block.ops.withUnsafeBufferPointer { ops in
             scan(ops, labelCount: Int(block.labelCount))
-            stretchOverLoops(ops)
-            findImmediateOnlyConstants(ops)
+            if hasBackwardBranch { stretchOverLoops(ops) }
             collectIntervals(ops)
             findStateHomes(ops)
         }

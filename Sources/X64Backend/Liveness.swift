@@ -33,14 +33,16 @@ extension X64Compiler {
                 guard ops[j].imm < UInt64(labelPositions.count) else { continue }
                 let target = labelPositions[Int(ops[j].imm)]
                 guard target >= 0, target < j else { continue }
-                for k in 0..<n where info[k].start <= j && info[k].end >= target {
-                    if info[k].start < target && info[k].end < j {
-                        info[k].end = j
+                let t = Int32(target), b = Int32(j)
+                for k in 0..<n where info[k].start <= b && info[k].end >= t {
+                    if info[k].start < t && info[k].end < b {
+                        info[k].end = b
                         changed = true
                     }
-                    if info[k].start > target && info[k].end > j {
-                        info[k].start = target
+                    if info[k].start > t && info[k].end > b {
+                        info[k].start = t
                         changed = true
+                        appearanceIsSorted = false
                     }
                 }
             }
@@ -48,25 +50,35 @@ extension X64Compiler {
     }
 
     /// The intervals of every value that is defined or used and not an inline constant, ordered
-    /// by start, values with the same start by index (a counting sort: starts are op indices).
+    /// by start, values with the same start by index. Usually the order the values first
+    /// appeared in; after a loop moved a start, a counting sort (starts are op indices).
     mutating func collectIntervals(_ ops: UnsafeBufferPointer<Op>) {
         let info = values.pointer
-        let n = valueCount
-        buckets.reset(count: ops.count + 1, to: 0)
-        var total = 0
-        for k in 0..<n where info[k].start != Int.max && !info[k].isInline {
-            buckets[info[k].start + 1] += 1
-            total += 1
+        let order = appearance.pointer
+        let count = appearance.count
+        // A constant defined more than once is materialized.
+        for k in 0..<count where info[Int(order[k])].definitions != 1 { info[Int(order[k])].isInline = false }
+        intervals.removeAll()
+        if !appearanceIsSorted {
+            buckets.reset(count: ops.count + 1, to: 0)
+            for k in 0..<count { buckets[Int(info[Int(order[k])].start) + 1] += 1 }
+            for i in 0..<ops.count { buckets[i + 1] += buckets[i] }
+            sorted.reset(count: count, to: 0)
+            for v in 0..<UInt32(valueCount) where info[Int(v)].start != Int32.max {
+                let start = Int(info[Int(v)].start)
+                sorted[buckets[start]] = v
+                buckets[start] += 1
+            }
         }
-        for i in 0..<ops.count { buckets[i + 1] += buckets[i] }
-        intervals.reset(count: total, to: Interval(value: .none, type: .i32, start: 0, end: 0))
-        for k in 0..<n where info[k].start != Int.max && !info[k].isInline {
-            let start = info[k].start, end = info[k].end
+        let byStart = appearanceIsSorted ? order : sorted.pointer
+        for k in 0..<count {
+            let v = Int(byStart[k])
+            guard !info[v].isInline else { continue }
+            let start = Int(info[v].start), end = Int(info[v].end)
             // Calls strictly inside (start, end): those before end minus those up to start.
             let crossesCall = end > start + 1 && callsBefore[end] - callsBefore[start + 1] > 0
-            intervals[buckets[start]] = Interval(value: Value(UInt32(k)), type: valueTypes[k], start: start, end: end,
-                                                 crossesCall: crossesCall)
-            buckets[start] += 1
+            intervals.append(Interval(value: Value(UInt32(v)), type: valueTypes[v], start: start, end: end,
+                                      crossesCall: crossesCall))
         }
     }
 

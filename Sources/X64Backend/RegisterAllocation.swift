@@ -99,8 +99,8 @@ extension X64Compiler {
             let isFloat = interval.type.isFloat
             var location: Location? = nil
             var hinted: Int? = nil
-            if info[index].hintAt == interval.start && !isFloat {
-                for k in 0..<active.count where active[k].value == info[index].hintOperand && active[k].end == interval.start {
+            if Int(info[index].hintAt) == interval.start && !isFloat {
+                for k in 0..<active.count where active[k].value == Int(info[index].hintOperand) && active[k].end == interval.start {
                     hinted = k
                     break
                 }
