@@ -5,13 +5,14 @@
 public enum IRType: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case i32 = 0, i64 = 1, f32 = 2, f64 = 3
 
-    /// Width in bits.
-    @inlinable public var bits: Int { self == .i32 || self == .f32 ? 32 : 64 }
-    @inlinable public var isInteger: Bool { self == .i32 || self == .i64 }
-    @inlinable public var isFloat: Bool { !isInteger }
+    /// Width in bits. (From the raw value's bits, branch-free: these run for every op the
+    /// passes and the code generator look at.)
+    @inlinable @inline(__always) public var bits: Int { 32 << Int(rawValue & 1) }
+    @inlinable @inline(__always) public var isInteger: Bool { rawValue < 2 }
+    @inlinable @inline(__always) public var isFloat: Bool { rawValue >= 2 }
 
     /// The integer type of the same width (the type of a float's bit pattern).
-    @inlinable public var integerType: IRType { bits == 32 ? .i32 : .i64 }
+    @inlinable public var integerType: IRType { rawValue & 1 == 0 ? .i32 : .i64 }
 
     public var name: String {
         switch self {
