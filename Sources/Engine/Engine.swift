@@ -41,8 +41,10 @@ public final class Engine<F: Frontend, C: CodeSource> {
     var cache = CodeCache()
     /// The JIT's pieces; nil when the interpreter runs blocks.
     var jit: JITState?
-    /// The passes, with their tables kept from block to block; used with `lock` held.
+    /// The passes, with their tables kept from block to block, and the IR block whose arrays
+    /// each translation reuses; used with `lock` held.
     var optimizer = Optimizer()
+    var scratchBlock = Block(key: BlockKey(pc: 0, flags: 0))
     /// Serializes translation and flushes (Engine+Threads.swift).
     let lock = EngineLock()
     var occupancy = EngineOccupancy()
@@ -111,8 +113,13 @@ public final class Engine<F: Frontend, C: CodeSource> {
     /// Translates the block at `key` into the cache; the lock is held.
     func translate(_ key: BlockKey) -> Int32 {
         var limit = options.maxBlockInstructions
+        // The engine's reference to the scratch block is dropped while it is filled, so its
+        // arrays stay uniquely referenced (no copy on the first append); it comes back below.
+        var block = Block(key: key)
+        swap(&block, &scratchBlock)
+        defer { scratchBlock = block }
         while true {
-            var block = frontend.translate(key, code: code, maxInstructions: limit)
+            frontend.translate(key, code: code, maxInstructions: limit, into: &block)
             if log.enabled(.inAsm) { log.write("IN: \(key)\n" + frontend.disassemble(block, code: code)) }
             if log.enabled(.op) { log.write("OP:\n" + block.text()) }
             if log.enabled(.verify) {

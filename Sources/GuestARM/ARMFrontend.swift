@@ -30,8 +30,12 @@ public struct ARMFrontend: Frontend {
         state.storeBytes(of: UInt32(resume), toByteOffset: ARMState.itState, as: UInt32.self)
     }
 
-    public mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int) -> Block {
-        var t = Translator(key: key)
+    public mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int, into block: inout Block) {
+        // The builder takes the block's arrays over (so they stay uniquely referenced and grow
+        // in place) and hands them back at the end.
+        var storage = Block(key: key)
+        swap(&storage, &block)
+        var t = Translator(key: key, reusing: consume storage)
         let start = UInt32(truncatingIfNeeded: key.pc)
         var pc = start
         var count = 0
@@ -68,7 +72,7 @@ public struct ARMFrontend: Frontend {
             if t.ended { break }
             t.itState = t.nextITState
         }
-        return t.b.finish(guestSize: pc &- start, instructionCount: UInt32(count))
+        block = t.b.finish(guestSize: pc &- start, instructionCount: UInt32(count))
     }
 
     /// Leaves the block to `pc` as the next block's start.

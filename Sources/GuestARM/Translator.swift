@@ -41,8 +41,8 @@ struct Translator {
     /// The label the current instruction's condition-failed path continues at.
     var skip: Label?
 
-    init(key: BlockKey) {
-        construction = BlockUnderConstruction(IRBuilder(key: key))
+    init(key: BlockKey, reusing storage: consuming Block) {
+        construction = BlockUnderConstruction(IRBuilder(key: key, reusing: consume storage))
         thumb = key.flags & ARMFrontend.thumbFlag != 0
         bigEndian = key.flags & ARMFrontend.bigEndianFlag != 0
         entryITState = (key.flags >> ARMFrontend.itShift) & 0xff

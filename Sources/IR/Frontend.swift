@@ -16,9 +16,20 @@ public protocol Frontend {
     /// Makes the state resume at the instruction at `pc` of the block `key`, whose `insn_start`
     /// carried `resume` (a fault in translated code restores the faulting instruction).
     func resume(at pc: UInt64, resume: UInt8, of key: BlockKey, state: UnsafeMutableRawPointer)
-    /// Translates one block starting at `key`. The block ends at a branch, before a page
-    /// boundary, or after `maxInstructions`.
-    mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int) -> Block
+    /// Translates one block starting at `key` into `block`, replacing what it held (a
+    /// translator that translates many blocks passes the same one each time: its arrays' memory
+    /// is reused). The block ends at a branch, before a page boundary, or after
+    /// `maxInstructions`.
+    mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int, into block: inout Block)
     /// The guest instructions of a translated block as text (`-d in_asm`).
     func disassemble<C: CodeSource>(_ block: Block, code: C) -> String
+}
+
+extension Frontend {
+    /// Translates one block starting at `key` into a new Block.
+    public mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int) -> Block {
+        var block = Block(key: key)
+        translate(key, code: code, maxInstructions: maxInstructions, into: &block)
+        return block
+    }
 }
