@@ -10,7 +10,8 @@ import X64Assembler
 import X64Backend
 
 enum Placement {
-    case placed(UnsafeRawPointer, size: Int, [InstructionStart])
+    /// Where the code went; its instruction starts are the compiler's `instructionStarts`.
+    case placed(UnsafeRawPointer, size: Int)
     case tooLarge
     case failed
 }
@@ -129,7 +130,7 @@ extension Engine {
             destination.writable.storeBytes(of: d, toByteOffset: offset, as: Int32.self)
         }
         if log.enabled(.outAsm) { logHostCode(block.key, UnsafeRawBufferPointer(start: destination.writable, count: size), at: base) }
-        return .placed(UnsafeRawPointer(destination.executable), size: size, box.compiler.instructionStarts)
+        return .placed(UnsafeRawPointer(destination.executable), size: size)
     }
 
     @inline(never)

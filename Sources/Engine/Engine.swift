@@ -135,8 +135,9 @@ public final class Engine<F: Frontend, C: CodeSource> {
             if cache.isFull { flushWhileTranslating() }
             if jit != nil {
                 switch place(block) {
-                case .placed(let code, let size, let starts):
-                    return cache.insert(key, nil, code: code, codeSize: size, instructionStarts: starts,
+                case .placed(let code, let size):
+                    return cache.insert(key, nil, code: code, codeSize: size,
+                                        instructionStarts: jit!.compiler.compiler.instructionStarts,
                                         guestStart: range.0, guestEnd: range.1)
                 case .tooLarge where limit > 1:
                     limit = max(1, Int(block.instructionCount) / 2)

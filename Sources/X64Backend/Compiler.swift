@@ -29,7 +29,7 @@ public struct CompiledCode {
 }
 
 /// Where a guest instruction's code starts in a compiled block, and how to resume at it.
-public struct InstructionStart: Sendable {
+public struct InstructionStart: Sendable, BitwiseCopyable {
     public var hostOffset: UInt32
     /// The `insn_start`'s resume byte (Frontend.resume).
     public var resume: UInt8
@@ -119,6 +119,9 @@ public struct X64Compiler: ~Copyable {
         exitStubReferences.removeAll(keepingCapacity: true)
         instructionStarts.removeAll(keepingCapacity: true)
         valueTypes = block.valueTypes
+        // Let the block's array go when done: a translator that reuses its block appends to it
+        // next, and a second reference would make that copy it.
+        defer { valueTypes = [] }
         valueCount = block.valueTypes.count
         values.reset(count: valueCount + 1, to: ValueInfo())
         block.ops.withUnsafeBufferPointer { ops in
