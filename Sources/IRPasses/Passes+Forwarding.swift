@@ -54,28 +54,54 @@ extension Optimizer {
                 op.a = resolve(op.a)
                 op.b = resolve(op.b)
                 op.c = resolve(op.c)
+                // One switch does both jobs: the forwarding rule of the op, then the dead-store
+                // bookkeeping of the op as forwarding left it.
                 switch op.opcode {
                 case .label:
                     known.removeAll()
+                    pending.removeAll()
+                case .br, .gotoTB, .lookupAndGoto, .exitTB:
+                    pending.removeAll()
                 case .call:
-                    if HelperEffects(rawValue: op.aux).contains(.writesState) { known.removeAll() }
+                    let effects = HelperEffects(rawValue: op.aux)
+                    if effects.contains(.writesState) { known.removeAll() }
+                    if effects.contains(.readsState) || (preciseFaults && effects.contains(.touchesMemory)) {
+                        pending.removeAll()
+                    }
+                case .load, .store, .cmpxchg:
+                    if preciseFaults { pending.removeAll() }
                 case .loadState:
                     let size = UInt64(op.type.bits / 8)
                     if single(op.dst), let field = known.find(offset: op.imm, size: size), field.type == op.type {
+                        // Forwarded: a mov, which reads no state.
                         let k = field.value
                         let ds = Self.slot(op.dst, n), s = Self.slot(k, n)
                         f[ds].replacement = k.index
                         f[ds].isConstant = f[s].isConstant
                         f[ds].constant = f[s].constant
                         op = Op(.mov, op.type, dst: op.dst, a: k)
-                    } else if single(op.dst) {
-                        known.remove(overlapping: op.imm, size)
-                        known.insert(offset: op.imm, size: size, KnownValue(type: op.type, value: op.dst))
+                    } else {
+                        if single(op.dst) {
+                            known.remove(overlapping: op.imm, size)
+                            known.insert(offset: op.imm, size: size, KnownValue(type: op.type, value: op.dst))
+                        }
+                        pending.remove(overlapping: op.imm, size)
                     }
                 case .storeState:
                     let size = UInt64(op.type.bits / 8)
                     known.remove(overlapping: op.imm, size)
                     if single(op.a) { known.insert(offset: op.imm, size: size, KnownValue(type: op.type, value: op.a)) }
+                    // An earlier store exactly covered by this one is dead; partial overlaps stay.
+                    for w in pending.candidateWords(offset: op.imm, size: size)
+                    where pending.overlaps(w, offset: op.imm, size: size) {
+                        let p = pending.words[w]
+                        if p.offset >= op.imm && p.offset + p.size <= op.imm + size {
+                            dead[p.payload] = true
+                            f[Self.slot(ops[p.payload].a, n)].uses &-= 1
+                        }
+                        pending.words[w].stamp = 0
+                    }
+                    pending.insert(offset: op.imm, size: size, i)
                 case .mov:
                     if single(op.dst) && single(op.a) { alias(op.dst, op.a) }
                 case .const_:
@@ -89,14 +115,17 @@ extension Optimizer {
                         op = Op(.brcond, cmp.type, a: cmp.a, b: cmp.b, imm: op.imm,
                                 aux: (op.aux == Condition.ne.rawValue ? c : c.inverted).rawValue)
                     }
+                    pending.removeAll()
                 default:
                     guard single(op.dst) else { break }
                     let ka = constant(op.a), kb = constant(op.b)
                     let d = Self.slot(op.dst, n)
-                    if let folded = Passes.fold(op, ka, kb) {
+                    // Every folding and simplifying rule needs a constant operand.
+                    if ka != nil || kb != nil, let folded = Passes.fold(op, ka, kb) {
                         op = Op(.const_, op.type, dst: op.dst, imm: folded)
                         setConstant(op.dst, folded)
-                    } else if let simpler = Passes.simplify(op, ka, kb, aIsBoolean: f[Self.slot(op.a, n)].isBoolean) {
+                    } else if ka != nil || kb != nil,
+                              let simpler = Passes.simplify(op, ka, kb, aIsBoolean: f[Self.slot(op.a, n)].isBoolean) {
                         op = simpler
                         if op.opcode == .mov, single(op.a) {
                             alias(op.dst, op.a)
@@ -115,36 +144,6 @@ extension Optimizer {
                 // (A value defined more than once is never known to be in a field: only
                 // single-definition values are recorded, so an assign invalidates nothing.)
                 ops[i] = op
-
-                // Dead state stores, on the op as forwarding left it.
-                switch op.opcode {
-                case .storeState:
-                    let size = UInt64(op.type.bits / 8)
-                    // An earlier store exactly covered by this one is dead; partial overlaps stay.
-                    for w in pending.candidateWords(offset: op.imm, size: size)
-                    where pending.overlaps(w, offset: op.imm, size: size) {
-                        let p = pending.words[w]
-                        if p.offset >= op.imm && p.offset + p.size <= op.imm + size {
-                            dead[p.payload] = true
-                            f[Self.slot(ops[p.payload].a, n)].uses &-= 1
-                        }
-                        pending.words[w].stamp = 0
-                    }
-                    pending.insert(offset: op.imm, size: size, i)
-                case .loadState:
-                    pending.remove(overlapping: op.imm, UInt64(op.type.bits / 8))
-                case .call:
-                    let effects = HelperEffects(rawValue: op.aux)
-                    if effects.contains(.readsState) || (preciseFaults && effects.contains(.touchesMemory)) {
-                        pending.removeAll()
-                    }
-                case .load, .store, .cmpxchg:
-                    if preciseFaults { pending.removeAll() }
-                case .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB:
-                    pending.removeAll()
-                default:
-                    break
-                }
                 f[Self.slot(op.a, n)].uses &+= 1
                 if !op.b.isNone { f[Self.slot(op.b, n)].uses &+= 1 }
                 if !op.c.isNone { f[Self.slot(op.c, n)].uses &+= 1 }
