@@ -1,7 +1,7 @@
 // What the code generator learns about a block before it allocates registers: one forward walk
 // gathers each value's definitions, first and last op, constant and register hint, and where
-// the labels and helper calls are; then come the constants that need no register and the
-// values that can live in a guest state field instead of a spill slot.
+// the labels and helper calls are; and, when the registers run out, which values can live in a
+// guest state field instead of a spill slot.
 
 import IR
 
@@ -92,9 +92,20 @@ extension X64Compiler {
         callsBefore[ops.count] = calls
     }
 
-    /// Values loaded from a guest state field that nothing writes while they live: a spilled one
-    /// is re-read from the field instead of going through a slot (Location.state).
-    mutating func findStateHomes(_ ops: UnsafeBufferPointer<Op>) {
+    /// The guest state field value `index` can be re-read from while it lives, if any: a value
+    /// loaded from a field that nothing writes while it lives, so that a spilled one is re-read
+    /// from the field instead of going through a slot (Location.state). Asked only when the
+    /// registers run out, so most blocks never work it out; remembered once known.
+    mutating func home(_ index: Int, _ ops: UnsafeBufferPointer<Op>) -> Int32? {
+        let info = values.pointer
+        if !info[index].homeKnown {
+            info[index].home = findHome(index, ops)
+            info[index].homeKnown = true
+        }
+        return info[index].home
+    }
+
+    private func findHome(_ index: Int, _ ops: UnsafeBufferPointer<Op>) -> Int32? {
         let info = values.pointer
         @inline(__always) func field(_ op: Op) -> (start: UInt64, end: UInt64) { (op.imm, op.imm + UInt64(op.type.bits / 8)) }
         @inline(__always) func overlap(_ f: (start: UInt64, end: UInt64), _ g: (start: UInt64, end: UInt64)) -> Bool {
@@ -113,37 +124,28 @@ extension X64Compiler {
             }
             return true
         }
-        for k in 0..<intervals.count {
-            let interval = intervals[k]
-            let start = interval.start, index = Int(interval.value.index), v = interval.value
-            let op = ops[start]
-            guard op.opcode == .loadState, op.dst == v, info[index].definitions == 1 else { continue }
-            if unchanged(field(op), after: start, through: interval.end) {
-                info[index].home = Int32(op.imm)
-                continue
+        guard info[index].start != Int32.max, info[index].definitions == 1 else { return nil }
+        let start = Int(info[index].start), end = Int(info[index].end), v = Value(UInt32(index))
+        let op = ops[start]
+        guard op.opcode == .loadState, op.dst == v else { return nil }
+        if unchanged(field(op), after: start, through: end) { return Int32(op.imm) }
+        // Its own field changes, but its first use stores it to another field that then
+        // stays: that field is its home, written where the value is loaded (the store moves
+        // up; nothing in between may read or write the field, access memory or leave).
+        var s = start + 1
+        while s < ops.count && ops[s].a != v && ops[s].b != v && ops[s].c != v { s += 1 }
+        guard s < ops.count else { return nil }
+        let store = ops[s]
+        guard store.opcode == .storeState, store.a == v, store.type.bits == op.type.bits,
+              unchanged(field(store), after: s, through: end) else { return nil }
+        for o in ops[(start + 1)..<s] {
+            let allowed = switch o.opcode {
+            case .loadState, .storeState: !overlap(field(o), field(store))
+            case .load, .store, .cmpxchg, .fence, .call, .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB: false
+            default: !needsCall(o)
             }
-            // Its own field changes, but its first use stores it to another field that then
-            // stays: that field is its home, written where the value is loaded (the store moves
-            // up; nothing in between may read or write the field, access memory or leave).
-            var s = start + 1
-            while s < ops.count && ops[s].a != v && ops[s].b != v && ops[s].c != v { s += 1 }
-            guard s < ops.count else { continue }
-            let store = ops[s]
-            guard store.opcode == .storeState, store.a == v, store.type.bits == op.type.bits,
-                  unchanged(field(store), after: s, through: interval.end) else { continue }
-            var between = true
-            for o in ops[(start + 1)..<s] {
-                let allowed = switch o.opcode {
-                case .loadState, .storeState: !overlap(field(o), field(store))
-                case .load, .store, .cmpxchg, .fence, .call, .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB: false
-                default: !needsCall(o)
-                }
-                if !allowed {
-                    between = false
-                    break
-                }
-            }
-            if between { info[index].home = Int32(store.imm) }
+            if !allowed { return nil }
         }
+        return Int32(store.imm)
     }
 }

@@ -62,8 +62,10 @@ struct ValueInfo {
     var isInline = false
     /// How many ops define it: 0, 1, or 2 for more.
     var definitions: UInt8 = 0
-    /// The state field it can be re-read from while it lives (Compiler+Analysis.swift).
+    /// The state field it can be re-read from while it lives, once worked out
+    /// (Compiler+Analysis.swift).
     var home: Int32? = nil
+    var homeKnown = false
     /// Where it lives; nil when it is never live.
     var location: Location? = nil
 }
@@ -128,9 +130,8 @@ public struct X64Compiler: ~Copyable {
             scan(ops, labelCount: Int(block.labelCount))
             if hasBackwardBranch { stretchOverLoops(ops) }
             collectIntervals(ops)
-            findStateHomes(ops)
+            allocateRegisters(ops)
         }
-        allocateRegisters()
         if slotCount > JITABI.spillSlots - JITABI.reservedSlots { return .tooManySpills(slotCount) }
         labels.removeAll(keepingCapacity: true)
         for _ in 0..<Int(block.labelCount) { labels.append(a.makeLabel()) }

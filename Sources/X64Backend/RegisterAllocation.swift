@@ -48,7 +48,7 @@ enum Registers {
 extension X64Compiler {
     /// Gives every interval a location (`ValueInfo.location`) and sets `slotCount`; a value
     /// with a home (`ValueInfo.home`) that gets no register lives in its state field.
-    mutating func allocateRegisters() {
+    mutating func allocateRegisters(_ ops: UnsafeBufferPointer<Op>) {
         let info = values.pointer
         freeCaller.removeAll()
         for r in Registers.callerSaved { freeCaller.append(r) }
@@ -60,7 +60,7 @@ extension X64Compiler {
         active.removeAll()
         var slots = 0
 
-        @inline(__always) func home(_ value: Int) -> Int32? { info[value].home }
+        @inline(__always) func home(_ value: Int) -> Int32? { self.home(value, ops) }
         /// Where a value goes that gets no register: its home, or a slot. A value moved out of its
         /// register after it started (`fresh`) needs a slot nobody used since its start: a new
         /// one, not one an interval freed meanwhile.
