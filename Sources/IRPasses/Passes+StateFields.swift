@@ -41,6 +41,7 @@ struct FieldTable<Payload: BitwiseCopyable>: ~Copyable {
     }
 
     /// The field exactly [offset, offset + size), if tracked.
+    @inline(__always)
     func find(offset: UInt64, size: UInt64) -> Payload? {
         let w = offset >> 2
         guard w < UInt64(words.count) else { return nil }
@@ -49,6 +50,7 @@ struct FieldTable<Payload: BitwiseCopyable>: ~Copyable {
     }
 
     /// Tracks [offset, offset + size), which overlaps no tracked field.
+    @inline(__always)
     mutating func insert(offset: UInt64, size: UInt64, _ payload: Payload) {
         guard offset >> 2 < UInt64(Self.maxWords) else { return }
         let w = Int(offset >> 2)
@@ -58,6 +60,7 @@ struct FieldTable<Payload: BitwiseCopyable>: ~Copyable {
 
     /// The start words of the fields that may overlap [offset, offset + size): a field of at most
     /// 8 bytes overlapping it starts at offset - 7 or later.
+    @inline(__always)
     func candidateWords(offset: UInt64, size: UInt64) -> Range<Int> {
         let first = (offset >= 7 ? offset - 7 : 0) >> 2
         let last = (offset &+ size &- 1) >> 2
@@ -66,12 +69,14 @@ struct FieldTable<Payload: BitwiseCopyable>: ~Copyable {
     }
 
     /// Whether word `w` starts a tracked field overlapping [offset, offset + size).
+    @inline(__always)
     func overlaps(_ w: Int, offset: UInt64, size: UInt64) -> Bool {
         let e = words[w]
         return e.stamp == stamp && e.offset < offset + size && offset < e.offset + e.size
     }
 
     /// Forgets the fields overlapping [offset, offset + size).
+    @inline(__always)
     mutating func remove(overlapping offset: UInt64, _ size: UInt64) {
         for w in candidateWords(offset: offset, size: size) where overlaps(w, offset: offset, size: size) {
             words[w].stamp = 0
