@@ -25,6 +25,10 @@ public struct Block: Sendable {
     public var guestSize: UInt32
     /// Number of guest instructions translated.
     public var instructionCount: UInt32
+    /// Every value is defined by exactly one op: IRBuilder vouches for the blocks it builds
+    /// (so the passes need not count definitions); false means unknown. Whoever changes `ops`
+    /// or `valueTypes` of a built block must clear it (the verifier checks it).
+    public var definedOnce = false
 
     public init(key: BlockKey, ops: [Op] = [], valueTypes: [IRType] = [], labelCount: UInt32 = 0,
                 guestSize: UInt32 = 0, instructionCount: UInt32 = 0) {

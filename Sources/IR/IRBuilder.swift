@@ -6,6 +6,10 @@ public struct IRBuilder {
     /// into the frontends: every guest instruction calls several.)
     @usableFromInline var building: Block
     public var block: Block { building }
+    /// Values 0..<definedInOrder were each defined by the op emitted after their creation;
+    /// `otherDefinitions` counts every other definition (an assign, an out-of-order one).
+    @usableFromInline var definedInOrder = 0
+    @usableFromInline var otherDefinitions = 0
 
     public init(key: BlockKey) {
         self.init(key: key, reusing: Block(key: key))
@@ -20,6 +24,7 @@ public struct IRBuilder {
         building.labelCount = 0
         building.guestSize = 0
         building.instructionCount = 0
+        building.definedOnce = false
         building.ops.reserveCapacity(256)
         building.valueTypes.reserveCapacity(128)
     }
@@ -38,7 +43,16 @@ public struct IRBuilder {
 
     @inlinable public func type(of value: Value) -> IRType { building.valueTypes[Int(value.index)] }
 
-    @inlinable public mutating func emit(_ op: Op) { building.ops.append(op) }
+    @inlinable public mutating func emit(_ op: Op) {
+        if op.opcode.hasResult && !op.dst.isNone {
+            if Int(op.dst.index) == definedInOrder && definedInOrder < building.valueTypes.count {
+                definedInOrder += 1
+            } else {
+                otherDefinitions += 1
+            }
+        }
+        building.ops.append(op)
+    }
 
     /// Emits `opcode` with a fresh result of `type`.
     @inlinable @discardableResult
@@ -59,6 +73,7 @@ public struct IRBuilder {
     @inlinable public mutating func finish(guestSize: UInt32, instructionCount: UInt32) -> Block {
         building.guestSize = guestSize
         building.instructionCount = instructionCount
+        building.definedOnce = otherDefinitions == 0 && definedInOrder == building.valueTypes.count
         return building
     }
 }

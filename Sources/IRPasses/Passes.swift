@@ -62,11 +62,19 @@ public struct Optimizer: ~Copyable {
     /// Runs every pass over `block` (see `Passes.optimize`).
     public mutating func optimize(_ block: inout Block, preciseFaults: Bool = true) {
         let n = block.valueTypes.count
-        facts.reset(count: n + 1, to: ValueFacts())
+        if block.definedOnce {
+            facts.reset(count: n + 1, to: ValueFacts(definitions: 1))
+            facts[n].definitions = 0
+        } else {
+            facts.reset(count: n + 1, to: ValueFacts())
+            countDefinitions(block.ops, valueCount: n)
+        }
         dead.reset(count: block.ops.count, to: false)
-        countDefinitions(block.ops, valueCount: n)
         forwardAndFindDeadStores(&block.ops, valueCount: n, preciseFaults: preciseFaults)
-        if findDeadCode(block.ops, valueCount: n) { Self.compact(&block.ops, removing: dead.pointer) }
+        if findDeadCode(block.ops, valueCount: n) {
+            Self.compact(&block.ops, removing: dead.pointer)
+            block.definedOnce = false  // the removed ops' values are now defined by none
+        }
     }
 
     /// The table slot of `v`: its index, or the sink for none and out-of-range values.
