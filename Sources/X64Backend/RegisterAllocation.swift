@@ -71,29 +71,41 @@ extension X64Compiler {
             return .slot(slots - 1)
         }
 
+        func release(_ location: Location) {
+            switch location {
+            case .gpr(let r):
+                if Registers.isCalleeSaved(r) { freeCallee.append(r) } else { freeCaller.append(r) }
+            case .xmm(let r):
+                freeXMM.append(r)
+            case .slot(let s):
+                freeSlots.append(s)
+            case .state:
+                break
+            }
+        }
+
+        // The earliest end among the active intervals, or less: when it is not before an
+        // interval's start, nothing expires and the walk is skipped. (The expiry walk makes it
+        // exact; an entry taken out by a hint may leave it low, which only costs a walk.)
+        var earliestEnd = Int.max
         for i in 0..<intervals.count {
             let interval = intervals[i]
             // Expire intervals that ended before this one starts, in order, freeing their places.
-            var kept = 0
-            for k in 0..<active.count {
-                let entry = active[k]
-                if entry.end < interval.start {
-                    switch entry.location {
-                    case .gpr(let r):
-                        if Registers.isCalleeSaved(r) { freeCallee.append(r) } else { freeCaller.append(r) }
-                    case .xmm(let r):
-                        freeXMM.append(r)
-                    case .slot(let s):
-                        freeSlots.append(s)
-                    case .state:
-                        break
+            if earliestEnd < interval.start {
+                earliestEnd = Int.max
+                var kept = 0
+                for k in 0..<active.count {
+                    let entry = active[k]
+                    if entry.end < interval.start {
+                        release(entry.location)
+                    } else {
+                        active[kept] = entry
+                        kept += 1
+                        earliestEnd = min(earliestEnd, entry.end)
                     }
-                } else {
-                    active[kept] = entry
-                    kept += 1
                 }
+                active.removeLast(active.count - kept)
             }
-            active.removeLast(active.count - kept)
 
             let index = Int(interval.value.index)
             let isFloat = interval.type.isFloat
@@ -149,6 +161,7 @@ extension X64Compiler {
             let chosen = location ?? memory(index)
             info[index].location = chosen
             active.append(ActiveInterval(end: interval.end, value: index, location: chosen, crossesCall: interval.crossesCall))
+            earliestEnd = min(earliestEnd, interval.end)
         }
         slotCount = slots
     }
