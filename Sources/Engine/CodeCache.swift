@@ -32,7 +32,7 @@ struct CodeCache: ~Copyable {
     let entries: UnsafeMutablePointer<CacheEntry>
     private(set) var count = 0
     let capacity: Int
-    private var table: [BlockKey: Int32] = [:]
+    private var table = BlockTable()
     /// Every block's instruction starts, one after another (a block's are a range of it): one
     /// table that grows, instead of a small array allocated per block. Read with the lock held.
     private var starts = ScratchBuffer<InstructionStart>(capacity: 4096)
@@ -50,16 +50,13 @@ struct CodeCache: ~Copyable {
             capacity = 1 << 13
             entries = .allocate(capacity: capacity)
         }
-        // Room for a small program's blocks from the start (a static hello world translates
-        // about 650): no rehashing while it starts. Untouched memory until keys arrive.
-        table.reserveCapacity(2048)
     }
 
     /// No room for another block: flush first.
     var isFull: Bool { count == capacity }
 
     /// The block for `key`, if translated.
-    func find(_ key: BlockKey) -> Int32? { table[key] }
+    func find(_ key: BlockKey) -> Int32? { table.find(key) }
 
     mutating func insert(_ key: BlockKey, _ block: PreparedBlock?, code: UnsafeRawPointer?, codeSize: Int,
                          instructionStarts: [InstructionStart], guestStart: UInt64, guestEnd: UInt64) -> Int32 {
@@ -70,7 +67,7 @@ struct CodeCache: ~Copyable {
                                                     firstStart: first, startCount: Int32(instructionStarts.count),
                                                     links: (-1, -1), guestStart: guestStart, guestEnd: guestEnd))
         count += 1
-        table[key] = id
+        table.insert(key, id)
         return id
     }
 
@@ -92,7 +89,7 @@ struct CodeCache: ~Copyable {
         for i in 0..<count { entries[i].block?.deallocate() }
         (entries).deinitialize(count: count)
         count = 0
-        table.removeAll(keepingCapacity: true)
+        table.removeAll()
         starts.removeAll()
     }
 
