@@ -38,13 +38,17 @@ let package = Package(
         // changed, so translator edits do not recompile them.
         .target(name: "ARMDecoder", exclude: ["Specs"]),
         .target(name: "GuestARM", dependencies: ["IR", "ARMDecoder", "CHost"], swiftSettings: hot),
+        .target(name: "MIPSDecoder", exclude: ["Specs"]),
+        .target(name: "GuestMIPS", dependencies: ["IR", "MIPSDecoder", "CHost"], swiftSettings: hot),
 
         // The Linux personality.
         .target(name: "LinuxABI"),
         .target(name: "LinuxUser", dependencies: ["Host", "GuestMemory", "ELFLoader", "Engine", "LinuxABI", "GuestARM"]),
         // The Swift runtime linked in: no libswiftCore.so to find and relocate at every start
         // (a third of a static hello's start-up); glibc stays shared.
-        .executableTarget(name: "mirage", dependencies: ["LinuxUser", "Engine"],
+        // binfmt_misc registration: entries, their file formats, the kernel's interface.
+        .target(name: "Binfmt", dependencies: ["LinuxABI"]),
+        .executableTarget(name: "mirage", dependencies: ["LinuxUser", "Engine", "Binfmt", "LinuxABI", "CHost"],
                           linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
 
         // Unit tests.
@@ -55,7 +59,10 @@ let package = Package(
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory"]),
         .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder"]),
         .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost"]),
+        .testTarget(name: "MIPSDecoderTests", dependencies: ["MIPSDecoder"]),
+        .testTarget(name: "GuestMIPSTests", dependencies: ["GuestMIPS", "IR", "IRInterpreter", "IRPasses", "X64Backend", "X64Assembler", "CHost"]),
         .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI"], exclude: ["Layouts"]),
+        .testTarget(name: "BinfmtTests", dependencies: ["Binfmt", "LinuxABI"]),
         .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory"]),
     ]
 )

@@ -3,8 +3,12 @@
 
 # Building mirage: the system libelf and capstone.
 MIRAGE_BUILD_PACKAGES=(libelf-dev libcapstone-dev)
-# Building ARM guest programs: Debian's armhf cross toolchain and its libc and kernel headers.
-MIRAGE_CROSS_PACKAGES=(gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf libc6-dev-armhf-cross linux-libc-dev-armhf-cross)
+# Building guest programs: Debian's armhf, mips and mipsel cross toolchains and their libc and kernel headers.
+MIRAGE_CROSS_PACKAGES=(gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf libc6-dev-armhf-cross linux-libc-dev-armhf-cross
+    gcc-mips-linux-gnu libc6-dev-mips-cross linux-libc-dev-mips-cross
+    gcc-mipsel-linux-gnu libc6-dev-mipsel-cross linux-libc-dev-mipsel-cross)
+# The build systems whose cross-compiling recipes Scripts/ci-recipes-tests runs through mirage.
+MIRAGE_CI_RECIPE_PACKAGES=(cmake meson ninja-build make)
 # The reference emulator that results are compared with.
 MIRAGE_REFERENCE_PACKAGES=(qemu-user)
 # Debian's dynamic userland that Scripts/real-programs-tests runs twice: as an armhf sysroot under

@@ -26,6 +26,12 @@ extension ELFFile {
             default: throw .readFailed(path: path, errno: error)
             }
         }
+        return try open(descriptor: fd, path: path)
+    }
+
+    /// Validates the program open on `fd` (binfmt_misc's AT_EXECFD: the kernel opened it, and
+    /// the caller may not be allowed to), named `path` in errors. Takes ownership of `fd`.
+    public static func open(descriptor fd: Int32, path: String) throws(ELFError) -> ELFFile {
         let status: stat
         do { status = try Host.fstat(fd) } catch {
             try? Host.close(fd)

@@ -1,5 +1,6 @@
 // errno numbers. ARM, AArch64 and the host (x86-64) all use asm-generic/errno-base.h and
-// asm-generic/errno.h; MIPS and PowerPC renumber parts of the range and get their own tables.
+// asm-generic/errno.h; MIPS and PowerPC renumber parts of errno.h's range (35 and up) and get
+// their own tables, which begin with the shared errno-base.h rows (1-34).
 // Aliases (EWOULDBLOCK = EAGAIN, EDEADLOCK = EDEADLK on these arches) are not rows: one row per
 // number keeps both directions unambiguous. The kernel-internal numbers 512 and up
 // (ERESTARTSYS, ...) never reach user space.
@@ -8,7 +9,11 @@ import Glibc
 extension AsmGeneric {
     /// errno as asm-generic numbers it: the guest column is the kernel's number, the host
     /// column Glibc's macro.
-    static let errnos = ConstantTable<Constant>([
+    static let errnos = ConstantTable<Constant>(errnoBase + errnosAbove34)
+
+    /// errno 1-34 (asm-generic/errno-base.h). Every arch's errno.h includes errno-base.h, MIPS's
+    /// and PowerPC's too, so these rows begin every guest's table.
+    static let errnoBase: [Constant] = [
         .init("EPERM", 1, EPERM),
         .init("ENOENT", 2, ENOENT),
         .init("ESRCH", 3, ESRCH),
@@ -43,6 +48,10 @@ extension AsmGeneric {
         .init("EPIPE", 32, EPIPE),
         .init("EDOM", 33, EDOM),
         .init("ERANGE", 34, ERANGE),
+    ]
+
+    /// asm-generic/errno.h's own numbers.
+    private static let errnosAbove34: [Constant] = [
         .init("EDEADLK", 35, EDEADLK),
         .init("ENAMETOOLONG", 36, ENAMETOOLONG),
         .init("ENOLCK", 37, ENOLCK),
@@ -140,7 +149,7 @@ extension AsmGeneric {
         .init("ENOTRECOVERABLE", 131, ENOTRECOVERABLE),
         .init("ERFKILL", 132, ERFKILL),
         .init("EHWPOISON", 133, EHWPOISON),
-    ])
+    ]
 }
 
 extension GuestABI {

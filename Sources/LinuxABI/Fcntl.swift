@@ -45,25 +45,19 @@ public struct FcntlCommand: TranslatedConstant {
     }
 }
 
-extension ARMEABI {
+extension AsmGeneric {
+    /// The commands every guest numbers as asm-generic/fcntl.h and linux/fcntl.h do (MIPS's
+    /// fcntl.h defines its own lock and owner commands, then includes asm-generic's for these).
     /// Host values Glibc does not export without _GNU_SOURCE are the x86-64 kernel's numbers
     /// (F_LINUX_SPECIFIC_BASE is 1024 everywhere).
-    static let fcntlCommands = ConstantTable<FcntlCommand>([
+    static let sharedFcntlCommands: [FcntlCommand] = [
         .init("F_DUPFD", 0, F_DUPFD, .integer),
         .init("F_GETFD", 1, F_GETFD, .none),
         .init("F_SETFD", 2, F_SETFD, .integer),
         .init("F_GETFL", 3, F_GETFL, .returnsOpenFlags),
         .init("F_SETFL", 4, F_SETFL, .openFlags),
-        .init("F_GETLK", 5, F_GETLK, .lock(.flock)),
-        .init("F_SETLK", 6, F_SETLK, .lock(.flock)),
-        .init("F_SETLKW", 7, F_SETLKW, .lock(.flock)),
-        .init("F_SETOWN", 8, F_SETOWN, .integer),
-        .init("F_GETOWN", 9, F_GETOWN, .none),
         .init("F_SETSIG", 10, 10 as UInt32, .signal),
         .init("F_GETSIG", 11, 11 as UInt32, .returnsSignal),
-        .init("F_GETLK64", 12, F_GETLK, .lock(.flock64)),
-        .init("F_SETLK64", 13, F_SETLK, .lock(.flock64)),
-        .init("F_SETLKW64", 14, F_SETLKW, .lock(.flock64)),
         .init("F_SETOWN_EX", 15, 15 as UInt32, .ownerEx),
         .init("F_GETOWN_EX", 16, 16 as UInt32, .ownerEx),
         .init("F_GETOWNER_UIDS", 17, 17 as UInt32, .ownerUIDs),
@@ -85,14 +79,28 @@ extension ARMEABI {
         .init("F_SET_RW_HINT", 1036, 1036 as UInt32, .pointerToUInt64),
         .init("F_GET_FILE_RW_HINT", 1037, 1037 as UInt32, .pointerToUInt64),
         .init("F_SET_FILE_RW_HINT", 1038, 1038 as UInt32, .pointerToUInt64),
-    ])
-}
+    ]
 
-extension AsmGeneric {
     /// struct flock's l_type (asm-generic/fcntl.h; x86-64 the same).
     static let lockTypes = ConstantTable<Constant>([
         .init("F_RDLCK", 0, F_RDLCK),
         .init("F_WRLCK", 1, F_WRLCK),
         .init("F_UNLCK", 2, F_UNLCK),
     ])
+}
+
+extension ARMEABI {
+    static let fcntlCommands = ConstantTable<FcntlCommand>(lockAndOwnerCommands + AsmGeneric.sharedFcntlCommands)
+
+    /// asm-generic/fcntl.h's for a 32-bit arch (ARM's fcntl.h moves only open flags).
+    private static let lockAndOwnerCommands: [FcntlCommand] = [
+        .init("F_GETLK", 5, F_GETLK, .lock(.flock)),
+        .init("F_SETLK", 6, F_SETLK, .lock(.flock)),
+        .init("F_SETLKW", 7, F_SETLKW, .lock(.flock)),
+        .init("F_SETOWN", 8, F_SETOWN, .integer),
+        .init("F_GETOWN", 9, F_GETOWN, .none),
+        .init("F_GETLK64", 12, F_GETLK, .lock(.flock64)),
+        .init("F_SETLK64", 13, F_SETLK, .lock(.flock64)),
+        .init("F_SETLKW64", 14, F_SETLKW, .lock(.flock64)),
+    ]
 }

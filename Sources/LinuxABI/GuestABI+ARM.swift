@@ -24,5 +24,5 @@ extension GuestABI {
         ioctls: AsmGeneric.ioctls,
         rlimitResources: AsmGeneric.rlimitResources,
         rlimitInfinity: AsmGeneric.rlimitInfinity32,
-        layouts: StructLayouts(merging: ARMEABI.layouts, ARMEABI.messageLayouts))
+        layouts: StructLayouts(merging: .fixedWidth, .common32, .common32Messages, ARMEABI.layouts))
 }

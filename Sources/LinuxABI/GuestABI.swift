@@ -17,6 +17,10 @@ public struct GuestABI: Sendable {
     public let sigprocmaskHow: ConstantTable<Constant>
     /// sigaltstack's ss_flags.
     public let sigaltstackFlags: FlagTable
+    /// siginfo's si_code values for signals a process, timer or queue sent (SI_USER, SI_QUEUE,
+    /// SI_TIMER, ...): MIPS numbers three of them differently. Codes of the kernel's own
+    /// signals (SEGV_MAPERR, CLD_EXITED, ...) are the same on every arch and are not rows.
+    public let signalCodes: ConstantTable<Constant>
 
     /// open/openat/fcntl(F_GETFL, F_SETFL) flags.
     public let openFlags: FlagTable
@@ -33,6 +37,10 @@ public struct GuestABI: Sendable {
 
     public let clockIDs: ConstantTable<Constant>
     public let ioctls: ConstantTable<IoctlRequest>
+    /// termios/termio contents (TCGETS, TCGETA) and the TIOCM modem-line bits.
+    public let termios: TermiosABI
+    /// poll/ppoll's events and revents bits (MIPS's POLLWRNORM is POLLOUT).
+    public let pollEvents: FlagTable
     public let rlimitResources: ConstantTable<Constant>
     /// RLIM_INFINITY as a guest's word-sized struct rlimit says it (prlimit64 always uses ~0).
     public let rlimitInfinity: UInt64
@@ -46,7 +54,8 @@ public struct GuestABI: Sendable {
         fcntlCommands: ConstantTable<FcntlCommand>, lockTypes: ConstantTable<Constant>, atFDCWD: Int32,
         atFlags: FlagTable, protFlags: FlagTable, mapFlags: FlagTable, mremapFlags: FlagTable,
         clockIDs: ConstantTable<Constant>, ioctls: ConstantTable<IoctlRequest>,
-        rlimitResources: ConstantTable<Constant>, rlimitInfinity: UInt64, layouts: StructLayouts
+        rlimitResources: ConstantTable<Constant>, rlimitInfinity: UInt64, layouts: StructLayouts,
+        signalCodes: ConstantTable<Constant>? = nil, termios: TermiosABI? = nil, pollEvents: FlagTable? = nil
     ) {
         self.arch = arch
         self.byteOrder = byteOrder
@@ -70,13 +79,19 @@ public struct GuestABI: Sendable {
         self.rlimitResources = rlimitResources
         self.rlimitInfinity = rlimitInfinity
         self.layouts = layouts
+        // The asm-generic values unless the arch says otherwise: what ARM and the host use.
+        self.signalCodes = signalCodes ?? AsmGeneric.signalCodes
+        self.termios = termios ?? AsmGeneric.termios
+        self.pollEvents = pollEvents ?? AsmGeneric.pollEvents
     }
 
     /// The ABI Mirage gives `arch`, or nil for a guest whose tables are not written yet.
     public static func forArch(_ arch: GuestArch) -> GuestABI? {
         switch arch {
         case .arm: .arm
-        case .aarch64, .mips, .mipsel, .ppc: nil
+        case .mips: .mips
+        case .mipsel: .mipsel
+        case .aarch64, .ppc: nil
         }
     }
 
@@ -84,7 +99,8 @@ public struct GuestABI: Sendable {
     public func syscall(number: UInt32) -> Syscall? {
         switch arch {
         case .arm: ARMSyscalls.syscall(number: number)
-        case .aarch64, .mips, .mipsel, .ppc: nil
+        case .mips, .mipsel: MIPSSyscalls.syscall(number: number)
+        case .aarch64, .ppc: nil
         }
     }
 
@@ -92,7 +108,8 @@ public struct GuestABI: Sendable {
     public func number(of syscall: Syscall) -> UInt32? {
         switch arch {
         case .arm: ARMSyscalls.number(of: syscall)
-        case .aarch64, .mips, .mipsel, .ppc: nil
+        case .mips, .mipsel: MIPSSyscalls.number(of: syscall)
+        case .aarch64, .ppc: nil
         }
     }
 }

@@ -1,6 +1,6 @@
 // ioctl requests Mirage understands, with what each one's argument is. ARM uses
-// asm-generic/ioctls.h, as x86-64 does, so the numbers match; MIPS and PowerPC renumber the
-// terminal ioctls and their tables will differ in the guest column. Requests not in a table
+// asm-generic/ioctls.h, as x86-64 does, so the numbers match; MIPS (Ioctls+MIPS.swift) and
+// PowerPC renumber the terminal ioctls and differ in the guest column. Requests not in a table
 // are not passed through blindly: their argument may be a struct whose layout differs.
 import Glibc
 

@@ -1,18 +1,24 @@
 // mmap/mprotect/mremap flags. ARM and AArch64 use asm-generic/mman-common.h and mman.h, as does
-// x86-64 (which adds MAP_32BIT, a host-only flag no guest can ask for). MIPS and PowerPC move
-// several MAP_* bits and get their own tables.
+// x86-64 (which adds MAP_32BIT, a host-only flag no guest can ask for). MIPS (MemoryFlags+MIPS.swift)
+// and PowerPC move several MAP_* bits and get their own tables.
 import Glibc
 
 extension AsmGeneric {
     /// PROT_* for mmap, mprotect and pkey_mprotect.
-    static let protFlags = FlagTable([
-        .init("PROT_READ", 0x1, PROT_READ),
-        .init("PROT_WRITE", 0x2, PROT_WRITE),
-        .init("PROT_EXEC", 0x4, PROT_EXEC),
-        .init("PROT_SEM", 0x8, 0x8 as UInt32),  // not exported by Glibc
-        .init("PROT_GROWSDOWN", 0x0100_0000, PROT_GROWSDOWN),
-        .init("PROT_GROWSUP", 0x0200_0000, PROT_GROWSUP),
-    ])
+    static let protFlags = protFlagTable(semaphore: 0x8)
+
+    /// PROT_* with the guest's PROT_SEM, the one bit where the guests' mman.h files differ
+    /// (MIPS's spells out the others itself, with asm-generic's bits).
+    static func protFlagTable(semaphore: UInt32) -> FlagTable {
+        FlagTable([
+            .init("PROT_READ", 0x1, PROT_READ),
+            .init("PROT_WRITE", 0x2, PROT_WRITE),
+            .init("PROT_EXEC", 0x4, PROT_EXEC),
+            .init("PROT_SEM", semaphore, 0x8 as UInt32),  // x86-64 kernel value; not exported by Glibc
+            .init("PROT_GROWSDOWN", 0x0100_0000, PROT_GROWSDOWN),
+            .init("PROT_GROWSUP", 0x0200_0000, PROT_GROWSUP),
+        ])
+    }
 
     /// MAP_* for mmap. Bits 26-31 are MAP_HUGE_* (log2 of the huge page size) and cross as they
     /// are; bit 26 is also MAP_UNINITIALIZED, which only no-MMU kernels honour.

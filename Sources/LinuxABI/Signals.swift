@@ -1,6 +1,7 @@
-// Signal-related constants: the numbers themselves, sigaction flags, sigprocmask's `how` and
-// sigaltstack's flags. ARM and the host share the numbers 1-31 (arch/arm/include/uapi/asm/
-// signal.h repeats the i386 ones) and the real-time range 32-64 (_NSIG 64).
+// Signal-related constants: the numbers themselves, sigaction flags, sigprocmask's `how`,
+// siginfo's sender codes and sigaltstack's flags. ARM and the host share the numbers 1-31
+// (arch/arm/include/uapi/asm/signal.h repeats the i386 ones) and the real-time range 32-64
+// (_NSIG 64). MIPS's are in Signals+MIPS.swift.
 import Glibc
 
 extension AsmGeneric {
@@ -46,6 +47,28 @@ extension AsmGeneric {
         .init("SIG_SETMASK", 2, SIG_SETMASK),
     ])
 
+    /// si_code of signals a process, a timer, a message queue or asynchronous I/O sent
+    /// (asm-generic/siginfo.h; x86-64 the same).
+    static let signalCodes = signalCodeTable(timer: -2, messageQueue: -3, asyncIO: -4)
+
+    /// asm-generic/siginfo.h's sender codes with the guest's SI_TIMER, SI_MESGQ and SI_ASYNCIO,
+    /// the three an arch's siginfo.h may redefine (MIPS's does). The host column is x86-64's,
+    /// asm-generic's. Negative codes are rows as their 32-bit patterns.
+    static func signalCodeTable(timer: Int32, messageQueue: Int32, asyncIO: Int32) -> ConstantTable<Constant> {
+        ConstantTable([
+            .init("SI_USER", 0, 0 as UInt32),
+            .init("SI_KERNEL", 0x80, 0x80 as UInt32),
+            .init("SI_QUEUE", UInt32(bitPattern: -1), -1 as Int32),
+            .init("SI_TIMER", UInt32(bitPattern: timer), -2 as Int32),
+            .init("SI_MESGQ", UInt32(bitPattern: messageQueue), -3 as Int32),
+            .init("SI_ASYNCIO", UInt32(bitPattern: asyncIO), -4 as Int32),
+            .init("SI_SIGIO", UInt32(bitPattern: -5), -5 as Int32),
+            .init("SI_TKILL", UInt32(bitPattern: -6), -6 as Int32),
+            .init("SI_DETHREAD", UInt32(bitPattern: -7), -7 as Int32),
+            .init("SI_ASYNCNL", UInt32(bitPattern: -60), -60 as Int32),
+        ])
+    }
+
     /// sigaltstack's ss_flags.
     static let sigaltstackFlags = FlagTable([
         .init("SS_ONSTACK", 1, SS_ONSTACK),
@@ -71,4 +94,17 @@ extension ARMEABI {
         .init("SA_NODEFER", 0x4000_0000, SA_NODEFER),
         .init("SA_RESETHAND", 0x8000_0000, SA_RESETHAND),
     ])
+}
+
+extension GuestABI {
+    /// A host si_code as the guest's: sender codes through `signalCodes`, every other code (the
+    /// kernel's per-signal ones: SEGV_MAPERR, CLD_EXITED, ...) unchanged.
+    public func untranslateSignalCode(_ host: Int32) -> Int32 {
+        signalCodes.untranslate(UInt32(bitPattern: host)).map { Int32(bitPattern: $0) } ?? host
+    }
+
+    /// A guest si_code as the host's (rt_sigqueueinfo's siginfo).
+    public func translateSignalCode(_ guest: Int32) -> Int32 {
+        signalCodes.translate(UInt32(bitPattern: guest)).map { Int32(bitPattern: $0) } ?? guest
+    }
 }

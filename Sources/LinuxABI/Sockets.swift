@@ -89,7 +89,8 @@ extension GuestABI {
     public var sockets: SocketABI? {
         switch arch {
         case .arm, .aarch64: AsmGeneric.sockets
-        case .mips, .mipsel, .ppc: nil
+        case .mips, .mipsel: MIPSO32.sockets
+        case .ppc: nil
         }
     }
 }
@@ -108,56 +109,68 @@ extension AsmGeneric {
             .init("SOCK_CLOEXEC", 0o2000000, 0o2000000),
         ]),
         socketLevel: .init("SOL_SOCKET", 1, 1),
-        options: ConstantTable([
-            .init("SO_DEBUG", 1, 1, .int),
-            .init("SO_REUSEADDR", 2, 2, .int),
-            .init("SO_TYPE", 3, 3, .int),
-            .init("SO_ERROR", 4, 4, .int),
-            .init("SO_DONTROUTE", 5, 5, .int),
-            .init("SO_BROADCAST", 6, 6, .int),
-            .init("SO_SNDBUF", 7, 7, .int),
-            .init("SO_RCVBUF", 8, 8, .int),
-            .init("SO_KEEPALIVE", 9, 9, .int),
-            .init("SO_OOBINLINE", 10, 10, .int),
-            .init("SO_NO_CHECK", 11, 11, .int),
-            .init("SO_PRIORITY", 12, 12, .int),
-            .init("SO_LINGER", 13, 13, .words(2)),
-            .init("SO_BSDCOMPAT", 14, 14, .int),
-            .init("SO_REUSEPORT", 15, 15, .int),
-            .init("SO_PASSCRED", 16, 16, .int),
-            .init("SO_PEERCRED", 17, 17, .words(3)),
-            .init("SO_RCVLOWAT", 18, 18, .int),
-            .init("SO_SNDLOWAT", 19, 19, .int),
-            .init("SO_RCVTIMEO_OLD", 20, 20, .timeval),
-            .init("SO_SNDTIMEO_OLD", 21, 21, .timeval),
-            .init("SO_BINDTODEVICE", 25, 25, .bytes),
-            .init("SO_ATTACH_FILTER", 26, 26, .unsupported),
-            .init("SO_DETACH_FILTER", 27, 27, .int),
-            .init("SO_PEERNAME", 28, 28, .bytes),
-            .init("SO_TIMESTAMP_OLD", 29, 29, .int),
-            .init("SO_ACCEPTCONN", 30, 30, .int),
-            .init("SO_PEERSEC", 31, 31, .bytes),
-            .init("SO_SNDBUFFORCE", 32, 32, .int),
-            .init("SO_RCVBUFFORCE", 33, 33, .int),
-            .init("SO_PASSSEC", 34, 34, .int),
-            .init("SO_TIMESTAMPNS_OLD", 35, 35, .int),
-            .init("SO_MARK", 36, 36, .int),
-            .init("SO_PROTOCOL", 38, 38, .int),
-            .init("SO_DOMAIN", 39, 39, .int),
-            .init("SO_RXQ_OVFL", 40, 40, .int),
-            .init("SO_PEEK_OFF", 42, 42, .int),
-            .init("SO_BUSY_POLL", 46, 46, .int),
-            .init("SO_INCOMING_CPU", 49, 49, .int),
-            .init("SO_COOKIE", 57, 57, .uint64),
-            .init("SO_ZEROCOPY", 60, 60, .int),
-            .init("SO_BINDTOIFINDEX", 62, 62, .int),
-            .init("SO_RCVTIMEO_NEW", 66, 66, .timeval64),
-            .init("SO_SNDTIMEO_NEW", 67, 67, .timeval64),
-        ]),
-        controlMessages: ConstantTable([
-            .init("SCM_RIGHTS", 1, 1, .int),
-            .init("SCM_CREDENTIALS", 2, 2, .words(3)),
-            .init("SCM_TIMESTAMP_OLD", 29, 29, .timeval),
-            .init("SCM_TIMESTAMPNS_OLD", 35, 35, .timeval),
-        ]))
+        options: ConstantTable(socketOptions + sharedSocketOptions),
+        controlMessages: socketControlMessages)
+
+    /// asm-generic's numbers for the options MIPS numbers its own way (PowerPC a few of them).
+    private static let socketOptions: [SocketOption] = [
+        .init("SO_DEBUG", 1, 1, .int),
+        .init("SO_REUSEADDR", 2, 2, .int),
+        .init("SO_TYPE", 3, 3, .int),
+        .init("SO_ERROR", 4, 4, .int),
+        .init("SO_DONTROUTE", 5, 5, .int),
+        .init("SO_BROADCAST", 6, 6, .int),
+        .init("SO_SNDBUF", 7, 7, .int),
+        .init("SO_RCVBUF", 8, 8, .int),
+        .init("SO_KEEPALIVE", 9, 9, .int),
+        .init("SO_OOBINLINE", 10, 10, .int),
+        .init("SO_LINGER", 13, 13, .words(2)),
+        .init("SO_REUSEPORT", 15, 15, .int),
+        .init("SO_PASSCRED", 16, 16, .int),
+        .init("SO_PEERCRED", 17, 17, .words(3)),
+        .init("SO_RCVLOWAT", 18, 18, .int),
+        .init("SO_SNDLOWAT", 19, 19, .int),
+        .init("SO_RCVTIMEO_OLD", 20, 20, .timeval),
+        .init("SO_SNDTIMEO_OLD", 21, 21, .timeval),
+        .init("SO_ACCEPTCONN", 30, 30, .int),
+        .init("SO_PEERSEC", 31, 31, .bytes),
+        .init("SO_SNDBUFFORCE", 32, 32, .int),
+        .init("SO_PROTOCOL", 38, 38, .int),
+        .init("SO_DOMAIN", 39, 39, .int),
+    ]
+
+    /// The options MIPS numbers as asm-generic does (PowerPC too): its socket.h spells them out
+    /// itself, with the same numbers. LinuxABITests checks each guest's copy.
+    static let sharedSocketOptions: [SocketOption] = [
+        .init("SO_NO_CHECK", 11, 11, .int),
+        .init("SO_PRIORITY", 12, 12, .int),
+        .init("SO_BSDCOMPAT", 14, 14, .int),
+        .init("SO_BINDTODEVICE", 25, 25, .bytes),
+        .init("SO_ATTACH_FILTER", 26, 26, .unsupported),
+        .init("SO_DETACH_FILTER", 27, 27, .int),
+        .init("SO_PEERNAME", 28, 28, .bytes),
+        .init("SO_TIMESTAMP_OLD", 29, 29, .int),
+        .init("SO_RCVBUFFORCE", 33, 33, .int),
+        .init("SO_PASSSEC", 34, 34, .int),
+        .init("SO_TIMESTAMPNS_OLD", 35, 35, .int),
+        .init("SO_MARK", 36, 36, .int),
+        .init("SO_RXQ_OVFL", 40, 40, .int),
+        .init("SO_PEEK_OFF", 42, 42, .int),
+        .init("SO_BUSY_POLL", 46, 46, .int),
+        .init("SO_INCOMING_CPU", 49, 49, .int),
+        .init("SO_COOKIE", 57, 57, .uint64),
+        .init("SO_ZEROCOPY", 60, 60, .int),
+        .init("SO_BINDTOIFINDEX", 62, 62, .int),
+        .init("SO_RCVTIMEO_NEW", 66, 66, .timeval64),
+        .init("SO_SNDTIMEO_NEW", 67, 67, .timeval64),
+    ]
+
+    /// SCM_RIGHTS and SCM_CREDENTIALS (linux/socket.h, every arch's) and the timestamp
+    /// messages, whose types are their options' numbers, shared above.
+    static let socketControlMessages = ConstantTable<SocketOption>([
+        .init("SCM_RIGHTS", 1, 1, .int),
+        .init("SCM_CREDENTIALS", 2, 2, .words(3)),
+        .init("SCM_TIMESTAMP_OLD", 29, 29, .timeval),
+        .init("SCM_TIMESTAMPNS_OLD", 35, 35, .timeval),
+    ])
 }

@@ -89,6 +89,8 @@ public enum StructKind: Int, CaseIterable, Sendable {
     case rlimit64
     /// The kernel's termios (what TCGETS fills), not the C library's.
     case termios
+    /// The old struct termio (TCGETA): 16-bit flag words.
+    case termio
     case winsize
     case linuxDirent64
     /// The kernel's sigaction as rt_sigaction reads it.
@@ -98,11 +100,15 @@ public enum StructKind: Int, CaseIterable, Sendable {
     /// The kernel's sigset_t (_NSIG bits).
     case sigset
     case stack
+    /// The kernel's 128-byte siginfo_t: signo, errno and code (MIPS: signo, code, errno), then
+    /// the union as words (`_sifields`), whose meaning depends on the signal and code.
+    case siginfo
     case sysinfo
     case tms
     case pollfd
     case epollEvent
-    /// The host's statfs (x86-64: all fields 64-bit).
+    /// statfs(2)'s record: the host's (x86-64: all fields 64-bit), and a 32-bit guest's where
+    /// it is not statfs64's (MIPS).
     case statfs
     case statfs64
     case rusage

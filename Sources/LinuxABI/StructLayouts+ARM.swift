@@ -1,7 +1,9 @@
 // ARM EABI struct layouts (armhf: 32-bit long and pointers, 8-byte-aligned long long, unsigned
-// char). Facts from arm-linux-gnueabihf-gcc over the kernel uapi headers of Debian's
+// char) that are ARM's own or asm-generic's for a 32-bit arch; the ones every arch or every
+// 32-bit guest shares are in StructLayouts+Common.swift and StructLayouts+Common32.swift. Facts
+// from arm-linux-gnueabihf-gcc over the kernel uapi headers of Debian's
 // linux-libc-dev-armhf-cross 6.1; Tests/LinuxABITests/Layouts/layouts.c prints them and
-// LinuxABITests compares every number here with its output.
+// LinuxABITests compares every number with its output.
 
 extension ARMEABI {
     static let layouts = StructLayouts([
@@ -26,91 +28,8 @@ extension ARMEABI {
             Field("st_ctime_nsec", 92, 4),
             Field("st_ino", 96, 8),
         ]),
-        .statx: StructLayout("statx", size: 256, alignment: 8, [
-            Field("stx_mask", 0, 4),
-            Field("stx_blksize", 4, 4),
-            Field("stx_attributes", 8, 8),
-            Field("stx_nlink", 16, 4),
-            Field("stx_uid", 20, 4),
-            Field("stx_gid", 24, 4),
-            Field("stx_mode", 28, 2),
-            Field("stx_ino", 32, 8),
-            Field("stx_size", 40, 8),
-            Field("stx_blocks", 48, 8),
-            Field("stx_attributes_mask", 56, 8),
-            Field("stx_atime.tv_sec", 64, 8, signed: true),
-            Field("stx_atime.tv_nsec", 72, 4),
-            Field("stx_btime.tv_sec", 80, 8, signed: true),
-            Field("stx_btime.tv_nsec", 88, 4),
-            Field("stx_ctime.tv_sec", 96, 8, signed: true),
-            Field("stx_ctime.tv_nsec", 104, 4),
-            Field("stx_mtime.tv_sec", 112, 8, signed: true),
-            Field("stx_mtime.tv_nsec", 120, 4),
-            Field("stx_rdev_major", 128, 4),
-            Field("stx_rdev_minor", 132, 4),
-            Field("stx_dev_major", 136, 4),
-            Field("stx_dev_minor", 140, 4),
-            Field("stx_mnt_id", 144, 8),
-            Field("stx_dio_mem_align", 152, 4),
-            Field("stx_dio_offset_align", 156, 4),
-        ]),
-        .timespec: StructLayout("timespec", size: 8, alignment: 4, [
-            Field("tv_sec", 0, 4, signed: true),
-            Field("tv_nsec", 4, 4, signed: true),
-        ]),
-        .kernelTimespec: StructLayout("__kernel_timespec", size: 16, alignment: 8, [
-            Field("tv_sec", 0, 8, signed: true),
-            Field("tv_nsec", 8, 8, signed: true),
-        ]),
-        .timeval: StructLayout("timeval", size: 8, alignment: 4, [
-            Field("tv_sec", 0, 4, signed: true),
-            Field("tv_usec", 4, 4, signed: true),
-        ]),
-        .timezone: StructLayout("timezone", size: 8, alignment: 4, [
-            Field("tz_minuteswest", 0, 4, signed: true),
-            Field("tz_dsttime", 4, 4, signed: true),
-        ]),
-        .iovec: StructLayout("iovec", size: 8, alignment: 4, [
-            Field("iov_base", 0, 4),
-            Field("iov_len", 4, 4),
-        ]),
-        .utsname: StructLayout("new_utsname", size: 390, alignment: 1, [
-            Field("sysname", 0, 1, count: 65),
-            Field("nodename", 65, 1, count: 65),
-            Field("release", 130, 1, count: 65),
-            Field("version", 195, 1, count: 65),
-            Field("machine", 260, 1, count: 65),
-            Field("domainname", 325, 1, count: 65),
-        ]),
-        .rlimit: StructLayout("rlimit", size: 8, alignment: 4, [
-            Field("rlim_cur", 0, 4),
-            Field("rlim_max", 4, 4),
-        ]),
-        .rlimit64: StructLayout("rlimit64", size: 16, alignment: 8, [
-            Field("rlim_cur", 0, 8),
-            Field("rlim_max", 8, 8),
-        ]),
-        .termios: StructLayout("termios", size: 36, alignment: 4, [
-            Field("c_iflag", 0, 4),
-            Field("c_oflag", 4, 4),
-            Field("c_cflag", 8, 4),
-            Field("c_lflag", 12, 4),
-            Field("c_line", 16, 1),
-            Field("c_cc", 17, 1, count: 19),
-        ]),
-        .winsize: StructLayout("winsize", size: 8, alignment: 2, [
-            Field("ws_row", 0, 2),
-            Field("ws_col", 2, 2),
-            Field("ws_xpixel", 4, 2),
-            Field("ws_ypixel", 6, 2),
-        ]),
-        .linuxDirent64: StructLayout("linux_dirent64", size: 24, alignment: 8, [
-            Field("d_ino", 0, 8),
-            Field("d_off", 8, 8, signed: true),
-            Field("d_reclen", 16, 2),
-            Field("d_type", 18, 1),
-            Field("d_name", 19, 1, count: 0),
-        ]),
+        .utsname: .newUtsname(signedChars: false),
+        .termios: AsmGeneric.termiosLayout,
         .sigaction: StructLayout("sigaction", size: 20, alignment: 4, [
             Field("sa_handler", 0, 4),
             Field("sa_flags", 4, 4),
@@ -131,34 +50,11 @@ extension ARMEABI {
             Field("ss_flags", 4, 4, signed: true),
             Field("ss_size", 8, 4),
         ]),
-        .sysinfo: StructLayout("sysinfo", size: 64, alignment: 4, [
-            Field("uptime", 0, 4, signed: true),
-            Field("loads", 4, 4, count: 3),
-            Field("totalram", 16, 4),
-            Field("freeram", 20, 4),
-            Field("sharedram", 24, 4),
-            Field("bufferram", 28, 4),
-            Field("totalswap", 32, 4),
-            Field("freeswap", 36, 4),
-            Field("procs", 40, 2),
-            Field("totalhigh", 44, 4),
-            Field("freehigh", 48, 4),
-            Field("mem_unit", 52, 4),
-        ]),
-        .tms: StructLayout("tms", size: 16, alignment: 4, [
-            Field("tms_utime", 0, 4, signed: true),
-            Field("tms_stime", 4, 4, signed: true),
-            Field("tms_cutime", 8, 4, signed: true),
-            Field("tms_cstime", 12, 4, signed: true),
-        ]),
-        .pollfd: StructLayout("pollfd", size: 8, alignment: 4, [
-            Field("fd", 0, 4, signed: true),
-            Field("events", 4, 2, signed: true),
-            Field("revents", 6, 2, signed: true),
-        ]),
-        .epollEvent: StructLayout("epoll_event", size: 16, alignment: 8, [
-            Field("events", 0, 4),
-            Field("data", 8, 8),
+        .siginfo: StructLayout("siginfo_t", size: 128, alignment: 4, [
+            Field("si_signo", 0, 4, signed: true),
+            Field("si_errno", 4, 4, signed: true),
+            Field("si_code", 8, 4, signed: true),
+            Field("_sifields", 12, 4, count: 29),
         ]),
         .statfs64: StructLayout("statfs64", size: 84, alignment: 4, [
             Field("f_type", 0, 4),
@@ -174,43 +70,12 @@ extension ARMEABI {
             Field("f_flags", 64, 4),
             Field("f_spare", 68, 4, count: 4),
         ]),
-        .rusage: StructLayout("rusage", size: 72, alignment: 4, [
-            Field("ru_utime.tv_sec", 0, 4, signed: true),
-            Field("ru_utime.tv_usec", 4, 4, signed: true),
-            Field("ru_stime.tv_sec", 8, 4, signed: true),
-            Field("ru_stime.tv_usec", 12, 4, signed: true),
-            Field("ru_maxrss", 16, 4, signed: true),
-            Field("ru_ixrss", 20, 4, signed: true),
-            Field("ru_idrss", 24, 4, signed: true),
-            Field("ru_isrss", 28, 4, signed: true),
-            Field("ru_minflt", 32, 4, signed: true),
-            Field("ru_majflt", 36, 4, signed: true),
-            Field("ru_nswap", 40, 4, signed: true),
-            Field("ru_inblock", 44, 4, signed: true),
-            Field("ru_oublock", 48, 4, signed: true),
-            Field("ru_msgsnd", 52, 4, signed: true),
-            Field("ru_msgrcv", 56, 4, signed: true),
-            Field("ru_nsignals", 60, 4, signed: true),
-            Field("ru_nvcsw", 64, 4, signed: true),
-            Field("ru_nivcsw", 68, 4, signed: true),
-        ]),
         .flock: StructLayout("flock", size: 16, alignment: 4, [
             Field("l_type", 0, 2, signed: true),
             Field("l_whence", 2, 2, signed: true),
             Field("l_start", 4, 4, signed: true),
             Field("l_len", 8, 4, signed: true),
             Field("l_pid", 12, 4, signed: true),
-        ]),
-        .flock64: StructLayout("flock64", size: 32, alignment: 8, [
-            Field("l_type", 0, 2, signed: true),
-            Field("l_whence", 2, 2, signed: true),
-            Field("l_start", 8, 8, signed: true),
-            Field("l_len", 16, 8, signed: true),
-            Field("l_pid", 24, 4, signed: true),
-        ]),
-        .fOwnerEx: StructLayout("f_owner_ex", size: 8, alignment: 4, [
-            Field("type", 0, 4, signed: true),
-            Field("pid", 4, 4, signed: true),
         ]),
     ])
 }

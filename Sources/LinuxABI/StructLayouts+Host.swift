@@ -6,7 +6,10 @@
 
 extension StructLayouts {
     /// The host (x86-64) kernel's layouts.
-    public static let host = StructLayouts([
+    public static let host = StructLayouts(merging: fixedWidth, x86_64)
+
+    /// The host's own: 64-bit long and pointers, signed char; epoll_event packed.
+    private static let x86_64 = StructLayouts([
         .stat: StructLayout("stat", size: 144, alignment: 8, [
             Field("st_dev", 0, 8),
             Field("st_ino", 8, 8),
@@ -25,39 +28,7 @@ extension StructLayouts {
             Field("st_ctime", 104, 8),
             Field("st_ctime_nsec", 112, 8),
         ]),
-        .statx: StructLayout("statx", size: 256, alignment: 8, [
-            Field("stx_mask", 0, 4),
-            Field("stx_blksize", 4, 4),
-            Field("stx_attributes", 8, 8),
-            Field("stx_nlink", 16, 4),
-            Field("stx_uid", 20, 4),
-            Field("stx_gid", 24, 4),
-            Field("stx_mode", 28, 2),
-            Field("stx_ino", 32, 8),
-            Field("stx_size", 40, 8),
-            Field("stx_blocks", 48, 8),
-            Field("stx_attributes_mask", 56, 8),
-            Field("stx_atime.tv_sec", 64, 8, signed: true),
-            Field("stx_atime.tv_nsec", 72, 4),
-            Field("stx_btime.tv_sec", 80, 8, signed: true),
-            Field("stx_btime.tv_nsec", 88, 4),
-            Field("stx_ctime.tv_sec", 96, 8, signed: true),
-            Field("stx_ctime.tv_nsec", 104, 4),
-            Field("stx_mtime.tv_sec", 112, 8, signed: true),
-            Field("stx_mtime.tv_nsec", 120, 4),
-            Field("stx_rdev_major", 128, 4),
-            Field("stx_rdev_minor", 132, 4),
-            Field("stx_dev_major", 136, 4),
-            Field("stx_dev_minor", 140, 4),
-            Field("stx_mnt_id", 144, 8),
-            Field("stx_dio_mem_align", 152, 4),
-            Field("stx_dio_offset_align", 156, 4),
-        ]),
         .timespec: StructLayout("timespec", size: 16, alignment: 8, [
-            Field("tv_sec", 0, 8, signed: true),
-            Field("tv_nsec", 8, 8, signed: true),
-        ]),
-        .kernelTimespec: StructLayout("__kernel_timespec", size: 16, alignment: 8, [
             Field("tv_sec", 0, 8, signed: true),
             Field("tv_nsec", 8, 8, signed: true),
         ]),
@@ -65,50 +36,23 @@ extension StructLayouts {
             Field("tv_sec", 0, 8, signed: true),
             Field("tv_usec", 8, 8, signed: true),
         ]),
-        .timezone: StructLayout("timezone", size: 8, alignment: 4, [
-            Field("tz_minuteswest", 0, 4, signed: true),
-            Field("tz_dsttime", 4, 4, signed: true),
-        ]),
         .iovec: StructLayout("iovec", size: 16, alignment: 8, [
             Field("iov_base", 0, 8),
             Field("iov_len", 8, 8),
         ]),
-        .utsname: StructLayout("new_utsname", size: 390, alignment: 1, [
-            Field("sysname", 0, 1, count: 65, signed: true),
-            Field("nodename", 65, 1, count: 65, signed: true),
-            Field("release", 130, 1, count: 65, signed: true),
-            Field("version", 195, 1, count: 65, signed: true),
-            Field("machine", 260, 1, count: 65, signed: true),
-            Field("domainname", 325, 1, count: 65, signed: true),
-        ]),
+        .utsname: .newUtsname(signedChars: true),
         .rlimit: StructLayout("rlimit", size: 16, alignment: 8, [
             Field("rlim_cur", 0, 8),
             Field("rlim_max", 8, 8),
         ]),
-        .rlimit64: StructLayout("rlimit64", size: 16, alignment: 8, [
-            Field("rlim_cur", 0, 8),
-            Field("rlim_max", 8, 8),
-        ]),
-        .termios: StructLayout("termios", size: 36, alignment: 4, [
-            Field("c_iflag", 0, 4),
-            Field("c_oflag", 4, 4),
-            Field("c_cflag", 8, 4),
-            Field("c_lflag", 12, 4),
-            Field("c_line", 16, 1),
-            Field("c_cc", 17, 1, count: 19),
-        ]),
-        .winsize: StructLayout("winsize", size: 8, alignment: 2, [
-            Field("ws_row", 0, 2),
-            Field("ws_col", 2, 2),
-            Field("ws_xpixel", 4, 2),
-            Field("ws_ypixel", 6, 2),
-        ]),
-        .linuxDirent64: StructLayout("linux_dirent64", size: 24, alignment: 8, [
-            Field("d_ino", 0, 8),
-            Field("d_off", 8, 8, signed: true),
-            Field("d_reclen", 16, 2),
-            Field("d_type", 18, 1),
-            Field("d_name", 19, 1, count: 0),
+        .termios: AsmGeneric.termiosLayout,
+        .termio: StructLayout("termio", size: 18, alignment: 2, [
+            Field("c_iflag", 0, 2),
+            Field("c_oflag", 2, 2),
+            Field("c_cflag", 4, 2),
+            Field("c_lflag", 6, 2),
+            Field("c_line", 8, 1),
+            Field("c_cc", 9, 1, count: 8),
         ]),
         .sigaction: StructLayout("sigaction", size: 32, alignment: 8, [
             Field("sa_handler", 0, 8),
@@ -143,11 +87,6 @@ extension StructLayouts {
             Field("tms_stime", 8, 8, signed: true),
             Field("tms_cutime", 16, 8, signed: true),
             Field("tms_cstime", 24, 8, signed: true),
-        ]),
-        .pollfd: StructLayout("pollfd", size: 8, alignment: 4, [
-            Field("fd", 0, 4, signed: true),
-            Field("events", 4, 2, signed: true),
-            Field("revents", 6, 2, signed: true),
         ]),
         .epollEvent: StructLayout("epoll_event", size: 12, alignment: 1, [
             Field("events", 0, 4),
@@ -193,17 +132,6 @@ extension StructLayouts {
             Field("l_start", 8, 8, signed: true),
             Field("l_len", 16, 8, signed: true),
             Field("l_pid", 24, 4, signed: true),
-        ]),
-        .flock64: StructLayout("flock64", size: 32, alignment: 8, [
-            Field("l_type", 0, 2, signed: true),
-            Field("l_whence", 2, 2, signed: true),
-            Field("l_start", 8, 8, signed: true),
-            Field("l_len", 16, 8, signed: true),
-            Field("l_pid", 24, 4, signed: true),
-        ]),
-        .fOwnerEx: StructLayout("f_owner_ex", size: 8, alignment: 4, [
-            Field("type", 0, 4, signed: true),
-            Field("pid", 4, 4, signed: true),
         ]),
     ])
 }

@@ -6,3 +6,7 @@ enum AsmGeneric {}
 
 /// Values particular to ARM EABI (arch/arm/include/uapi/asm).
 enum ARMEABI {}
+
+/// Values particular to MIPS's o32 ABI (arch/mips/include/uapi/asm), the same for big- and
+/// little-endian guests: only `GuestABI.byteOrder` tells `.mips` from `.mipsel`.
+enum MIPSO32 {}

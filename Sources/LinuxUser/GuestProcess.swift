@@ -68,8 +68,8 @@ final class GuestProcess: @unchecked Sendable {
         signalActions.withLock { $0[Int(signal)] }
     }
 
-    /// For execve of another guest program: this mirage's path and the options to repeat.
-    var launcherPath = "/proc/self/exe"
+    /// For execve of another guest program: the options to repeat (mirage's own path is
+    /// looked up at each execve: /proc may be mounted by then, or gone).
     var relaunchOptions: [String] = []
 
     init(space: GuestAddressSpace, abi: GuestABI, log: Log, executablePath: String, sysroot: String?) {

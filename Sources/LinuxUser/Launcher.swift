@@ -36,14 +36,20 @@ public enum Launcher {
     /// Everything up to the first guest instruction; the returned closure enters the guest.
     static func prepare(_ options: RunOptions) -> Result<() -> Never, LaunchError> {
         let file: ELFFile
-        do { file = try ELFFile.open(path: options.program) } catch { return .failure(LaunchError(message: error.description)) }
-        guard file.machine == .arm, file.elfClass == .elf32 else {
-            return .failure(LaunchError(message: "\(options.program): \(file.machine.name) program: "
-                + "this build of mirage runs 32-bit ARM (armhf/armel) programs only"))
+        do {
+            if let fd = options.programDescriptor {
+                file = try ELFFile.open(descriptor: fd, path: options.program)
+            } else {
+                file = try ELFFile.open(path: options.program)
+            }
+        } catch { return .failure(LaunchError(message: error.description)) }
+        let arch: GuestArch
+        switch GuestSelection.choose(for: file, program: options.program, required: options.requiredArch) {
+        case .failure(let e): return .failure(e)
+        case .success(let chosen): arch = chosen
         }
-        guard let abi = GuestABI.forArch(.arm) else { return .failure(LaunchError(message: "no ABI tables for ARM")) }
-        if file.byteOrder == .big {
-            return .failure(LaunchError(message: "\(options.program): big-endian ARM program: not supported yet"))
+        guard let abi = GuestABI.forArch(arch) else {
+            return .failure(LaunchError(message: "no ABI tables for \(GuestSelection.describe(arch))"))
         }
 
         let space: GuestAddressSpace
@@ -91,7 +97,7 @@ public enum Launcher {
         let auxv = InitialStack.standardAuxv(
             image: image, interpreterBase: interpreterImage.map { GuestAddress($0.loadBias) }, pageSize: space.pageSize,
             hwcap: ARMPersonality.hwcap, hwcap2: ARMPersonality.hwcap2, uid: UInt64(getuid()), euid: UInt64(geteuid()),
-            gid: UInt64(getgid()), egid: UInt64(getegid()))
+            gid: UInt64(getgid()), egid: UInt64(getegid()), secure: options.secure)
         let stack = InitialStack(
             top: ARMPersonality.stackTop, size: options.stackSize, wordSize: 4, bigEndian: false,
             executable: image.executableStack, arguments: [options.argv0 ?? options.program] + options.arguments,
@@ -106,7 +112,6 @@ public enum Launcher {
             interpreter: interpreterFile.flatMap { f in interpreterImage.map { (f, $0) } },
             layout: layout, space: space, abi: abi, sysroot: sysroot)
         ProcState.nameProcess(after: options.program)
-        process.launcherPath = absolutePath("/proc/self/exe")
         if let sysroot = options.sysroot { process.relaunchOptions = ["-L", sysroot] }
         // A program the guest executes is traced too, as strace -f would (to stderr).
         if options.log.enabled(.strace) && options.log.fd == 2 { process.relaunchOptions.append("-strace") }
@@ -136,6 +141,16 @@ public enum Launcher {
         let tried = sysroot.map { " under \($0)" } ?? ""
         return .failure(LaunchError(message: "\(program): needs the dynamic linker \(path), which was not found\(tried); "
             + "pass the directory that holds the guest's /lib with -L (for Debian's cross packages: -L /usr/arm-linux-gnueabihf)"))
+    }
+
+    /// What a guest's execve of another guest program runs: this mirage by its path, or
+    /// through /proc/self/exe when that path is not reachable from here (a chroot entered
+    /// through binfmt_misc's F flag, where mirage lives outside the root). Nil when neither
+    /// works (a chroot without /proc): the kernel's binfmt_misc entry is then the way.
+    static func launcherPath() -> String? {
+        let resolved = absolutePath("/proc/self/exe")
+        if resolved.hasPrefix("/"), resolved != "/proc/self/exe", access(resolved, X_OK) == 0 { return resolved }
+        return access("/proc/self/exe", X_OK) == 0 ? "/proc/self/exe" : nil
     }
 
     static func absolutePath(_ path: String) -> String {

@@ -6,6 +6,7 @@
 // This file: what the command line decided.
 
 import Engine
+import LinuxABI
 
 /// Everything `mirage` passes to a run.
 public struct RunOptions: Sendable {
@@ -18,6 +19,13 @@ public struct RunOptions: Sendable {
     public var environment: [String]
     /// The sysroot for the dynamic linker and absolute paths (`-L`).
     public var sysroot: String?
+    /// The guest a per-arch name (mirage-arm, ...) asked for; nil picks it from the program.
+    public var requiredArch: GuestArch?
+    /// The program already open (binfmt_misc's O and C flags pass it as AT_EXECFD).
+    public var programDescriptor: Int32?
+    /// AT_SECURE for the guest: mirage itself runs with changed credentials (binfmt_misc C
+    /// flag on a set-user-ID program).
+    public var secure = false
     /// Guest stack size in bytes (`-s`).
     public var stackSize: UInt64 = 8 << 20
     public var log = Log()

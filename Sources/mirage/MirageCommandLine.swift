@@ -4,10 +4,12 @@
 
 import Engine
 import Glibc
+import LinuxABI
 import LinuxUser
 
 enum ParseResult {
     case run(RunOptions)
+    case binfmt(BinfmtCommand)
     /// Print `text` (to stderr when `toStderr`) and exit with `status`.
     case exit(Int32, String, toStderr: Bool)
 }
@@ -17,7 +19,9 @@ enum MirageCommandLine {
 
     static let usage = """
         usage: mirage [options] PROGRAM [ARGS...]
-        Runs a Linux program built for ARM (armhf) on this x86-64 host.
+               mirage -binfmt ACTION [ARCH...]   (set up binfmt_misc; mirage -binfmt -h)
+        Runs a Linux program built for ARM (armhf) on this x86-64 host. Called as mirage-ARCH
+        (mirage-arm, ...), it runs only that guest's programs.
 
         Options (qemu-user spellings):
           -h                 print this help and exit
@@ -36,8 +40,9 @@ enum MirageCommandLine {
         The exit status is the guest's; a guest killed by a signal kills mirage with the same signal.
         """
 
-    /// Parses `args` (without argv[0]) with the host environment `environment`.
-    static func parse(_ args: [String], environment: [(String, String)]) -> ParseResult {
+    /// Parses `args` (without argv[0]) with the host environment `environment`, for a mirage
+    /// started as `invocation` says.
+    static func parse(_ args: [String], environment: [(String, String)], invocation: Invocation = Invocation(argv0: "mirage")) -> ParseResult {
         func env(_ name: String) -> String? {
             environment.first(where: { $0.0 == "MIRAGE_" + name })?.1 ?? environment.first(where: { $0.0 == "QEMU_" + name })?.1
         }
@@ -61,11 +66,15 @@ enum MirageCommandLine {
         if env("STRACE") != nil { logItems.insert(.strace) }
 
         var i = 0
+        // Started by binfmt_misc with the P flag: [program, its original argv[0], args...],
+        // no options (the kernel passes none).
+        let preserved = invocation.preservedArgv0 && args.count >= 2
+        if preserved { argv0 = args[1] }
         func value(_ option: String) -> String? {
             i += 1
             return i < args.count ? args[i] : nil
         }
-        while i < args.count {
+        while !preserved && i < args.count {
             let a = args[i]
             guard a.hasPrefix("-"), a != "-" else { break }
             // qemu accepts --option as well as -option.
@@ -74,7 +83,10 @@ enum MirageCommandLine {
             case "-h", "-help":
                 return .exit(0, usage, toStderr: false)
             case "-version":
-                return .exit(0, "mirage version \(version) (user mode; guests: arm)", toStderr: false)
+                let guests = GuestSelection.runnable.map(\.rawValue).joined(separator: ", ")
+                return .exit(0, "mirage version \(version) (user mode; guests: \(guests))", toStderr: false)
+            case "-binfmt":
+                return BinfmtCommand.parse(args[(i + 1)...])
             case "-L", "-E", "-U", "-0", "-s", "-d", "-D", "-cpu", "-backend":
                 guard let v = value(option) else { return .exit(1, "mirage: option \(option) needs a value; see mirage -h", toStderr: true) }
                 switch option {
@@ -109,7 +121,9 @@ enum MirageCommandLine {
             }
             i += 1
         }
-        guard i < args.count else { return .exit(1, "mirage: no program given\n" + usage, toStderr: true) }
+        guard preserved || i < args.count else { return .exit(1, "mirage: no program given\n" + usage, toStderr: true) }
+        let program = preserved ? args[0] : args[i]
+        let arguments = Array(args[(preserved ? 2 : i + 1)...])
 
         guard let chosenBackend = Backend(rawValue: backend) else {
             return .exit(1, "mirage: unknown backend '\(backend)'; available: jit, interp", toStderr: true)
@@ -123,8 +137,11 @@ enum MirageCommandLine {
         }
         for name in unsets { guestEnvironment.removeAll { $0.hasPrefix(name + "=") || $0 == name } }
 
-        var options = RunOptions(program: args[i], arguments: Array(args[(i + 1)...]), environment: guestEnvironment)
+        var options = RunOptions(program: program, arguments: arguments, environment: guestEnvironment)
         options.argv0 = argv0
+        options.requiredArch = invocation.requiredArch
+        options.programDescriptor = invocation.programDescriptor
+        options.secure = invocation.secure
         options.sysroot = sysroot
         options.stackSize = stackSize
         options.engine.backend = chosenBackend

@@ -1,13 +1,20 @@
 // mirage: run a Linux program built for another CPU. The command line follows qemu-user's
 // (single-dash options; everything after the program belongs to the guest).
 
+import CHost
 import Glibc
 import LinuxUser
 
-let parsed = MirageCommandLine.parse(Array(CommandLine.arguments.dropFirst()), environment: environmentPairs())
+// argv from C, not CommandLine.arguments: a static mirage in a chroot without /proc has no
+// other source.
+let arguments: [String] = (0..<Int(chost_argc())).map { i in chost_argv()?[i].map { String(cString: $0) } ?? "" }
+let invocation = Invocation.current(argv0: arguments.first ?? "mirage")
+let parsed = MirageCommandLine.parse(Array(arguments.dropFirst()), environment: environmentPairs(), invocation: invocation)
 switch parsed {
 case .run(let options):
     Launcher.run(options)
+case .binfmt(let command):
+    exit(command.run())
 case .exit(let status, let text, let toStderr):
     if !text.isEmpty {
         let line = text.hasSuffix("\n") ? text : text + "\n"

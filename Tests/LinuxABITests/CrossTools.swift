@@ -1,7 +1,34 @@
 // Builds the C fact programs under Layouts/ with a guest's cross compiler (run under qemu-user)
 // or the host compiler, and parses what they print. Tools missing -> tests skip, saying which.
 import Foundation
+import LinuxABI
 import Testing
+
+/// A guest's cross compiler and the qemu-user that runs what it builds (static binaries).
+struct CrossTarget: Sendable {
+    let arch: GuestArch
+    let compiler: String?
+    let qemu: String?
+    /// Why tests of this guest are skipped when a tool is missing.
+    let missing: Comment
+
+    init(_ arch: GuestArch, compiler: String, qemu: String, packages: String) {
+        self.arch = arch
+        self.compiler = CrossTools.find(compiler)
+        self.qemu = CrossTools.find(qemu)
+        missing = Comment(rawValue: "needs \(compiler) and \(qemu): apt-get install \(packages) qemu-user")
+    }
+
+    var available: Bool { compiler != nil && qemu != nil }
+
+    /// Builds `source` (a path) statically for this guest and runs it under qemu-user.
+    func run(source: String, name: String) throws -> String {
+        guard let compiler, let qemu else { throw CrossTools.Failure(description: "\(missing)") }
+        let binary = CrossTools.temporaryPath("\(name)-\(arch.rawValue)")
+        _ = try CrossTools.run(compiler, ["-static", "-O1", "-w", "-o", binary, source])
+        return try CrossTools.run(qemu, [binary])
+    }
+}
 
 enum CrossTools {
     static let layoutsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -20,6 +47,11 @@ enum CrossTools {
     static let armCompiler = find("arm-linux-gnueabihf-gcc")
     static let qemuARM = find("qemu-arm")
     static let hostCompiler = find("gcc") ?? find("cc")
+
+    static let mips = CrossTarget(.mips, compiler: "mips-linux-gnu-gcc", qemu: "qemu-mips",
+                                  packages: "gcc-mips-linux-gnu libc6-dev-mips-cross linux-libc-dev-mips-cross")
+    static let mipsel = CrossTarget(.mipsel, compiler: "mipsel-linux-gnu-gcc", qemu: "qemu-mipsel",
+                                    packages: "gcc-mipsel-linux-gnu libc6-dev-mipsel-cross linux-libc-dev-mipsel-cross")
 
     static var armAvailable: Bool { armCompiler != nil && qemuARM != nil }
     static var hostAvailable: Bool { hostCompiler != nil }

@@ -1,5 +1,6 @@
 // Every struct layout LinuxABI declares, checked number by number against layouts.c built by
-// the guest's cross compiler (ARM) and by the host compiler (StructLayouts.host).
+// the guest's cross compiler (ARM, MIPS, MIPS little endian) and by the host compiler
+// (StructLayouts.host).
 import Foundation
 import LinuxABI
 import Testing
@@ -71,6 +72,23 @@ enum LayoutFacts {
             + CrossTools.runOnARM(source: CrossTools.layoutsSource("layouts_net.c"), name: "layouts_net")
     }
     static let host = Result { try CrossTools.runOnHost(source: CrossTools.layoutsSource("layouts.c"), name: "layouts") }
+    static let mips = Result { try facts(CrossTools.mips) }
+    static let mipsel = Result { try facts(CrossTools.mipsel) }
+
+    static func facts(_ target: CrossTarget) throws -> String {
+        try target.run(source: CrossTools.layoutsSource("layouts.c"), name: "layouts")
+            + target.run(source: CrossTools.layoutsSource("layouts_net.c"), name: "layouts_net")
+    }
+}
+
+@Test(.enabled(if: CrossTools.mips.available, CrossTools.mips.missing))
+func mipsLayoutsMatchTheCrossCompiler() throws {
+    compare(GuestABI.mips.layouts, with: try LayoutFacts.mips.get(), arch: "mips")
+}
+
+@Test(.enabled(if: CrossTools.mipsel.available, CrossTools.mipsel.missing))
+func mipselLayoutsMatchTheCrossCompiler() throws {
+    compare(GuestABI.mipsel.layouts, with: try LayoutFacts.mipsel.get(), arch: "mipsel")
 }
 
 @Test(.enabled(if: CrossTools.armAvailable, CrossTools.armMissing))
@@ -99,4 +117,42 @@ func hostLayoutsMatchTheHostCompiler() throws {
     #expect(StructLayouts.host[.epollEvent]?.field(named: "data")?.offset == 4)
     #expect(GuestABI.arm.layouts[.statfs64]?.size == 84)
     #expect(GuestABI.arm.layouts[.sigaction]?.field(named: "sa_mask.sig")?.offset == 12)
+}
+
+@Test func mipsHasTheLayoutsLinuxUserNeeds() {
+    let needed: [StructKind] = [
+        .stat64, .statx, .timespec, .kernelTimespec, .timeval, .timezone, .iovec, .utsname, .rlimit,
+        .rlimit64, .termios, .termio, .winsize, .linuxDirent64, .sigaction, .oldSigaction, .sigset, .stack,
+        .siginfo, .sysinfo, .tms, .pollfd, .epollEvent, .statfs, .statfs64, .rusage, .flock, .flock64,
+        .fOwnerEx, .msghdr, .mmsghdr, .cmsghdr, .signalfdSiginfo,
+    ]
+    for abi in [GuestABI.mips, .mipsel] {
+        for kind in needed {
+            #expect(abi.layouts[kind] != nil, "\(abi.arch) layout for \(kind)")
+        }
+        // The same tables in both byte orders.
+        #expect(abi.layouts.all.map(\.layout.size) == GuestABI.mips.layouts.all.map(\.layout.size))
+    }
+    // Spot checks that do not need a compiler: where MIPS differs from ARM.
+    let mips = GuestABI.mips.layouts
+    #expect(mips[.stat64]?.size == 104)
+    #expect(mips[.stat64]?.field(named: "st_size")?.offset == 56)
+    #expect(mips[.stat64]?.field(named: "st_blocks")?.offset == 96)
+    #expect(mips[.stat64]?.field(named: "st_dev")?.size == 4)
+    #expect(mips[.sigaction]?.field(named: "sa_flags")?.offset == 0)
+    #expect(mips[.sigaction]?.field(named: "sa_handler")?.offset == 4)
+    #expect(mips[.sigaction]?.field(named: "sa_restorer") == nil)
+    #expect(mips[.sigaction]?.field(named: "sa_mask.sig")?.count == 4)
+    #expect(mips[.sigset]?.size == 16)
+    #expect(mips[.stack]?.field(named: "ss_size")?.offset == 4)
+    #expect(mips[.stack]?.field(named: "ss_flags")?.offset == 8)
+    #expect(mips[.siginfo]?.field(named: "si_code")?.offset == 4)
+    #expect(mips[.siginfo]?.field(named: "si_errno")?.offset == 8)
+    #expect(GuestABI.arm.layouts[.siginfo]?.field(named: "si_code")?.offset == 8)
+    #expect(mips[.statfs64]?.size == 96)
+    #expect(mips[.statfs64]?.field(named: "f_type")?.size == 4)
+    #expect(mips[.statfs64]?.field(named: "f_bavail")?.offset == 48)
+    #expect(mips[.termios]?.size == 40)
+    #expect(mips[.flock]?.size == 36)
+    #expect(mips[.epollEvent]?.field(named: "data")?.offset == 8)
 }

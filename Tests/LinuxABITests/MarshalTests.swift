@@ -17,6 +17,42 @@ func withBuffer(_ size: Int, _ body: (UnsafeMutableRawBufferPointer) -> Void) ->
     return bytes
 }
 
+/// A host record of `layout`: zeros, then what `fill` sets.
+func hostRecord(_ layout: StructLayout, _ fill: (StructWriter) -> Void) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: layout.size)
+    bytes.withUnsafeMutableBytes { fill(StructWriter(layout, byteOrder: .host, into: $0)!) }
+    return bytes
+}
+
+/// A host record copied field by field into a zeroed guest record, as LinuxUser transcodes one:
+/// whether every value fitted, and the guest's bytes.
+func transcode(_ source: [UInt8], from host: StructLayout, to guest: StructLayout, _ order: ByteOrder) -> (fits: Bool, bytes: [UInt8]) {
+    var fits = false
+    let bytes = withBuffer(guest.size) { buffer in
+        let writer = StructWriter(guest, byteOrder: order, into: buffer)!
+        writer.zero()
+        source.withUnsafeBytes { fits = writer.copyFields(from: StructReader(host, byteOrder: .host, from: $0)!) }
+    }
+    return (fits, bytes)
+}
+
+/// A host stat with a 64-bit inode, a size past 4 GiB and a nanosecond time: what the stat64
+/// tests write into each guest's layout.
+func sampleHostStat() -> stat {
+    var st = stat()
+    st.st_dev = 0x803
+    st.st_ino = 0x1_0000_0005
+    st.st_mode = 0o100644
+    st.st_nlink = 2
+    st.st_uid = 1000
+    st.st_rdev = 0x1_0203
+    st.st_size = 5_000_000_000
+    st.st_blksize = 4096
+    st.st_blocks = 9_765_632
+    st.st_mtim = timespec(tv_sec: 1_700_000_000, tv_nsec: 123)
+    return st
+}
+
 @Test func writesInBothByteOrders() {
     let little = withBuffer(24) { buffer in
         let writer = StructWriter(testLayout, byteOrder: .little, into: buffer)!
@@ -98,16 +134,7 @@ func withBuffer(_ size: Int, _ body: (UnsafeMutableRawBufferPointer) -> Void) ->
 }
 
 @Test func hostStatBecomesARMStat64() {
-    var st = stat()
-    st.st_dev = 0x803
-    st.st_ino = 0x1_0000_0005
-    st.st_mode = 0o100644
-    st.st_nlink = 1
-    st.st_uid = 1000
-    st.st_size = 5_000_000_000
-    st.st_blksize = 4096
-    st.st_blocks = 9_765_632
-    st.st_mtim = timespec(tv_sec: 1_700_000_000, tv_nsec: 123)
+    let st = sampleHostStat()
     let layout = GuestABI.arm.layouts[.stat64]!
     let bytes = withBuffer(layout.size) { buffer in
         #expect(StructWriter(layout, byteOrder: .little, into: buffer)!.write(st))
@@ -178,19 +205,12 @@ func withBuffer(_ size: Int, _ body: (UnsafeMutableRawBufferPointer) -> Void) ->
     // The host's packed epoll_event (data at 4) -> ARM's (data at 8).
     let host = StructLayouts.host[.epollEvent]!
     let guest = GuestABI.arm.layouts[.epollEvent]!
-    var source = [UInt8](repeating: 0, count: host.size)
-    source.withUnsafeMutableBytes { buffer in
-        let writer = StructWriter(host, byteOrder: .little, into: buffer)!
+    let source = hostRecord(host) { writer in
         writer.set("events", 0x19)
         writer.set("data", 0x1122_3344_5566_7788)
     }
-    let bytes = withBuffer(guest.size) { buffer in
-        let writer = StructWriter(guest, byteOrder: .big, into: buffer)!
-        writer.zero()
-        source.withUnsafeBytes { from in
-            #expect(writer.copyFields(from: StructReader(host, byteOrder: .little, from: from)!))
-        }
-    }
+    let (fits, bytes) = transcode(source, from: host, to: guest, .big)
+    #expect(fits)
     #expect(Array(bytes[0..<4]) == [0, 0, 0, 0x19])
     #expect(Array(bytes[8..<16]) == [0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88])
 }
@@ -198,21 +218,16 @@ func withBuffer(_ size: Int, _ body: (UnsafeMutableRawBufferPointer) -> Void) ->
 @Test func hostStatfsTranscodesToARMStatfs64() {
     let host = StructLayouts.host[.statfs]!
     let guest = GuestABI.arm.layouts[.statfs64]!
-    var source = [UInt8](repeating: 0, count: host.size)
-    source.withUnsafeMutableBytes { buffer in
-        let writer = StructWriter(host, byteOrder: .little, into: buffer)!
+    let source = hostRecord(host) { writer in
         writer.set("f_type", 0xEF53)
         writer.set("f_blocks", 1 << 36)
         writer.set("f_fsid.val", signed: -7, index: 1)
         writer.set("f_namelen", 255)
     }
-    _ = withBuffer(guest.size) { buffer in
-        let writer = StructWriter(guest, byteOrder: .little, into: buffer)!
-        writer.zero()
-        source.withUnsafeBytes { from in
-            #expect(writer.copyFields(from: StructReader(host, byteOrder: .little, from: from)!))
-        }
-        let reader = StructReader(guest, byteOrder: .little, from: UnsafeRawBufferPointer(buffer))!
+    let (fits, bytes) = transcode(source, from: host, to: guest, .little)
+    #expect(fits)
+    bytes.withUnsafeBytes { raw in
+        let reader = StructReader(guest, byteOrder: .little, from: raw)!
         #expect(reader.get("f_type") == 0xEF53)
         #expect(reader.get("f_blocks") == 1 << 36)
         #expect(reader.getSigned("f_fsid.val", index: 1) == -7)

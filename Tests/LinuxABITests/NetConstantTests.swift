@@ -1,6 +1,6 @@
-// The socket and descriptor-flag tables (Sockets.swift, DescriptorFlags.swift) against
-// net_constants.c built with the ARM cross compiler (guest column) and natively (host column),
-// both ways: every row is printed, every printed name has a row.
+// The socket and descriptor-flag tables (Sockets.swift, Sockets+MIPS.swift, DescriptorFlags.swift)
+// against net_constants.c built with the ARM and MIPS cross compilers (guest column) and natively
+// (host column), both ways: every row is printed, every printed name has a row.
 import Foundation
 import LinuxABI
 import Testing
@@ -11,6 +11,12 @@ enum NetConstantFacts {
     }
     static let host = Result {
         CrossTools.parseConstants(try CrossTools.runOnHost(source: CrossTools.layoutsSource("net_constants.c"), name: "net_constants"))
+    }
+    static let mips = Result { try facts(CrossTools.mips) }
+    static let mipsel = Result { try facts(CrossTools.mipsel) }
+
+    static func facts(_ target: CrossTarget) throws -> [String: Int64] {
+        CrossTools.parseConstants(try target.run(source: CrossTools.layoutsSource("net_constants.c"), name: "net_constants"))
     }
 }
 
@@ -36,9 +42,9 @@ func netRows(_ abi: GuestABI) -> [(table: String, name: String, guest: UInt32, h
     return rows
 }
 
-func compareNetRows(_ facts: [String: Int64], guestColumn: Bool, label: String) {
+func compareNetRows(_ facts: [String: Int64], guestColumn: Bool, label: String, abi: GuestABI = .arm) {
     var named = Set<String>()
-    for row in netRows(.arm) {
+    for row in netRows(abi) {
         named.insert(row.name)
         guard let value = facts[row.name] else {
             Issue.record("\(row.table).\(row.name): not printed by net_constants.c for \(label)")
@@ -57,9 +63,35 @@ func armSocketNumbersMatchTheKernelHeaders() throws {
     compareNetRows(try NetConstantFacts.arm.get(), guestColumn: true, label: "ARM")
 }
 
+@Test(.enabled(if: CrossTools.mips.available, CrossTools.mips.missing))
+func mipsSocketNumbersMatchTheKernelHeaders() throws {
+    #expect(GuestABI.mips.sockets != nil)
+    compareNetRows(try NetConstantFacts.mips.get(), guestColumn: true, label: "mips", abi: .mips)
+}
+
+@Test(.enabled(if: CrossTools.mipsel.available, CrossTools.mipsel.missing))
+func mipselSocketNumbersMatchTheKernelHeaders() throws {
+    compareNetRows(try NetConstantFacts.mipsel.get(), guestColumn: true, label: "mipsel", abi: .mipsel)
+}
+
 @Test(.enabled(if: CrossTools.hostAvailable, CrossTools.hostMissing))
 func hostSocketNumbersMatchTheKernelHeaders() throws {
     compareNetRows(try NetConstantFacts.host.get(), guestColumn: false, label: "x86-64")
+    compareNetRows(try NetConstantFacts.host.get(), guestColumn: false, label: "x86-64 (MIPS rows)", abi: .mips)
+}
+
+@Test func mipsSocketTypesAndLevel() throws {
+    let sockets = try #require(GuestABI.mips.sockets)
+    // socket(AF_INET, SOCK_STREAM|SOCK_NONBLOCK|SOCK_CLOEXEC, 0) as a MIPS program passes it.
+    let hostStreamNonblockCloexec: UInt32 = 1 | 0o4000 | 0o2000000
+    #expect(sockets.translateType(2 | 0x80 | 0o2000000) == hostStreamNonblockCloexec)
+    #expect(sockets.translateType(1) == UInt32(2), "SOCK_DGRAM")
+    #expect(sockets.translateType(2 | 0o4000) == nil, "x86-64's SOCK_NONBLOCK bit means nothing to MIPS")
+    #expect(sockets.translateLevel(0xffff) == 1)
+    #expect(sockets.untranslateLevel(1) == 0xffff)
+    #expect(sockets.options.entry(guest: 0x1008)?.host == 3, "SO_TYPE")
+    #expect(sockets.options.entry(guest: 0x1006)?.value == .timeval, "SO_RCVTIMEO_OLD")
+    #expect(sockets.options.untranslate(31) == 30, "host SO_PEERSEC")
 }
 
 @Test func socketTypesTranslateWithTheirFlags() throws {

@@ -165,5 +165,7 @@ func flagTables(_ abi: GuestABI) -> [(String, FlagTable)] {
     #expect(convention.alignsRegisterPairs)
     #expect(arm.byteOrder == .little && arm.wordSize == 4)
     #expect(GuestABI.forArch(.arm)?.arch == .arm)
-    #expect(GuestABI.forArch(.mips) == nil)
+    #expect(GuestABI.forArch(.mips)?.byteOrder == .big)
+    #expect(GuestABI.forArch(.mipsel)?.byteOrder == .little)
+    #expect(GuestABI.forArch(.ppc) == nil)
 }

@@ -25,4 +25,15 @@ long chost_syscall(long number, long a0, long a1, long a2, long a3, long a4, lon
 int chost_disassembler_available(void);
 size_t chost_disassemble(const uint8_t *code, size_t size, uint64_t address, char *out, size_t capacity);
 
+// --- CHost.c ----------------------------------------------------------------
+// The host process's own auxiliary vector entry `type` (getauxval), and in *found whether
+// the kernel gave it at all: 0 is a valid AT_EXECFD.
+unsigned long chost_getauxval(unsigned long type, int *found);
+
+// --- StaticExecutable.c ------------------------------------------------------
+// mirage's argc and argv as the kernel gave them (captured by a constructor; the Swift
+// runtime's CommandLine needs /proc in a static executable).
+int chost_argc(void);
+char **chost_argv(void);
+
 #endif

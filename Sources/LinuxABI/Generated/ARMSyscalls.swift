@@ -832,6 +832,7 @@ public enum ARMSyscalls {
         case .waitid: 280
         case .write: 4
         case .writev: 146
+        default: nil
         }
     }
 }

@@ -285,6 +285,9 @@ extension SyscallContext {
         case .capget: return capability(HOST_SYS_capget, write: false)
         case .capset: return capability(HOST_SYS_capset, write: true)
         case .chroot: return pathCall(HOST_SYS_chroot, [pathSlot], pathArg: 0)
+        case .mount: return mount()
+        case .umount2: return pathCall(HOST_SYS_umount2, [pathSlot, Int(arg(1))], pathArg: 0)
+        case .pivot_root: return twoPathCall(HOST_SYS_pivot_root, before: [], firstPath: 0, middle: [], secondPath: 1, after: [])
 
         // MARK: File data (Syscalls+FileData)
         case .fallocate: return fallocate()

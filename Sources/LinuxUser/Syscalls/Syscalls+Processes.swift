@@ -84,18 +84,21 @@ extension SyscallContext {
         // /proc/self/exe is the guest program, as the guest sees it (readlink says so too).
         let path = isProcSelfExe(pathBytes) ? process.executablePath : String(decoding: hostPath, as: UTF8.self)
         if access(path, X_OK) != 0 { return fail(errno) }
-        var guest = isGuestProgram(path)
+        // Without a path to this mirage (a chroot without /proc) the host kernel runs the
+        // program, through mirage's binfmt_misc entry when there is one.
+        let launcher = Launcher.launcherPath()
+        var guest = launcher != nil && isGuestProgram(path)
         // The guest's argv[0] stays what it asked for, under mirage (-0) or not.
-        var command = guest ? [process.launcherPath] + process.relaunchOptions + ["-0", argv.first ?? path, path] + argv.dropFirst()
+        var command = guest ? [launcher ?? ""] + process.relaunchOptions + ["-0", argv.first ?? path, path] + argv.dropFirst()
             : argv
-        if !guest, let script = guestInterpreter(script: path) {
+        if !guest, let launcher, let script = guestInterpreter(script: path) {
             // A script whose interpreter is a guest program (found in the sysroot first): run
             // that under mirage with the argv the kernel would give it.
             guest = true
-            command = [process.launcherPath] + process.relaunchOptions + ["-0", script.written, script.hostPath]
+            command = [launcher] + process.relaunchOptions + ["-0", script.written, script.hostPath]
                 + (script.argument.map { [$0] } ?? []) + [String(decoding: pathBytes, as: UTF8.self)] + argv.dropFirst()
         }
-        let target = guest ? process.launcherPath : path
+        let target = guest ? launcher ?? path : path
         // A successful execve does not come back to be logged: log it now, as succeeding.
         if process.log.enabled(.strace) { Strace.log(process, .execve, 0, args, 0) }
         let r = withCStrings(command) { cargv in
@@ -134,7 +137,8 @@ extension SyscallContext {
 
     func isGuestProgram(_ path: String) -> Bool {
         guard let file = try? ELFFile.open(path: path) else { return false }
-        return file.machine == .arm && file.elfClass == .elf32
+        guard case .guest(let arch) = GuestSelection.identity(of: file) else { return false }
+        return GuestSelection.runnable.contains(arch)
     }
 
     /// A NULL-terminated array of guest string pointers.

@@ -20,7 +20,7 @@ extension SyscallContext {
             guard let new = readStruct(.sigaction, at: address(1), { r -> GuestSignalAction? in
                 guard let handler = r.get("sa_handler"), let flags = r.get("sa_flags") else { return nil }
                 return GuestSignalAction(handler: handler, flags: flags, restorer: r.get("sa_restorer") ?? 0,
-                                         mask: r.signalSet(field: "sa_mask") ?? 0)
+                                         mask: r.signalSet(field: "sa_mask.sig") ?? 0)
             }) else { return fail(EFAULT) }
             process.setAction(new, for: signal)
         }
@@ -29,7 +29,7 @@ extension SyscallContext {
                 _ = w.set("sa_handler", old.handler)
                 _ = w.set("sa_flags", old.flags)
                 _ = w.set("sa_restorer", old.restorer)
-                _ = w.setSignalSet(old.mask, field: "sa_mask")
+                _ = w.setSignalSet(old.mask, field: "sa_mask.sig")
             }) else { return fail(EFAULT) }
         }
         return 0

@@ -2,16 +2,21 @@
  * each, from the uapi headers only (glibc's headers hide some and rename others).
  * LinuxABITests builds it with each guest's cross compiler, runs it under qemu-user and
  * compares the guest column of every table; built natively it checks the host column.
- * Constants an arch does not define (ARM's SA_THIRTYTWO, 32-bit arches' F_GETLK64) are
- * printed only where they exist.
+ * Constants an arch does not define (ARM's SA_THIRTYTWO, 32-bit arches' F_GETLK64, MIPS's
+ * missing SIGSTKFLT and SA_RESTORER) are printed only where they exist. The termio ioctls and
+ * EDEADLOCK (a number of its own on MIPS, EDEADLK's alias elsewhere) are printed for MIPS and
+ * the host, the two that have rows for them.
  */
 #include <stdio.h>
 
 #include <asm/errno.h>
 #include <asm/ioctls.h>
 #include <asm/mman.h>
+#include <asm/poll.h>
 #include <asm/resource.h>
 #include <asm/signal.h>
+#include <asm/termbits.h>
+#include <asm/termios.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/mman.h>
@@ -41,20 +46,32 @@ int main(void) {
     C(ESTALE); C(EUCLEAN); C(ENOTNAM); C(ENAVAIL); C(EISNAM); C(EREMOTEIO); C(EDQUOT);
     C(ENOMEDIUM); C(EMEDIUMTYPE); C(ECANCELED); C(ENOKEY); C(EKEYEXPIRED); C(EKEYREVOKED);
     C(EKEYREJECTED); C(EOWNERDEAD); C(ENOTRECOVERABLE); C(ERFKILL); C(EHWPOISON);
+#if defined(__mips__) || defined(__x86_64__)
+    C(EDEADLOCK);
+#endif
 
     /* signals, sigaction flags, sigprocmask how, sigaltstack flags */
     C(SIGHUP); C(SIGINT); C(SIGQUIT); C(SIGILL); C(SIGTRAP); C(SIGABRT); C(SIGBUS); C(SIGFPE);
     C(SIGKILL); C(SIGUSR1); C(SIGSEGV); C(SIGUSR2); C(SIGPIPE); C(SIGALRM); C(SIGTERM);
-    C(SIGSTKFLT); C(SIGCHLD); C(SIGCONT); C(SIGSTOP); C(SIGTSTP); C(SIGTTIN); C(SIGTTOU);
+#ifdef SIGSTKFLT
+    C(SIGSTKFLT);
+#endif
+    C(SIGCHLD); C(SIGCONT); C(SIGSTOP); C(SIGTSTP); C(SIGTTIN); C(SIGTTOU);
     C(SIGURG); C(SIGXCPU); C(SIGXFSZ); C(SIGVTALRM); C(SIGPROF); C(SIGWINCH); C(SIGIO);
     C(SIGPWR); C(SIGSYS); C(SIGRTMIN);
     C(SA_NOCLDSTOP); C(SA_NOCLDWAIT); C(SA_SIGINFO); C(SA_UNSUPPORTED); C(SA_EXPOSE_TAGBITS);
 #ifdef SA_THIRTYTWO
     C(SA_THIRTYTWO);
 #endif
-    C(SA_RESTORER); C(SA_ONSTACK); C(SA_RESTART); C(SA_NODEFER); C(SA_RESETHAND);
+#ifdef SA_RESTORER
+    C(SA_RESTORER);
+#endif
+    C(SA_ONSTACK); C(SA_RESTART); C(SA_NODEFER); C(SA_RESETHAND);
     C(SIG_BLOCK); C(SIG_UNBLOCK); C(SIG_SETMASK);
     C(SS_ONSTACK); C(SS_DISABLE); C(SS_AUTODISARM);
+    /* si_code values of signals sent by something other than the kernel's fault paths */
+    C(SI_USER); C(SI_KERNEL); C(SI_QUEUE); C(SI_TIMER); C(SI_MESGQ); C(SI_ASYNCIO); C(SI_SIGIO);
+    C(SI_TKILL); C(SI_DETHREAD); C(SI_ASYNCNL);
 
     /* open flags */
     C(O_WRONLY); C(O_RDWR); C(O_CREAT); C(O_EXCL); C(O_NOCTTY); C(O_TRUNC); C(O_APPEND);
@@ -82,8 +99,13 @@ int main(void) {
     C(PROT_READ); C(PROT_WRITE); C(PROT_EXEC); C(PROT_SEM); C(PROT_GROWSDOWN); C(PROT_GROWSUP);
     C(MAP_SHARED); C(MAP_PRIVATE); C(MAP_SHARED_VALIDATE); C(MAP_FIXED); C(MAP_ANONYMOUS);
     C(MAP_GROWSDOWN); C(MAP_DENYWRITE); C(MAP_EXECUTABLE); C(MAP_LOCKED); C(MAP_NORESERVE);
-    C(MAP_POPULATE); C(MAP_NONBLOCK); C(MAP_STACK); C(MAP_HUGETLB); C(MAP_SYNC);
-    C(MAP_FIXED_NOREPLACE); C(MAP_UNINITIALIZED);
+    C(MAP_POPULATE); C(MAP_NONBLOCK); C(MAP_STACK); C(MAP_HUGETLB); C(MAP_FIXED_NOREPLACE);
+#ifdef MAP_SYNC
+    C(MAP_SYNC);
+#endif
+#ifdef MAP_UNINITIALIZED
+    C(MAP_UNINITIALIZED);
+#endif
     C(MREMAP_MAYMOVE); C(MREMAP_FIXED); C(MREMAP_DONTUNMAP);
 
     /* clocks */
@@ -101,6 +123,28 @@ int main(void) {
     C(TCSBRKP); C(TIOCSBRK); C(TIOCCBRK); C(TIOCGPTN); C(TIOCSPTLCK); C(TIOCGDEV);
     C(TIOCVHANGUP); C(TIOCGPKT); C(TIOCGPTLCK); C(TIOCGEXCL); C(TIOCGPTPEER); C(FIOQSIZE);
     C(FIGETBSZ); C(FICLONE); C(FS_IOC_GETFLAGS); C(FS_IOC_SETFLAGS); C(FS_IOC_GETVERSION);
+#if defined(__mips__) || defined(__x86_64__)
+    C(TCGETA); C(TCSETA); C(TCSETAW); C(TCSETAF);
+#endif
+
+    /* termios: c_lflag bits, c_cc slots, modem lines (TIOCMGET), and the c_iflag, c_oflag and
+     * c_cflag bits, which LinuxABITests expects to equal the host's */
+    C(ISIG); C(ICANON); C(XCASE); C(ECHO); C(ECHOE); C(ECHOK); C(ECHONL); C(NOFLSH); C(TOSTOP);
+    C(ECHOCTL); C(ECHOPRT); C(ECHOKE); C(FLUSHO); C(PENDIN); C(IEXTEN); C(EXTPROC);
+    C(VINTR); C(VQUIT); C(VERASE); C(VKILL); C(VEOF); C(VTIME); C(VMIN); C(VSWTC); C(VSTART);
+    C(VSTOP); C(VSUSP); C(VEOL); C(VREPRINT); C(VDISCARD); C(VWERASE); C(VLNEXT); C(VEOL2);
+    C(TIOCM_LE); C(TIOCM_DTR); C(TIOCM_RTS); C(TIOCM_ST); C(TIOCM_SR); C(TIOCM_CTS);
+    C(TIOCM_CAR); C(TIOCM_RNG); C(TIOCM_DSR); C(TIOCM_OUT1); C(TIOCM_OUT2); C(TIOCM_LOOP);
+    C(IGNBRK); C(BRKINT); C(IGNPAR); C(PARMRK); C(INPCK); C(ISTRIP); C(INLCR); C(IGNCR);
+    C(ICRNL); C(IUCLC); C(IXON); C(IXANY); C(IXOFF); C(IMAXBEL); C(IUTF8);
+    C(OPOST); C(OLCUC); C(ONLCR); C(OCRNL); C(ONOCR); C(ONLRET); C(OFILL); C(OFDEL);
+    C(NLDLY); C(CRDLY); C(TABDLY); C(BSDLY); C(VTDLY); C(FFDLY);
+    C(CBAUD); C(CSIZE); C(CSTOPB); C(CREAD); C(PARENB); C(PARODD); C(HUPCL); C(CLOCAL);
+    C(CBAUDEX); C(CIBAUD); C(CMSPAR); C(CRTSCTS); C(ADDRB);
+
+    /* poll events */
+    C(POLLIN); C(POLLPRI); C(POLLOUT); C(POLLERR); C(POLLHUP); C(POLLNVAL); C(POLLRDNORM);
+    C(POLLRDBAND); C(POLLWRNORM); C(POLLWRBAND); C(POLLMSG); C(POLLREMOVE); C(POLLRDHUP);
 
     /* rlimits */
     C(RLIMIT_CPU); C(RLIMIT_FSIZE); C(RLIMIT_DATA); C(RLIMIT_STACK); C(RLIMIT_CORE);

@@ -7,7 +7,8 @@
  *   NAME.FIELD OFFSET SIZE ELEMENT_SIZE SIGNED     (SIZE = ELEMENT_SIZE * count for arrays)
  *
  * The same file is built natively for the x86-64 host, whose kernel structs LinuxABI also
- * describes (StructLayouts.host); #if blocks pick the structs each kind of arch has.
+ * describes (StructLayouts.host); #if blocks pick the structs each kind of arch has, and the
+ * fields where MIPS o32 lays a struct out its own way (stat64, statfs64, sigaction).
  *
  * Only kernel uapi headers are included (never glibc's <sys/stat.h>, <signal.h>, <termios.h>,
  * whose structs are glibc's own and differ from what the syscalls read and write). Where the
@@ -21,10 +22,11 @@
 #include <asm/poll.h>        /* struct pollfd */
 #include <asm/signal.h>      /* the old struct sigaction (sys_sigaction), stack_t */
 #include <asm/stat.h>        /* struct stat64 */
-#include <asm/statfs.h>      /* struct statfs64 (ARM: packed, aligned(4)) */
-#include <asm/termios.h>     /* struct termios (the kernel's, NCCS 19), struct winsize */
+#include <asm/statfs.h>      /* struct statfs64 (ARM: packed, aligned(4)); MIPS: statfs too */
+#include <asm/termios.h>     /* struct termios (the kernel's: NCCS 19, MIPS 23), winsize, termio */
 #include <linux/eventpoll.h> /* struct epoll_event */
 #include <linux/resource.h>  /* struct rlimit, rlimit64, rusage */
+#include <linux/signal.h>    /* siginfo_t (asm-generic/siginfo.h; MIPS swaps si_code and si_errno) */
 #include <linux/stat.h>      /* struct statx */
 #include <linux/sysinfo.h>   /* struct sysinfo */
 #include <linux/time.h>      /* struct timezone */
@@ -43,21 +45,31 @@ struct linux_dirent64 {
 };
 
 /* Kernel sigset_t: _NSIG / _NSIG_BPW words of unsigned long. ARM: _NSIG 64, _NSIG_BPW 32
- * (arch/arm/include/asm/signal.h); x86-64: _NSIG 64, _NSIG_BPW 64. ARM's uapi sigset_t is the
- * old one-word set. */
+ * (arch/arm/include/asm/signal.h); x86-64: _NSIG 64, _NSIG_BPW 64; MIPS: _NSIG 128, _NSIG_BPW 32
+ * (its uapi sigset_t is this one). ARM's uapi sigset_t is the old one-word set. */
+#if defined(__mips__)
+#define GUEST_NSIG 128
+#else
 #define GUEST_NSIG 64
+#endif
 #define GUEST_NSIG_BPW (8 * sizeof(unsigned long))
 struct kernel_sigset {
     unsigned long sig[GUEST_NSIG / GUEST_NSIG_BPW];
 };
 
 /* What rt_sigaction reads and writes: include/linux/signal_types.h's struct sigaction with
- * __ARCH_HAS_SA_RESTORER (ARM has it). glibc declares the same thing privately as
+ * __ARCH_HAS_SA_RESTORER (ARM has it), or with __ARCH_HAS_IRIX_SIGACTION (MIPS: an unsigned
+ * int sa_flags first, and no restorer). glibc declares the same thing privately as
  * struct kernel_sigaction. */
 struct kernel_sigaction {
+#if defined(__mips__)
+    unsigned int sa_flags;
+    void (*k_sa_handler)(int);
+#else
     void (*k_sa_handler)(int); /* sa_handler is a macro of <asm/signal.h>; printed as sa_handler */
     unsigned long sa_flags;
     void (*sa_restorer)(void);
+#endif
     struct kernel_sigset sa_mask;
 };
 
@@ -96,6 +108,27 @@ int main(void) {
     FIELD("stat", struct stat, st_mtime_nsec);
     FIELD("stat", struct stat, st_ctime);
     FIELD("stat", struct stat, st_ctime_nsec);
+#elif defined(__mips__)
+    STRUCT("stat64", struct stat64);
+    FIELD("stat64", struct stat64, st_dev);
+    ARRAY("stat64", struct stat64, st_pad0);
+    FIELD("stat64", struct stat64, st_ino);
+    FIELD("stat64", struct stat64, st_mode);
+    FIELD("stat64", struct stat64, st_nlink);
+    FIELD("stat64", struct stat64, st_uid);
+    FIELD("stat64", struct stat64, st_gid);
+    FIELD("stat64", struct stat64, st_rdev);
+    ARRAY("stat64", struct stat64, st_pad1);
+    FIELD("stat64", struct stat64, st_size);
+    FIELD("stat64", struct stat64, st_atime);
+    FIELD("stat64", struct stat64, st_atime_nsec);
+    FIELD("stat64", struct stat64, st_mtime);
+    FIELD("stat64", struct stat64, st_mtime_nsec);
+    FIELD("stat64", struct stat64, st_ctime);
+    FIELD("stat64", struct stat64, st_ctime_nsec);
+    FIELD("stat64", struct stat64, st_blksize);
+    FIELD("stat64", struct stat64, st_pad2);
+    FIELD("stat64", struct stat64, st_blocks);
 #else
     STRUCT("stat64", struct stat64);
     FIELD("stat64", struct stat64, st_dev);
@@ -191,6 +224,16 @@ int main(void) {
     FIELD("termios", struct termios, c_line);
     ARRAY("termios", struct termios, c_cc);
 
+#if defined(__mips__) || defined(__x86_64__)
+    STRUCT("termio", struct termio);
+    FIELD("termio", struct termio, c_iflag);
+    FIELD("termio", struct termio, c_oflag);
+    FIELD("termio", struct termio, c_cflag);
+    FIELD("termio", struct termio, c_lflag);
+    FIELD("termio", struct termio, c_line);
+    ARRAY("termio", struct termio, c_cc);
+#endif
+
     STRUCT("winsize", struct winsize);
     FIELD("winsize", struct winsize, ws_row);
     FIELD("winsize", struct winsize, ws_col);
@@ -207,7 +250,9 @@ int main(void) {
     STRUCT("sigaction", struct kernel_sigaction);
     POINTER_AS("sigaction", struct kernel_sigaction, k_sa_handler, "sa_handler");
     FIELD("sigaction", struct kernel_sigaction, sa_flags);
+#if !defined(__mips__)
     POINTER("sigaction", struct kernel_sigaction, sa_restorer);
+#endif
     ARRAY("sigaction", struct kernel_sigaction, sa_mask.sig);
 
 #if defined(__arm__)
@@ -216,6 +261,22 @@ int main(void) {
     FIELD("old_sigaction", struct sigaction, sa_mask);
     FIELD("old_sigaction", struct sigaction, sa_flags);
     POINTER("old_sigaction", struct sigaction, sa_restorer);
+#elif defined(__mips__)
+    /* MIPS's sys_sigaction reads the same record as rt_sigaction, using only sa_mask.sig[0]. */
+    STRUCT("old_sigaction", struct sigaction);
+    FIELD("old_sigaction", struct sigaction, sa_flags);
+    POINTER("old_sigaction", struct sigaction, sa_handler);
+    ARRAY("old_sigaction", struct sigaction, sa_mask.sig);
+#endif
+
+#if !defined(__x86_64__)
+    /* The union is printed as the words from its start to the end of the 128-byte record. */
+    STRUCT("siginfo_t", siginfo_t);
+    FIELD("siginfo_t", siginfo_t, si_signo);
+    FIELD("siginfo_t", siginfo_t, si_errno);
+    FIELD("siginfo_t", siginfo_t, si_code);
+    printf("siginfo_t._sifields %zu %zu 4 0\n", offsetof(siginfo_t, _sifields),
+           sizeof(siginfo_t) - offsetof(siginfo_t, _sifields));
 #endif
 
     STRUCT("sigset_t", struct kernel_sigset);
@@ -255,7 +316,9 @@ int main(void) {
     FIELD("epoll_event", struct epoll_event, events);
     FIELD("epoll_event", struct epoll_event, data);
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(__mips__)
+    /* statfs(2)'s record: the host's (64-bit fields) and MIPS's (32-bit, f_frsize third,
+     * f_bavail after f_ffree). ARM's C library calls statfs64 only. */
     STRUCT("statfs", struct statfs);
     FIELD("statfs", struct statfs, f_type);
     FIELD("statfs", struct statfs, f_bsize);
@@ -269,7 +332,9 @@ int main(void) {
     FIELD("statfs", struct statfs, f_frsize);
     FIELD("statfs", struct statfs, f_flags);
     ARRAY("statfs", struct statfs, f_spare);
-#else
+#endif
+#if !defined(__x86_64__)
+    /* MIPS's adds __pad (after f_frsize, which it puts third). */
     STRUCT("statfs64", struct statfs64);
     FIELD("statfs64", struct statfs64, f_type);
     FIELD("statfs64", struct statfs64, f_bsize);
@@ -280,6 +345,9 @@ int main(void) {
     FIELD("statfs64", struct statfs64, f_ffree);
     ARRAY("statfs64", struct statfs64, f_fsid.val);
     FIELD("statfs64", struct statfs64, f_namelen);
+#if defined(__mips__)
+    FIELD("statfs64", struct statfs64, __pad);
+#endif
     FIELD("statfs64", struct statfs64, f_frsize);
     FIELD("statfs64", struct statfs64, f_flags);
     ARRAY("statfs64", struct statfs64, f_spare);
@@ -310,7 +378,13 @@ int main(void) {
     FIELD("flock", struct flock, l_whence);
     FIELD("flock", struct flock, l_start);
     FIELD("flock", struct flock, l_len);
+#if defined(__mips__)
+    FIELD("flock", struct flock, l_sysid);
+#endif
     FIELD("flock", struct flock, l_pid);
+#if defined(__mips__)
+    ARRAY("flock", struct flock, pad);
+#endif
 
     STRUCT("flock64", struct flock64);
     FIELD("flock64", struct flock64, l_type);

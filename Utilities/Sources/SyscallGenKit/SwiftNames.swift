@@ -18,15 +18,18 @@ public enum SwiftNames {
         reserved.contains(name) ? "`\(name)`" : name
     }
 
-    /// Arch spellings as DESIGN.md writes them; other stems are capitalized.
+    /// Arch spellings as DESIGN.md writes them; other stems are capitalized. A stem may name the
+    /// ABI after the arch (`mips-o32.tbl`: MIPS's o32 numbering, the one 32-bit MIPS guests use).
     static let knownPrefixes: [String: String] = [
-        "arm": "ARM", "aarch64": "AArch64", "mips": "MIPS", "mipso32": "MIPSO32", "ppc": "PPC",
+        "arm": "ARM", "aarch64": "AArch64", "mips": "MIPS", "mips-o32": "MIPS", "ppc": "PPC",
         "ppc32": "PPC32", "x86_64": "X86_64", "i386": "I386",
     ]
 
-    /// `arm` -> `ARMSyscalls`.
+    /// `arm` -> `ARMSyscalls`, `mips-o32` -> `MIPSSyscalls`; an unknown stem's dash-separated
+    /// words are capitalized and joined (`foo-bar` -> `FooBarSyscalls`).
     public static func tableTypeName(stem: String) -> String {
-        let prefix = knownPrefixes[stem] ?? (stem.prefix(1).uppercased() + stem.dropFirst())
-        return prefix + "Syscalls"
+        if let known = knownPrefixes[stem] { return known + "Syscalls" }
+        let words = stem.split(separator: "-")
+        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Syscalls"
     }
 }

@@ -36,6 +36,8 @@ import Testing
     #expect(SwiftNames.tableTypeName(stem: "arm") == "ARMSyscalls")
     #expect(SwiftNames.tableTypeName(stem: "aarch64") == "AArch64Syscalls")
     #expect(SwiftNames.tableTypeName(stem: "sparc") == "SparcSyscalls")
+    #expect(SwiftNames.tableTypeName(stem: "mips-o32") == "MIPSSyscalls")
+    #expect(SwiftNames.tableTypeName(stem: "sparc-v8") == "SparcV8Syscalls")
 }
 
 @Test func unionIsSortedAndDeduplicated() throws {

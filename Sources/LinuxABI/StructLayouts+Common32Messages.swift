@@ -1,9 +1,12 @@
-// ARM EABI layouts of the socket message structs and of signalfd's record. Facts from
-// arm-linux-gnueabihf-gcc over the kernel's definitions (Tests/LinuxABITests/Layouts/
-// layouts_net.c prints them; LinuxABITests compares).
+// Layouts of the socket message structs and of signalfd's record that every 32-bit guest
+// shares: 32-bit size_t and pointers in the msghdr family. signalfd_siginfo's fields are all
+// fixed width, so the host's record is the same; only guests list it (layouts_net.c is built
+// for the guests, not the host). Facts from arm-linux-gnueabihf-gcc and mips(el)-linux-gnu-gcc
+// over the kernel's definitions (Tests/LinuxABITests/Layouts/layouts_net.c prints them;
+// LinuxABITests compares).
 
-extension ARMEABI {
-    static let messageLayouts = StructLayouts([
+extension StructLayouts {
+    static let common32Messages = StructLayouts([
         .msghdr: StructLayout("user_msghdr", size: 28, alignment: 4, [
             Field("msg_name", 0, 4),
             Field("msg_namelen", 4, 4, signed: true),
