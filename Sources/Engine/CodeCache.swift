@@ -15,8 +15,10 @@ struct CacheEntry {
     /// The JIT's code, executable address of its entry.
     var code: UnsafeRawPointer?
     var codeSize: Int
-    /// Where each guest instruction starts in `code`, for precise faults.
-    var instructionStarts: [InstructionStart]
+    /// Where each guest instruction starts in `code`, for precise faults: `startCount` entries
+    /// of the cache's side table from `firstStart`.
+    var firstStart: Int32
+    var startCount: Int32
     /// The block each `gotoTB` slot was last linked to, or -1.
     var links: (Int32, Int32)
     /// Guest code span, for invalidation.
@@ -24,13 +26,16 @@ struct CacheEntry {
     var guestEnd: UInt64
 }
 
-struct CodeCache {
+struct CodeCache: ~Copyable {
     /// Entries never move (other threads read them without the lock while one thread inserts):
     /// the whole capacity is reserved up front and touched as it fills.
     let entries: UnsafeMutablePointer<CacheEntry>
     private(set) var count = 0
     let capacity: Int
-    private var table: [BlockKey: Int32] = [:]
+    private var table = BlockTable()
+    /// Every block's instruction starts, one after another (a block's are a range of it): one
+    /// table that grows, instead of a small array allocated per block. Read with the lock held.
+    private var starts = ScratchBuffer<InstructionStart>(capacity: 4096)
 
     init() {
         // 2^20 blocks of address space (tens of MiB, untouched until used); when even that
@@ -51,15 +56,18 @@ struct CodeCache {
     var isFull: Bool { count == capacity }
 
     /// The block for `key`, if translated.
-    func find(_ key: BlockKey) -> Int32? { table[key] }
+    func find(_ key: BlockKey) -> Int32? { table.find(key) }
 
     mutating func insert(_ key: BlockKey, _ block: PreparedBlock?, code: UnsafeRawPointer?, codeSize: Int,
                          instructionStarts: [InstructionStart], guestStart: UInt64, guestEnd: UInt64) -> Int32 {
         let id = Int32(count)
-        (entries + count).initialize(to: CacheEntry(key: key, block: block, code: code, codeSize: codeSize, instructionStarts: instructionStarts,
+        let first = Int32(starts.count)
+        for start in instructionStarts { starts.append(start) }
+        (entries + count).initialize(to: CacheEntry(key: key, block: block, code: code, codeSize: codeSize,
+                                                    firstStart: first, startCount: Int32(instructionStarts.count),
                                                     links: (-1, -1), guestStart: guestStart, guestEnd: guestEnd))
         count += 1
-        table[key] = id
+        table.insert(key, id)
         return id
     }
 
@@ -81,7 +89,8 @@ struct CodeCache {
         for i in 0..<count { entries[i].block?.deallocate() }
         (entries).deinitialize(count: count)
         count = 0
-        table.removeAll(keepingCapacity: true)
+        table.removeAll()
+        starts.removeAll()
     }
 
     /// The block whose code holds host address `pc`, and the instruction there.
@@ -91,8 +100,10 @@ struct CodeCache {
             let offset = Int(bitPattern: pc &- UInt(bitPattern: code))
             guard offset >= 0, offset < entries[i].codeSize else { continue }
             // The last instruction start at or before the offset.
-            guard let start = entries[i].instructionStarts.last(where: { Int($0.hostOffset) <= offset }) else { return nil }
-            return (entries[i].key, start)
+            let first = Int(entries[i].firstStart)
+            var k = first + Int(entries[i].startCount) - 1
+            while k >= first && Int(starts[k].hostOffset) > offset { k -= 1 }
+            return k >= first ? (entries[i].key, starts[k]) : nil
         }
         return nil
     }

@@ -10,7 +10,8 @@ import X64Assembler
 import X64Backend
 
 enum Placement {
-    case placed(UnsafeRawPointer, size: Int, [InstructionStart])
+    /// Where the code went; its instruction starts are the compiler's `instructionStarts`.
+    case placed(UnsafeRawPointer, size: Int)
     case tooLarge
     case failed
 }
@@ -104,30 +105,32 @@ extension Engine {
 
     /// Compiles `block` and copies it into code memory; flushes everything when it is full.
     func place(_ block: Block) -> Placement {
-        guard jit != nil else { return .failed }
-        let result = jit!.compiler.compiler.compile(block)
-        let compiled: CompiledCode
-        switch result {
-        case .success(let c): compiled = c
-        case .failure(.tooManySpills): return .tooLarge
-        case .failure(let error):
+        guard let jit else { return .failed }
+        let box = jit.compiler
+        switch box.compiler.assemble(block) {
+        case nil: break
+        case .tooManySpills: return .tooLarge
+        case let error?:
             log.write("mirage: code generation failed for \(block.key): \(error); interpreting that block")
             return .failed
         }
-        var destination = jit!.memory.allocate(compiled.bytes.count)
+        let size = box.compiler.withCode { $0.count }
+        var destination = jit.memory.allocate(size)
         if destination == nil {
             flushWhileTranslating()
-            destination = jit!.memory.allocate(compiled.bytes.count)
+            destination = jit.memory.allocate(size)
         }
         guard let destination else { return .failed }
-        compiled.bytes.withUnsafeBytes { destination.writable.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        box.compiler.withCode { code in
+            if let bytes = code.baseAddress { destination.writable.copyMemory(from: bytes, byteCount: code.count) }
+        }
         let base = UInt(bitPattern: destination.executable)
-        for offset in compiled.exitStubReferences {
-            guard let d = PatchSite.displacement(field: base + UInt(offset), target: UInt(bitPattern: jit!.exitStub)) else { return .failed }
+        for offset in box.compiler.exitStubReferences {
+            guard let d = PatchSite.displacement(field: base + UInt(offset), target: UInt(bitPattern: jit.exitStub)) else { return .failed }
             destination.writable.storeBytes(of: d, toByteOffset: offset, as: Int32.self)
         }
-        if log.enabled(.outAsm) { logHostCode(block.key, UnsafeRawBufferPointer(start: destination.writable, count: compiled.bytes.count), at: base) }
-        return .placed(UnsafeRawPointer(destination.executable), size: compiled.bytes.count, compiled.instructionStarts)
+        if log.enabled(.outAsm) { logHostCode(block.key, UnsafeRawBufferPointer(start: destination.writable, count: size), at: base) }
+        return .placed(UnsafeRawPointer(destination.executable), size: size)
     }
 
     @inline(never)

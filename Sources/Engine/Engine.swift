@@ -41,6 +41,10 @@ public final class Engine<F: Frontend, C: CodeSource> {
     var cache = CodeCache()
     /// The JIT's pieces; nil when the interpreter runs blocks.
     var jit: JITState?
+    /// The passes, with their tables kept from block to block, and the IR block whose arrays
+    /// each translation reuses; used with `lock` held.
+    var optimizer = Optimizer()
+    var scratchBlock = Block(key: BlockKey(pc: 0, flags: 0))
     /// Serializes translation and flushes (Engine+Threads.swift).
     let lock = EngineLock()
     var occupancy = EngineOccupancy()
@@ -109,8 +113,13 @@ public final class Engine<F: Frontend, C: CodeSource> {
     /// Translates the block at `key` into the cache; the lock is held.
     func translate(_ key: BlockKey) -> Int32 {
         var limit = options.maxBlockInstructions
+        // The engine's reference to the scratch block is dropped while it is filled, so its
+        // arrays stay uniquely referenced (no copy on the first append); it comes back below.
+        var block = Block(key: key)
+        swap(&block, &scratchBlock)
+        defer { scratchBlock = block }
         while true {
-            var block = frontend.translate(key, code: code, maxInstructions: limit)
+            frontend.translate(key, code: code, maxInstructions: limit, into: &block)
             if log.enabled(.inAsm) { log.write("IN: \(key)\n" + frontend.disassemble(block, code: code)) }
             if log.enabled(.op) { log.write("OP:\n" + block.text()) }
             if log.enabled(.verify) {
@@ -118,7 +127,7 @@ public final class Engine<F: Frontend, C: CodeSource> {
                 if !problems.isEmpty { log.write("IR verification failed for \(key):\n  " + problems.joined(separator: "\n  ")) }
             }
             if options.optimize {
-                Passes.optimize(&block, preciseFaults: preciseFaults)
+                optimizer.optimize(&block, preciseFaults: preciseFaults)
                 if log.enabled(.opOpt) { log.write("OP after optimization:\n" + block.text()) }
             }
             translatedBlocks += 1
@@ -126,8 +135,9 @@ public final class Engine<F: Frontend, C: CodeSource> {
             if cache.isFull { flushWhileTranslating() }
             if jit != nil {
                 switch place(block) {
-                case .placed(let code, let size, let starts):
-                    return cache.insert(key, nil, code: code, codeSize: size, instructionStarts: starts,
+                case .placed(let code, let size):
+                    return cache.insert(key, nil, code: code, codeSize: size,
+                                        instructionStarts: jit!.compiler.compiler.instructionStarts,
                                         guestStart: range.0, guestEnd: range.1)
                 case .tooLarge where limit > 1:
                     limit = max(1, Int(block.instructionCount) / 2)

@@ -4,6 +4,7 @@
 // raises when it needs every thread out of translated code. Only its own thread touches it,
 // except the flag.
 
+import Glibc
 import IR
 import IRInterpreter
 import X64Backend
@@ -18,6 +19,11 @@ public final class EngineThread {
     /// The table translated code probes for indirect branches (JITABI.jumpCacheEntries entries
     /// of 32 bytes: pc, flags, code); nil under the interpreter.
     let jumpCache: UnsafeMutableRawPointer?
+    /// The memory of the three tables: zero-filled pages mapped for the thread (see
+    /// `markSlotZeroEmpty`), so a short-lived program touches only the few it uses.
+    private let tables: UnsafeMutableRawPointer
+    private let tablesSize: Int
+    private let tablesMapped: Bool
     /// The interpreter's value registers.
     var registers: UnsafeMutablePointer<UInt64>
     var registerCapacity = 1024
@@ -30,20 +36,42 @@ public final class EngineThread {
         self.exitFlag = exitFlag
         self.generation = generation
         let n = 1 << Self.lookupBits
-        lookupKeys = .allocate(capacity: n)
-        lookupIds = .allocate(capacity: n)
-        jumpCache = jit ? UnsafeMutableRawPointer.allocate(byteCount: JITABI.jumpCacheEntries * JITABI.jumpCacheEntrySize, alignment: 64) : nil
+        let jumpBytes = jit ? JITABI.jumpCacheEntries * JITABI.jumpCacheEntrySize : 0
+        let keyBytes = n * MemoryLayout<BlockKey>.stride
+        tablesSize = jumpBytes + keyBytes + n * MemoryLayout<Int32>.stride
+        if let memory = mmap(nil, tablesSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+           memory != MAP_FAILED {
+            tables = memory
+            tablesMapped = true
+        } else {
+            tables = UnsafeMutableRawPointer.allocate(byteCount: tablesSize, alignment: 64)
+            tables.initializeMemory(as: UInt8.self, repeating: 0, count: tablesSize)
+            tablesMapped = false
+        }
+        jumpCache = jit ? tables : nil
+        lookupKeys = (tables + jumpBytes).bindMemory(to: BlockKey.self, capacity: n)
+        lookupIds = (tables + jumpBytes + keyBytes).bindMemory(to: Int32.self, capacity: n)
         registers = .allocate(capacity: registerCapacity)
-        lookupKeys.initialize(repeating: BlockKey(pc: .max, flags: .max), count: n)
-        lookupIds.initialize(repeating: -1, count: n)
-        clearJumpCache()
+        markSlotZeroEmpty()
     }
 
     deinit {
-        lookupKeys.deallocate()
-        lookupIds.deallocate()
-        jumpCache?.deallocate()
+        if tablesMapped { munmap(tables, tablesSize) } else { tables.deallocate() }
         registers.deallocate()
+    }
+
+    /// All-zero entries are empty without being written: an entry matches a probe only when
+    /// its key equals the probe's, and the one key equal to zeros, (pc 0, flags 0), hashes to
+    /// slot 0 in both tables (JITABI.jumpCacheIndex and lookupSlot shift and xor pc and flags,
+    /// so zeros give zero). Slot 0 alone gets a key no probe has.
+    private func markSlotZeroEmpty() {
+        lookupKeys[0] = BlockKey(pc: .max, flags: .max)
+        lookupIds[0] = -1
+        if let jumpCache {
+            jumpCache.storeBytes(of: UInt64.max, as: UInt64.self)
+            jumpCache.storeBytes(of: UInt64.max, toByteOffset: 8, as: UInt64.self)
+            jumpCache.storeBytes(of: 0, toByteOffset: 16, as: UInt64.self)
+        }
     }
 
     @inline(__always)
@@ -73,23 +101,16 @@ public final class EngineThread {
         e.storeBytes(of: UInt64(UInt(bitPattern: code)), toByteOffset: 16, as: UInt64.self)
     }
 
-    /// Forgets every id and code address (the cache was flushed).
+    /// Forgets every id and code address (the cache was flushed): the tables' pages go back to
+    /// zeros (dropped, for mapped tables).
     func forget(newGeneration: Int) {
-        let n = 1 << Self.lookupBits
-        lookupKeys.update(repeating: BlockKey(pc: .max, flags: .max), count: n)
-        lookupIds.update(repeating: -1, count: n)
-        clearJumpCache()
-        generation = newGeneration
-    }
-
-    private func clearJumpCache() {
-        guard let jumpCache else { return }
-        for i in 0..<JITABI.jumpCacheEntries {
-            let e = jumpCache + i * JITABI.jumpCacheEntrySize
-            e.storeBytes(of: UInt64.max, as: UInt64.self)
-            e.storeBytes(of: UInt64.max, toByteOffset: 8, as: UInt64.self)
-            e.storeBytes(of: 0, toByteOffset: 16, as: UInt64.self)
+        if tablesMapped {
+            _ = madvise(tables, tablesSize, MADV_DONTNEED)
+        } else {
+            tables.initializeMemory(as: UInt8.self, repeating: 0, count: tablesSize)
         }
+        markSlotZeroEmpty()
+        generation = newGeneration
     }
 
     @inline(never)

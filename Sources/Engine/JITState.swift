@@ -52,16 +52,11 @@ final class CompilerBox {
 
 /// What the host CPU offers the code generator.
 enum HostCPU {
-    /// Nil when the baseline Mirage needs (SSE4.1, POPCNT) is missing.
+    /// Nil when the baseline Mirage needs (SSE4.1, POPCNT) is missing. From the feature bits
+    /// glibc collected at start-up (no CPUID of our own: each traps in a virtual machine).
     static func features() -> HostFeatures? {
-        var r: [UInt32] = [0, 0, 0, 0]
-        guard chost_cpuid(1, 0, &r) != 0 else { return nil }
-        let ecx1 = r[2]
-        guard ecx1 & (1 << 19) != 0, ecx1 & (1 << 23) != 0 else { return nil }
-        let movbe = ecx1 & (1 << 22) != 0
-        var lzcnt = false, bmi1 = false
-        if chost_cpuid(0x8000_0001, 0, &r) != 0 { lzcnt = r[2] & (1 << 5) != 0 }
-        if chost_cpuid(7, 0, &r) != 0 { bmi1 = r[1] & (1 << 3) != 0 }
-        return HostFeatures(movbe: movbe, lzcnt: lzcnt, popcnt: true, bmi1: bmi1)
+        let bits = chost_libc_cpu_features()
+        guard bits & 1 != 0, bits & 2 != 0 else { return nil }
+        return HostFeatures(movbe: bits & 4 != 0, lzcnt: bits & 8 != 0, popcnt: true, bmi1: bits & 16 != 0)
     }
 }

@@ -30,8 +30,12 @@ public struct ARMFrontend: Frontend {
         state.storeBytes(of: UInt32(resume), toByteOffset: ARMState.itState, as: UInt32.self)
     }
 
-    public mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int) -> Block {
-        var t = Translator(key: key)
+    public mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int, into block: inout Block) {
+        // The builder takes the block's arrays over (so they stay uniquely referenced and grow
+        // in place) and hands them back at the end.
+        var storage = Block(key: key)
+        swap(&storage, &block)
+        var t = Translator(key: key, reusing: consume storage)
         let start = UInt32(truncatingIfNeeded: key.pc)
         var pc = start
         var count = 0
@@ -68,7 +72,7 @@ public struct ARMFrontend: Frontend {
             if t.ended { break }
             t.itState = t.nextITState
         }
-        return t.b.finish(guestSize: pc &- start, instructionCount: UInt32(count))
+        block = t.b.finish(guestSize: pc &- start, instructionCount: UInt32(count))
     }
 
     /// Leaves the block to `pc` as the next block's start.
@@ -98,15 +102,17 @@ public struct ARMFrontend: Frontend {
     func translateA32(_ t: inout Translator, _ word: UInt32) {
         let cond = word >> 28
         if cond == 0xf {
-            var v = A32UncondDecoding(t: t)
-            if !A32UncondDecoder.decode(word, &v) { v.t.undefined() }
-            t = v.t
+            withUnsafeMutablePointer(to: &t) { p in
+                var v = A32UncondDecoding(translator: p)
+                if !A32UncondDecoder.decode(word, &v) { p.pointee.undefined() }
+            }
             return
         }
         t.beginConditional(cond)
-        var v = A32Decoding(t: t)
-        if !A32Decoder.decode(word, &v) { v.t.undefined() }
-        t = v.t
+        withUnsafeMutablePointer(to: &t) { p in
+            var v = A32Decoding(translator: p)
+            if !A32Decoder.decode(word, &v) { p.pointee.undefined() }
+        }
         t.endConditional()
     }
 
@@ -114,14 +120,14 @@ public struct ARMFrontend: Frontend {
         let inIT = t.itState & 0xf != 0
         t.nextITState = inIT ? ThumbDecoding.advanceIT(t.itState) : 0
         if inIT { t.beginConditional(t.itState >> 4) }
-        if size == 2 {
-            var v = T16Decoding(t: t)
-            if !T16Decoder.decode(word, &v) { v.t.undefined() }
-            t = v.t
-        } else {
-            var v = T32Decoding(t: t)
-            if !T32Decoder.decode(word, &v) { v.t.undefined() }
-            t = v.t
+        withUnsafeMutablePointer(to: &t) { p in
+            if size == 2 {
+                var v = T16Decoding(translator: p)
+                if !T16Decoder.decode(word, &v) { p.pointee.undefined() }
+            } else {
+                var v = T32Decoding(translator: p)
+                if !T32Decoder.decode(word, &v) { p.pointee.undefined() }
+            }
         }
         if inIT { t.endConditional() }
     }

@@ -90,7 +90,7 @@ extension Translator {
             setNZ(result)
             setC(b.setcond(.geu, x, y))
             setV(b.and(b.xor(x, y), b.xor(x, result)))
-            construction.compare = (x, y, result, b.count)
+            compare = (x, y, result, b.count)
         }
         return result
     }
@@ -99,8 +99,8 @@ extension Translator {
     /// wrote a flag (a store, a helper that writes state), redefined its operands, or joined a
     /// path from before it (a label some earlier branch targets).
     func flagsOfCompare() -> (x: Value, y: Value, result: Value)? {
-        guard let c = construction.compare else { return nil }
-        let ops = construction.builder.block.ops
+        guard let c = compare else { return nil }
+        let ops = b.block.ops
         let flags = UInt64(ARMState.nf)..<UInt64(ARMState.vf + 4)
         var labels: [UInt64] = []
         for op in ops[c.from...] {

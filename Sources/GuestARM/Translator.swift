@@ -4,23 +4,15 @@
 
 import IR
 
-/// The block being built, shared by every copy of a Translator: the visitors hold the
-/// translator by value, and a value-typed builder would copy its growing op array each time
-/// a visitor's copy appended to it.
-final class BlockUnderConstruction {
-    var builder: IRBuilder
+/// One per block, never copied while it builds: the visitors reach it through a pointer
+/// (ARMFrontend.translateA32, translateThumb), so the builder's arrays stay uniquely
+/// referenced and grow in place.
+struct Translator {
+    /// The block being built.
+    var b: IRBuilder
     /// The last flag-setting subtraction (cmp, subs): NZCV are the flags of x - y as long as
     /// nothing after op index `from` wrote them (Translator.flagsOfCompare checks).
     var compare: (x: Value, y: Value, result: Value, from: Int)?
-    init(_ builder: IRBuilder) { self.builder = builder }
-}
-
-struct Translator {
-    let construction: BlockUnderConstruction
-    var b: IRBuilder {
-        get { construction.builder }
-        _modify { yield &construction.builder }
-    }
     /// Address of the instruction being translated.
     var pc: UInt32 = 0
     /// Address of the instruction after it.
@@ -41,8 +33,8 @@ struct Translator {
     /// The label the current instruction's condition-failed path continues at.
     var skip: Label?
 
-    init(key: BlockKey) {
-        construction = BlockUnderConstruction(IRBuilder(key: key))
+    init(key: BlockKey, reusing storage: consuming Block) {
+        b = IRBuilder(key: key, reusing: consume storage)
         thumb = key.flags & ARMFrontend.thumbFlag != 0
         bigEndian = key.flags & ARMFrontend.bigEndianFlag != 0
         entryITState = (key.flags >> ARMFrontend.itShift) & 0xff

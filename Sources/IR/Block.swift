@@ -2,7 +2,7 @@
 
 /// What identifies a translated block: the guest pc and the mode bits that change how the
 /// bytes there decode (ARM: Thumb, IT state, endianness).
-public struct BlockKey: Hashable, Sendable, CustomStringConvertible {
+public struct BlockKey: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var pc: UInt64
     public var flags: UInt32
     @inlinable public init(pc: UInt64, flags: UInt32) {
@@ -25,6 +25,10 @@ public struct Block: Sendable {
     public var guestSize: UInt32
     /// Number of guest instructions translated.
     public var instructionCount: UInt32
+    /// Every value is defined by exactly one op: IRBuilder vouches for the blocks it builds
+    /// (so the passes need not count definitions); false means unknown. Whoever changes `ops`
+    /// or `valueTypes` of a built block must clear it (the verifier checks it).
+    public var definedOnce = false
 
     public init(key: BlockKey, ops: [Op] = [], valueTypes: [IRType] = [], labelCount: UInt32 = 0,
                 guestSize: UInt32 = 0, instructionCount: UInt32 = 0) {

@@ -29,16 +29,16 @@ public enum ExitReason: UInt8, Sendable, CaseIterable {
 /// What a helper touches, so passes know what they may move across it. `aux` of `call`.
 public struct HelperEffects: OptionSet, Sendable {
     public var rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
     /// Reads guest state fields other than through its arguments.
-    public static let readsState = HelperEffects(rawValue: 1)
+    @inlinable public static var readsState: HelperEffects { HelperEffects(rawValue: 1) }
     /// Writes guest state fields.
-    public static let writesState = HelperEffects(rawValue: 2)
+    @inlinable public static var writesState: HelperEffects { HelperEffects(rawValue: 2) }
     /// Reads or writes guest memory.
-    public static let touchesMemory = HelperEffects(rawValue: 4)
+    @inlinable public static var touchesMemory: HelperEffects { HelperEffects(rawValue: 4) }
     /// The result depends on nothing but the arguments; the call may be removed when unused.
-    public static let pure: HelperEffects = []
-    public static let all: HelperEffects = [.readsState, .writesState, .touchesMemory]
+    @inlinable public static var pure: HelperEffects { [] }
+    @inlinable public static var all: HelperEffects { HelperEffects(rawValue: 7) }
 }
 
 /// A helper: `result = helper(state, a, b, c)`. Integer arguments arrive zero-extended to 64

@@ -7,7 +7,8 @@ public protocol CodeSource {
     func fetch32(_ address: UInt64) -> UInt32?
 }
 
-/// A guest's decoder and translator as the engine sees it.
+/// A guest's decoder and translator as the engine sees it. A frontend implements one of the two
+/// `translate` methods; each has a default written with the other.
 public protocol Frontend {
     /// Byte offset in the guest state of the exit-request flag (an i32, nonzero = stop).
     var exitRequestOffset: Int { get }
@@ -19,6 +20,22 @@ public protocol Frontend {
     /// Translates one block starting at `key`. The block ends at a branch, before a page
     /// boundary, or after `maxInstructions`.
     mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int) -> Block
+    /// The same into `block`, replacing what it held: a translator that translates many blocks
+    /// passes the same one each time, and a frontend that builds into it
+    /// (`IRBuilder(key:reusing:)`) reuses its arrays' memory instead of allocating per block.
+    mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int, into block: inout Block)
     /// The guest instructions of a translated block as text (`-d in_asm`).
     func disassemble<C: CodeSource>(_ block: Block, code: C) -> String
+}
+
+extension Frontend {
+    public mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int) -> Block {
+        var block = Block(key: key)
+        translate(key, code: code, maxInstructions: maxInstructions, into: &block)
+        return block
+    }
+
+    public mutating func translate<C: CodeSource>(_ key: BlockKey, code: C, maxInstructions: Int, into block: inout Block) {
+        block = translate(key, code: code, maxInstructions: maxInstructions)
+    }
 }

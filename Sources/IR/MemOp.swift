@@ -18,13 +18,16 @@ public struct MemOp: Hashable, Sendable, CustomStringConvertible {
     @inlinable public var isBigEndian: Bool { rawValue & 8 != 0 }
     @inlinable public var mustBeAligned: Bool { rawValue & 16 != 0 }
 
-    public static let u8 = MemOp(size: 1), s8 = MemOp(size: 1, signed: true)
-    public static let u16 = MemOp(size: 2), s16 = MemOp(size: 2, signed: true)
-    public static let u32 = MemOp(size: 4), s32 = MemOp(size: 4, signed: true)
-    public static let u64 = MemOp(size: 8)
+    @inlinable public static var u8: MemOp { MemOp(rawValue: 0) }
+    @inlinable public static var s8: MemOp { MemOp(rawValue: 4) }
+    @inlinable public static var u16: MemOp { MemOp(rawValue: 1) }
+    @inlinable public static var s16: MemOp { MemOp(rawValue: 5) }
+    @inlinable public static var u32: MemOp { MemOp(rawValue: 2) }
+    @inlinable public static var s32: MemOp { MemOp(rawValue: 6) }
+    @inlinable public static var u64: MemOp { MemOp(rawValue: 3) }
 
-    public func withBigEndian(_ on: Bool) -> MemOp { MemOp(rawValue: on ? rawValue | 8 : rawValue & ~8) }
-    public func withAlignment(_ on: Bool) -> MemOp { MemOp(rawValue: on ? rawValue | 16 : rawValue & ~16) }
+    @inlinable public func withBigEndian(_ on: Bool) -> MemOp { MemOp(rawValue: on ? rawValue | 8 : rawValue & ~8) }
+    @inlinable public func withAlignment(_ on: Bool) -> MemOp { MemOp(rawValue: on ? rawValue | 16 : rawValue & ~16) }
 
     public var description: String {
         (isSigned ? "s" : "u") + "\(size * 8)" + (size > 1 ? (isBigEndian ? "be" : "le") : "")

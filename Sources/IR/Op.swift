@@ -1,6 +1,6 @@
 // One IR operation: a plain value, 32 bytes, no class per op.
 
-public struct Op: Sendable {
+public struct Op: Sendable, BitwiseCopyable {
     public var opcode: Opcode
     /// The type of the result (or, for comparisons and stores, of the operands).
     public var type: IRType

@@ -1,7 +1,7 @@
 // The IR's operations. Operand conventions are given per op as `dst = f(a, b, c, imm)`; the
 // exact semantics, edge cases included, are in Documentation/IR.md.
 
-public enum Opcode: UInt8, Sendable, CaseIterable {
+public enum Opcode: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     // Moves.
     /// dst = imm, truncated to the type's width (floats: imm is the bit pattern).
     case const_
@@ -119,7 +119,7 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     }
 
     /// Whether the op writes `dst`.
-    public var hasResult: Bool {
+    @inlinable public var hasResult: Bool {
         switch self {
         case .brcond, .br, .label, .store, .fence, .storeState, .insnStart,
              .gotoTB, .lookupAndGoto, .exitTB:

@@ -2,16 +2,17 @@
 
 /// The type of an IR value. Integers are two's complement bit patterns; whether an operation
 /// treats them as signed is part of the op, not the type.
-public enum IRType: UInt8, Sendable, CaseIterable {
+public enum IRType: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case i32 = 0, i64 = 1, f32 = 2, f64 = 3
 
-    /// Width in bits.
-    @inlinable public var bits: Int { self == .i32 || self == .f32 ? 32 : 64 }
-    @inlinable public var isInteger: Bool { self == .i32 || self == .i64 }
-    @inlinable public var isFloat: Bool { !isInteger }
+    /// Width in bits. (From the raw value's bits, branch-free: these run for every op the
+    /// passes and the code generator look at.)
+    @inlinable @inline(__always) public var bits: Int { 32 << Int(rawValue & 1) }
+    @inlinable @inline(__always) public var isInteger: Bool { rawValue < 2 }
+    @inlinable @inline(__always) public var isFloat: Bool { rawValue >= 2 }
 
     /// The integer type of the same width (the type of a float's bit pattern).
-    @inlinable public var integerType: IRType { bits == 32 ? .i32 : .i64 }
+    @inlinable public var integerType: IRType { rawValue & 1 == 0 ? .i32 : .i64 }
 
     public var name: String {
         switch self {
@@ -25,20 +26,20 @@ public enum IRType: UInt8, Sendable, CaseIterable {
 
 /// A virtual register of one block. Values may be assigned more than once (`IRBuilder.assign`),
 /// which is how a value is merged at a label; passes treat each label as a merge point.
-public struct Value: Hashable, Sendable, CustomStringConvertible {
+public struct Value: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var index: UInt32
     @inlinable public init(_ index: UInt32) { self.index = index }
 
     /// "No value": the unused operand slots of an op, and the result of a helper call that
     /// returns nothing.
-    public static let none = Value(UInt32.max)
+    @inlinable public static var none: Value { Value(UInt32.max) }
     @inlinable public var isNone: Bool { index == UInt32.max }
 
     public var description: String { isNone ? "_" : "v\(index)" }
 }
 
 /// A branch target inside one block.
-public struct Label: Hashable, Sendable, CustomStringConvertible {
+public struct Label: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var index: UInt32
     @inlinable public init(_ index: UInt32) { self.index = index }
     public var description: String { "L\(index)" }

@@ -149,6 +149,15 @@ extension Block {
                 break
             }
         }
+        if definedOnce {
+            var definitions = [Int](repeating: 0, count: valueTypes.count)
+            for op in ops where op.opcode.hasResult && !op.dst.isNone && Int(op.dst.index) < valueTypes.count {
+                definitions[Int(op.dst.index)] += 1
+            }
+            if let v = definitions.firstIndex(where: { $0 != 1 }) {
+                errors.append("marked defined once, but v\(v) has \(definitions[v]) definitions")
+            }
+        }
         for l in 0..<Int(labelCount) where labelUsed[l] && !labelDefined[l] {
             errors.append("label L\(l) is branched to but never defined")
         }

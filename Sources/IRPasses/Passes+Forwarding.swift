@@ -1,4 +1,5 @@
-// State forwarding, copy propagation and constant folding in one forward walk.
+// State forwarding, copy propagation, constant folding and dead state stores in one forward
+// walk.
 //
 // - A load_state of a field whose value is known (stored or loaded earlier in the same basic
 //   block, with no overlapping store, helper that writes state, or label in between) becomes
@@ -7,105 +8,146 @@
 // - An op whose operands are all constants becomes a constant, an identity (x + 0) a mov, and
 //   a test of a 0/1 value against 0 the value itself (see Passes+Fold.swift).
 // - A brcond that tests a setcond result against 0 becomes a brcond on the setcond's operands.
+// - A store_state overwritten by a later store_state of the same field in the same basic
+//   block, with nothing in between that could read it (a load of an overlapping field, a
+//   helper that reads state, a branch, a label, a terminal), is dead. This is what removes the
+//   flags an instruction sets and the next one overwrites. It looks at each op as forwarding
+//   left it (a load_state turned into a use of a known value reads no state), so the two
+//   share the walk.
+//
+// The walk also counts the uses of every value by the ops that stay, for the dead-code walk.
 
 import IR
 
-extension Passes {
-    static func forwardStateAndFold(_ block: inout Block) {
-        let defs = definitionCounts(block)
-        func single(_ v: Value) -> Bool { !v.isNone && Int(v.index) < defs.count && defs[Int(v.index)] == 1 }
-
-        var replacement = [UInt32](repeating: .max, count: block.valueTypes.count)
-        var constant = [UInt64?](repeating: nil, count: block.valueTypes.count)
-        // Values known to be 0 or 1, and the comparison that defined a setcond result.
-        var boolean = [Bool](repeating: false, count: block.valueTypes.count)
-        var comparison = [Int32](repeating: -1, count: block.valueTypes.count)  // op index
-        // Known state fields: (offset, byte size, type) -> value.
-        var known: [(offset: UInt64, size: UInt64, type: IRType, value: Value)] = []
-
-        func resolve(_ v: Value) -> Value {
-            guard !v.isNone, Int(v.index) < replacement.count else { return v }
-            let r = replacement[Int(v.index)]
+extension Optimizer {
+    mutating func forwardAndFindDeadStores(_ block: inout [Op], valueCount n: Int, preciseFaults: Bool) {
+        let f = facts.pointer, dead = self.dead.pointer
+        @inline(__always) func single(_ v: Value) -> Bool { f[Self.slot(v, n)].definitions == 1 }
+        @inline(__always) func resolve(_ v: Value) -> Value {
+            let r = f[Self.slot(v, n)].replacement
             return r == .max ? v : Value(r)
         }
-        func forget(overlapping offset: UInt64, _ size: UInt64) {
-            known.removeAll { $0.offset < offset + size && offset < $0.offset + $0.size }
+        @inline(__always) func constant(_ v: Value) -> UInt64? {
+            let s = Self.slot(v, n)
+            return f[s].isConstant ? f[s].constant : nil
         }
+        /// `d` is `a` under another name.
+        @inline(__always) func alias(_ d: Value, _ a: Value) {
+            let ds = Self.slot(d, n), s = Self.slot(a, n)
+            f[ds].replacement = a.index
+            f[ds].isConstant = f[s].isConstant
+            f[ds].constant = f[s].constant
+            f[ds].isBoolean = f[s].isBoolean
+        }
+        @inline(__always) func setConstant(_ d: Value, _ k: UInt64) {
+            let ds = Self.slot(d, n)
+            f[ds].isConstant = true
+            f[ds].constant = k
+            f[ds].isBoolean = k <= 1
+        }
+        known.removeAll()
+        pending.removeAll()
 
-        for i in block.ops.indices {
-            var op = block.ops[i]
-            op.a = resolve(op.a)
-            op.b = resolve(op.b)
-            op.c = resolve(op.c)
-            switch op.opcode {
-            case .label:
-                known.removeAll(keepingCapacity: true)
-            case .call:
-                let effects = HelperEffects(rawValue: op.aux)
-                if effects.contains(.writesState) { known.removeAll(keepingCapacity: true) }
-            case .loadState:
-                let size = UInt64(op.type.bits / 8)
-                if single(op.dst), let k = known.first(where: { $0.offset == op.imm && $0.size == size && $0.type == op.type }) {
-                    replacement[Int(op.dst.index)] = k.value.index
-                    constant[Int(op.dst.index)] = constant[Int(k.value.index)]
-                    op = Op(.mov, op.type, dst: op.dst, a: k.value)
-                } else if single(op.dst) {
-                    forget(overlapping: op.imm, size)
-                    known.append((op.imm, size, op.type, op.dst))
-                }
-            case .storeState:
-                let size = UInt64(op.type.bits / 8)
-                forget(overlapping: op.imm, size)
-                if single(op.a) { known.append((op.imm, size, op.type, op.a)) }
-            case .mov:
-                if single(op.dst) && single(op.a) {
-                    replacement[Int(op.dst.index)] = op.a.index
-                    constant[Int(op.dst.index)] = constant[Int(op.a.index)]
-                    boolean[Int(op.dst.index)] = boolean[Int(op.a.index)]
-                }
-            case .const_:
-                if single(op.dst) {
-                    constant[Int(op.dst.index)] = op.imm
-                    boolean[Int(op.dst.index)] = op.imm <= 1
-                }
-            case .brcond:
-                // brcond ne/eq (setcond c x y), 0  ->  brcond c / !c x y
-                if single(op.a), single(op.b), constant[Int(op.b.index)] == 0, comparison[Int(op.a.index)] >= 0,
-                   case let cmp = block.ops[Int(comparison[Int(op.a.index)])], op.aux == Condition.ne.rawValue || op.aux == Condition.eq.rawValue,
-                   let c = Condition(rawValue: cmp.aux), single(cmp.a), cmp.b.isNone || single(cmp.b) {
-                    op = Op(.brcond, cmp.type, a: cmp.a, b: cmp.b, imm: op.imm, aux: (op.aux == Condition.ne.rawValue ? c : c.inverted).rawValue)
-                }
-            default:
-                guard single(op.dst) else { break }
-                if let folded = fold(op, constant) {
-                    op = Op(.const_, op.type, dst: op.dst, imm: folded)
-                    constant[Int(op.dst.index)] = folded
-                    boolean[Int(op.dst.index)] = folded <= 1
-                } else if let simpler = simplify(op, constant, boolean: boolean) {
-                    op = simpler
-                    let d = Int(op.dst.index)
-                    if op.opcode == .mov, single(op.a) {
-                        replacement[d] = op.a.index
-                        constant[d] = constant[Int(op.a.index)]
-                        boolean[d] = boolean[Int(op.a.index)]
-                    } else if op.opcode == .const_ {
-                        constant[d] = op.imm
-                        boolean[d] = op.imm <= 1
+        block.withUnsafeMutableBufferPointer { ops in
+            for i in 0..<ops.count {
+                var op = ops[i]
+                op.a = resolve(op.a)
+                op.b = resolve(op.b)
+                op.c = resolve(op.c)
+                // One switch does both jobs: the forwarding rule of the op, then the dead-store
+                // bookkeeping of the op as forwarding left it.
+                switch op.opcode {
+                case .label:
+                    known.removeAll()
+                    pending.removeAll()
+                case .br, .gotoTB, .lookupAndGoto, .exitTB:
+                    pending.removeAll()
+                case .call:
+                    let effects = HelperEffects(rawValue: op.aux)
+                    if effects.contains(.writesState) { known.removeAll() }
+                    if effects.contains(.readsState) || (preciseFaults && effects.contains(.touchesMemory)) {
+                        pending.removeAll()
                     }
-                } else if op.opcode == .setcond {
-                    boolean[Int(op.dst.index)] = true
-                    if single(op.a) && single(op.b) { comparison[Int(op.dst.index)] = Int32(i) }
-                } else if op.opcode == .and || op.opcode == .or || op.opcode == .xor {
-                    boolean[Int(op.dst.index)] = boolean[Int(op.a.index)] && boolean[Int(op.b.index)]
-                } else if op.opcode == .zext {
-                    boolean[Int(op.dst.index)] = boolean[Int(op.a.index)]
+                case .load, .store, .cmpxchg:
+                    if preciseFaults { pending.removeAll() }
+                case .loadState:
+                    let size = UInt64(op.type.bits / 8)
+                    if single(op.dst), let field = known.find(offset: op.imm, size: size), field.type == op.type {
+                        // Forwarded: a mov, which reads no state.
+                        let k = field.value
+                        let ds = Self.slot(op.dst, n), s = Self.slot(k, n)
+                        f[ds].replacement = k.index
+                        f[ds].isConstant = f[s].isConstant
+                        f[ds].constant = f[s].constant
+                        op = Op(.mov, op.type, dst: op.dst, a: k)
+                    } else {
+                        if single(op.dst) {
+                            known.remove(overlapping: op.imm, size)
+                            known.insert(offset: op.imm, size: size, KnownValue(type: op.type, value: op.dst))
+                        }
+                        pending.remove(overlapping: op.imm, size)
+                    }
+                case .storeState:
+                    let size = UInt64(op.type.bits / 8)
+                    known.remove(overlapping: op.imm, size)
+                    if single(op.a) { known.insert(offset: op.imm, size: size, KnownValue(type: op.type, value: op.a)) }
+                    // An earlier store exactly covered by this one is dead; partial overlaps stay.
+                    for w in pending.candidateWords(offset: op.imm, size: size)
+                    where pending.overlaps(w, offset: op.imm, size: size) {
+                        let p = pending.words[w]
+                        if p.offset >= op.imm && p.offset + p.size <= op.imm + size {
+                            dead[p.payload] = true
+                            f[Self.slot(ops[p.payload].a, n)].uses &-= 1
+                        }
+                        pending.words[w].stamp = 0
+                    }
+                    pending.insert(offset: op.imm, size: size, i)
+                case .mov:
+                    if single(op.dst) && single(op.a) { alias(op.dst, op.a) }
+                case .const_:
+                    if single(op.dst) { setConstant(op.dst, op.imm) }
+                case .brcond:
+                    // brcond ne/eq (setcond c x y), 0  ->  brcond c / !c x y
+                    let sa = Self.slot(op.a, n)
+                    if single(op.a), single(op.b), constant(op.b) == 0, f[sa].comparison >= 0,
+                       case let cmp = ops[Int(f[sa].comparison)], op.aux == Condition.ne.rawValue || op.aux == Condition.eq.rawValue,
+                       let c = Condition(rawValue: cmp.aux), single(cmp.a), cmp.b.isNone || single(cmp.b) {
+                        op = Op(.brcond, cmp.type, a: cmp.a, b: cmp.b, imm: op.imm,
+                                aux: (op.aux == Condition.ne.rawValue ? c : c.inverted).rawValue)
+                    }
+                    pending.removeAll()
+                default:
+                    guard single(op.dst) else { break }
+                    let ka = constant(op.a), kb = constant(op.b)
+                    let d = Self.slot(op.dst, n)
+                    // Every folding and simplifying rule needs a constant operand.
+                    if ka != nil || kb != nil, let folded = Passes.fold(op, ka, kb) {
+                        op = Op(.const_, op.type, dst: op.dst, imm: folded)
+                        setConstant(op.dst, folded)
+                    } else if ka != nil || kb != nil,
+                              let simpler = Passes.simplify(op, ka, kb, aIsBoolean: f[Self.slot(op.a, n)].isBoolean) {
+                        op = simpler
+                        if op.opcode == .mov, single(op.a) {
+                            alias(op.dst, op.a)
+                        } else if op.opcode == .const_ {
+                            setConstant(op.dst, op.imm)
+                        }
+                    } else if op.opcode == .setcond {
+                        f[d].isBoolean = true
+                        if single(op.a) && single(op.b) { f[d].comparison = Int32(i) }
+                    } else if op.opcode == .and || op.opcode == .or || op.opcode == .xor {
+                        f[d].isBoolean = f[Self.slot(op.a, n)].isBoolean && f[Self.slot(op.b, n)].isBoolean
+                    } else if op.opcode == .zext {
+                        f[d].isBoolean = f[Self.slot(op.a, n)].isBoolean
+                    }
                 }
+                // (A value defined more than once is never known to be in a field: only
+                // single-definition values are recorded, so an assign invalidates nothing.)
+                ops[i] = op
+                f[Self.slot(op.a, n)].uses &+= 1
+                if !op.b.isNone { f[Self.slot(op.b, n)].uses &+= 1 }
+                if !op.c.isNone { f[Self.slot(op.c, n)].uses &+= 1 }
             }
-            // A value redefined (assign) invalidates what was known about it.
-            if op.opcode.hasResult && !op.dst.isNone && !single(op.dst) {
-                known.removeAll { $0.value == op.dst }
-            }
-            block.ops[i] = op
         }
     }
 }

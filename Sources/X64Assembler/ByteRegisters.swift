@@ -14,23 +14,37 @@ enum RegisterCode {
 /// (`ah`, `ch`, `dh`, `bh`: bits 8-15 of rax, rcx, rdx, rbx).
 public struct GPR8: Hashable, Sendable, CustomStringConvertible {
     /// The register number (ah..bh: 4-7) and the `RegisterCode` flags.
-    let code: UInt8
+    @usableFromInline let code: UInt8
 
     /// The low byte of `register`.
+    @inlinable
     public init(_ register: GPR) {
         let index = register.index
-        code = (4...7).contains(index) ? index | RegisterCode.needsREX : index
+        code = index >= 4 && index <= 7 ? index | 0x20 : index  // RegisterCode.needsREX
     }
 
-    init(code: UInt8) { self.code = code }
+    @usableFromInline init(code: UInt8) { self.code = code }
 
-    public static let al = GPR8(code: 0), cl = GPR8(code: 1), dl = GPR8(code: 2), bl = GPR8(code: 3)
-    public static let spl = GPR8(code: 4 | RegisterCode.needsREX), bpl = GPR8(code: 5 | RegisterCode.needsREX)
-    public static let sil = GPR8(code: 6 | RegisterCode.needsREX), dil = GPR8(code: 7 | RegisterCode.needsREX)
-    public static let r8b = GPR8(code: 8), r9b = GPR8(code: 9), r10b = GPR8(code: 10), r11b = GPR8(code: 11)
-    public static let r12b = GPR8(code: 12), r13b = GPR8(code: 13), r14b = GPR8(code: 14), r15b = GPR8(code: 15)
-    public static let ah = GPR8(code: 4 | RegisterCode.forbidsREX), ch = GPR8(code: 5 | RegisterCode.forbidsREX)
-    public static let dh = GPR8(code: 6 | RegisterCode.forbidsREX), bh = GPR8(code: 7 | RegisterCode.forbidsREX)
+    @inlinable public static var al: GPR8 { GPR8(code: 0) }
+    @inlinable public static var cl: GPR8 { GPR8(code: 1) }
+    @inlinable public static var dl: GPR8 { GPR8(code: 2) }
+    @inlinable public static var bl: GPR8 { GPR8(code: 3) }
+    @inlinable public static var spl: GPR8 { GPR8(code: 4 | 0x20) }  // RegisterCode.needsREX
+    @inlinable public static var bpl: GPR8 { GPR8(code: 5 | 0x20) }  // RegisterCode.needsREX
+    @inlinable public static var sil: GPR8 { GPR8(code: 6 | 0x20) }  // RegisterCode.needsREX
+    @inlinable public static var dil: GPR8 { GPR8(code: 7 | 0x20) }  // RegisterCode.needsREX
+    @inlinable public static var r8b: GPR8 { GPR8(code: 8) }
+    @inlinable public static var r9b: GPR8 { GPR8(code: 9) }
+    @inlinable public static var r10b: GPR8 { GPR8(code: 10) }
+    @inlinable public static var r11b: GPR8 { GPR8(code: 11) }
+    @inlinable public static var r12b: GPR8 { GPR8(code: 12) }
+    @inlinable public static var r13b: GPR8 { GPR8(code: 13) }
+    @inlinable public static var r14b: GPR8 { GPR8(code: 14) }
+    @inlinable public static var r15b: GPR8 { GPR8(code: 15) }
+    @inlinable public static var ah: GPR8 { GPR8(code: 4 | 0x10) }  // RegisterCode.forbidsREX
+    @inlinable public static var ch: GPR8 { GPR8(code: 5 | 0x10) }  // RegisterCode.forbidsREX
+    @inlinable public static var dh: GPR8 { GPR8(code: 6 | 0x10) }  // RegisterCode.forbidsREX
+    @inlinable public static var bh: GPR8 { GPR8(code: 7 | 0x10) }  // RegisterCode.forbidsREX
 
     /// ah, ch, dh or bh.
     public var isHighByte: Bool { code & RegisterCode.forbidsREX != 0 }

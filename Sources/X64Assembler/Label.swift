@@ -5,7 +5,7 @@
 // amortized growth.
 
 /// A position in the code; made by `Assembler.makeLabel()`, placed by `bind(_:)`.
-public struct Label: Hashable, Sendable {
+public struct Label: Hashable, Sendable, BitwiseCopyable {
     public let id: UInt32
 }
 

@@ -13,22 +13,34 @@ public struct GPR: Hashable, Sendable, CustomStringConvertible {
         self.index = index
     }
 
-    init(unchecked index: UInt8) { self.index = index }
+    @usableFromInline init(unchecked index: UInt8) { self.index = index }
 
-    public static let rax = GPR(unchecked: 0), rcx = GPR(unchecked: 1), rdx = GPR(unchecked: 2), rbx = GPR(unchecked: 3)
-    public static let rsp = GPR(unchecked: 4), rbp = GPR(unchecked: 5), rsi = GPR(unchecked: 6), rdi = GPR(unchecked: 7)
-    public static let r8 = GPR(unchecked: 8), r9 = GPR(unchecked: 9), r10 = GPR(unchecked: 10), r11 = GPR(unchecked: 11)
-    public static let r12 = GPR(unchecked: 12), r13 = GPR(unchecked: 13), r14 = GPR(unchecked: 14), r15 = GPR(unchecked: 15)
+    @inlinable public static var rax: GPR { GPR(unchecked: 0) }
+    @inlinable public static var rcx: GPR { GPR(unchecked: 1) }
+    @inlinable public static var rdx: GPR { GPR(unchecked: 2) }
+    @inlinable public static var rbx: GPR { GPR(unchecked: 3) }
+    @inlinable public static var rsp: GPR { GPR(unchecked: 4) }
+    @inlinable public static var rbp: GPR { GPR(unchecked: 5) }
+    @inlinable public static var rsi: GPR { GPR(unchecked: 6) }
+    @inlinable public static var rdi: GPR { GPR(unchecked: 7) }
+    @inlinable public static var r8: GPR { GPR(unchecked: 8) }
+    @inlinable public static var r9: GPR { GPR(unchecked: 9) }
+    @inlinable public static var r10: GPR { GPR(unchecked: 10) }
+    @inlinable public static var r11: GPR { GPR(unchecked: 11) }
+    @inlinable public static var r12: GPR { GPR(unchecked: 12) }
+    @inlinable public static var r13: GPR { GPR(unchecked: 13) }
+    @inlinable public static var r14: GPR { GPR(unchecked: 14) }
+    @inlinable public static var r15: GPR { GPR(unchecked: 15) }
 
     /// All sixteen, in index order.
     public static let all: [GPR] = (0..<16).map { GPR(unchecked: UInt8($0)) }
 
     /// The low 32 bits (`eax`); writing it zeroes bits 32-63.
-    public var dword: GPR32 { GPR32(self) }
+    @inlinable public var dword: GPR32 { GPR32(unchecked: index) }
     /// The low 16 bits (`ax`).
-    public var word: GPR16 { GPR16(self) }
+    @inlinable public var word: GPR16 { GPR16(unchecked: index) }
     /// The low 8 bits (`al`, `spl`, `r8b`).
-    public var byte: GPR8 { GPR8(self) }
+    @inlinable public var byte: GPR8 { GPR8(self) }
 
     var code: UInt8 { index }
 
@@ -41,15 +53,27 @@ public struct GPR32: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ register: GPR) { index = register.index }
 
-    init(unchecked index: UInt8) { self.index = index }
+    @usableFromInline init(unchecked index: UInt8) { self.index = index }
 
-    public static let eax = GPR32(unchecked: 0), ecx = GPR32(unchecked: 1), edx = GPR32(unchecked: 2), ebx = GPR32(unchecked: 3)
-    public static let esp = GPR32(unchecked: 4), ebp = GPR32(unchecked: 5), esi = GPR32(unchecked: 6), edi = GPR32(unchecked: 7)
-    public static let r8d = GPR32(unchecked: 8), r9d = GPR32(unchecked: 9), r10d = GPR32(unchecked: 10), r11d = GPR32(unchecked: 11)
-    public static let r12d = GPR32(unchecked: 12), r13d = GPR32(unchecked: 13), r14d = GPR32(unchecked: 14), r15d = GPR32(unchecked: 15)
+    @inlinable public static var eax: GPR32 { GPR32(unchecked: 0) }
+    @inlinable public static var ecx: GPR32 { GPR32(unchecked: 1) }
+    @inlinable public static var edx: GPR32 { GPR32(unchecked: 2) }
+    @inlinable public static var ebx: GPR32 { GPR32(unchecked: 3) }
+    @inlinable public static var esp: GPR32 { GPR32(unchecked: 4) }
+    @inlinable public static var ebp: GPR32 { GPR32(unchecked: 5) }
+    @inlinable public static var esi: GPR32 { GPR32(unchecked: 6) }
+    @inlinable public static var edi: GPR32 { GPR32(unchecked: 7) }
+    @inlinable public static var r8d: GPR32 { GPR32(unchecked: 8) }
+    @inlinable public static var r9d: GPR32 { GPR32(unchecked: 9) }
+    @inlinable public static var r10d: GPR32 { GPR32(unchecked: 10) }
+    @inlinable public static var r11d: GPR32 { GPR32(unchecked: 11) }
+    @inlinable public static var r12d: GPR32 { GPR32(unchecked: 12) }
+    @inlinable public static var r13d: GPR32 { GPR32(unchecked: 13) }
+    @inlinable public static var r14d: GPR32 { GPR32(unchecked: 14) }
+    @inlinable public static var r15d: GPR32 { GPR32(unchecked: 15) }
 
     /// The whole register.
-    public var qword: GPR { GPR(unchecked: index) }
+    @inlinable public var qword: GPR { GPR(unchecked: index) }
 
     var code: UInt8 { index }
 
@@ -62,15 +86,27 @@ public struct GPR16: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ register: GPR) { index = register.index }
 
-    init(unchecked index: UInt8) { self.index = index }
+    @usableFromInline init(unchecked index: UInt8) { self.index = index }
 
-    public static let ax = GPR16(unchecked: 0), cx = GPR16(unchecked: 1), dx = GPR16(unchecked: 2), bx = GPR16(unchecked: 3)
-    public static let sp = GPR16(unchecked: 4), bp = GPR16(unchecked: 5), si = GPR16(unchecked: 6), di = GPR16(unchecked: 7)
-    public static let r8w = GPR16(unchecked: 8), r9w = GPR16(unchecked: 9), r10w = GPR16(unchecked: 10), r11w = GPR16(unchecked: 11)
-    public static let r12w = GPR16(unchecked: 12), r13w = GPR16(unchecked: 13), r14w = GPR16(unchecked: 14), r15w = GPR16(unchecked: 15)
+    @inlinable public static var ax: GPR16 { GPR16(unchecked: 0) }
+    @inlinable public static var cx: GPR16 { GPR16(unchecked: 1) }
+    @inlinable public static var dx: GPR16 { GPR16(unchecked: 2) }
+    @inlinable public static var bx: GPR16 { GPR16(unchecked: 3) }
+    @inlinable public static var sp: GPR16 { GPR16(unchecked: 4) }
+    @inlinable public static var bp: GPR16 { GPR16(unchecked: 5) }
+    @inlinable public static var si: GPR16 { GPR16(unchecked: 6) }
+    @inlinable public static var di: GPR16 { GPR16(unchecked: 7) }
+    @inlinable public static var r8w: GPR16 { GPR16(unchecked: 8) }
+    @inlinable public static var r9w: GPR16 { GPR16(unchecked: 9) }
+    @inlinable public static var r10w: GPR16 { GPR16(unchecked: 10) }
+    @inlinable public static var r11w: GPR16 { GPR16(unchecked: 11) }
+    @inlinable public static var r12w: GPR16 { GPR16(unchecked: 12) }
+    @inlinable public static var r13w: GPR16 { GPR16(unchecked: 13) }
+    @inlinable public static var r14w: GPR16 { GPR16(unchecked: 14) }
+    @inlinable public static var r15w: GPR16 { GPR16(unchecked: 15) }
 
     /// The whole register.
-    public var qword: GPR { GPR(unchecked: index) }
+    @inlinable public var qword: GPR { GPR(unchecked: index) }
 
     var code: UInt8 { index }
 

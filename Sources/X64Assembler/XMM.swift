@@ -9,12 +9,24 @@ public struct XMM: Hashable, Sendable, CustomStringConvertible {
         self.index = index
     }
 
-    init(unchecked index: UInt8) { self.index = index }
+    @usableFromInline init(unchecked index: UInt8) { self.index = index }
 
-    public static let xmm0 = XMM(unchecked: 0), xmm1 = XMM(unchecked: 1), xmm2 = XMM(unchecked: 2), xmm3 = XMM(unchecked: 3)
-    public static let xmm4 = XMM(unchecked: 4), xmm5 = XMM(unchecked: 5), xmm6 = XMM(unchecked: 6), xmm7 = XMM(unchecked: 7)
-    public static let xmm8 = XMM(unchecked: 8), xmm9 = XMM(unchecked: 9), xmm10 = XMM(unchecked: 10), xmm11 = XMM(unchecked: 11)
-    public static let xmm12 = XMM(unchecked: 12), xmm13 = XMM(unchecked: 13), xmm14 = XMM(unchecked: 14), xmm15 = XMM(unchecked: 15)
+    @inlinable public static var xmm0: XMM { XMM(unchecked: 0) }
+    @inlinable public static var xmm1: XMM { XMM(unchecked: 1) }
+    @inlinable public static var xmm2: XMM { XMM(unchecked: 2) }
+    @inlinable public static var xmm3: XMM { XMM(unchecked: 3) }
+    @inlinable public static var xmm4: XMM { XMM(unchecked: 4) }
+    @inlinable public static var xmm5: XMM { XMM(unchecked: 5) }
+    @inlinable public static var xmm6: XMM { XMM(unchecked: 6) }
+    @inlinable public static var xmm7: XMM { XMM(unchecked: 7) }
+    @inlinable public static var xmm8: XMM { XMM(unchecked: 8) }
+    @inlinable public static var xmm9: XMM { XMM(unchecked: 9) }
+    @inlinable public static var xmm10: XMM { XMM(unchecked: 10) }
+    @inlinable public static var xmm11: XMM { XMM(unchecked: 11) }
+    @inlinable public static var xmm12: XMM { XMM(unchecked: 12) }
+    @inlinable public static var xmm13: XMM { XMM(unchecked: 13) }
+    @inlinable public static var xmm14: XMM { XMM(unchecked: 14) }
+    @inlinable public static var xmm15: XMM { XMM(unchecked: 15) }
 
     /// All sixteen, in index order.
     public static let all: [XMM] = (0..<16).map { XMM(unchecked: UInt8($0)) }

@@ -29,7 +29,7 @@ public struct CompiledCode {
 }
 
 /// Where a guest instruction's code starts in a compiled block, and how to resume at it.
-public struct InstructionStart: Sendable {
+public struct InstructionStart: Sendable, BitwiseCopyable {
     public var hostOffset: UInt32
     /// The `insn_start`'s resume byte (Frontend.resume).
     public var resume: UInt8
@@ -44,37 +44,97 @@ public enum CompileError: Error, Sendable {
     case assembler(String)
 }
 
+/// What the code generator knows about one value of the block being compiled. Index n (one
+/// past the block's last value) is a sink that `Value.none` and out-of-range values read: it
+/// is never defined, live or inline.
+struct ValueInfo {
+    /// Its live interval in op indices (Liveness.swift); start is Int32.max when it is never
+    /// defined or used.
+    var start = Int32.max
+    var end: Int32 = -1
+    /// The register hint: defined at op `hintAt` (-1: none) by a two-address op from
+    /// `hintOperand` (RegisterAllocation.swift).
+    var hintAt: Int32 = -1
+    var hintOperand: UInt32 = 0
+    /// A single-definition integer constant whose every use accepts an immediate of its value:
+    /// never materialized (`constant` is the value).
+    var constant: UInt64 = 0
+    var isInline = false
+    /// How many ops define it: 0, 1, or 2 for more.
+    var definitions: UInt8 = 0
+    /// The state field it can be re-read from while it lives, once worked out
+    /// (Compiler+Analysis.swift).
+    var home: Int32? = nil
+    var homeKnown = false
+    /// Where it lives; nil when it is never live.
+    var location: Location? = nil
+}
+
 public struct X64Compiler: ~Copyable {
     var a = Assembler(capacity: 16 * 1024)
     let features: HostFeatures
     let exitRequestOffset: Int32
 
-    // Per-block state.
-    var allocation = Allocation(locations: [], slotCount: 0)
+    // Per-block state. The tables are kept from block to block (ScratchBuffer), so compiling a
+    // block allocates nothing once they have grown to the largest block seen.
     var valueTypes: [IRType] = []
-    /// Constant values that are only used where an immediate can stand: not materialized.
-    var inlineConstant: [UInt64?] = []
+    /// Values in the block; `values` has one more entry, the sink.
+    var valueCount = 0
+    var values = ScratchBuffer<ValueInfo>(capacity: 256)
+    /// The intervals to allocate, ordered by start (Liveness.swift).
+    var intervals = ScratchBuffer<Interval>(capacity: 256)
+    /// Values in the order they first appear in the ops; whether that is their order by start.
+    var appearance = ScratchBuffer<UInt32>(capacity: 256)
+    var appearanceIsSorted = true
+    /// Whether a branch goes back to a label before it (a loop: Liveness.swift).
+    var hasBackwardBranch = false
+    /// Per op position: the number of call-like ops before it (Liveness.swift), and scratch for
+    /// ordering the intervals.
+    var callsBefore = ScratchBuffer<Int>(capacity: 256)
+    var buckets = ScratchBuffer<Int>(capacity: 256)
+    var sorted = ScratchBuffer<UInt32>(capacity: 256)
+    /// The op index of each IR label (-1: not placed), and its assembler label.
+    var labelPositions = ScratchBuffer<Int>(capacity: 32)
     var labels: [X64Assembler.Label] = []
-    var exitStubReferences: [Int] = []
-    var instructionStarts: [InstructionStart] = []
+    /// The register allocator's working lists (RegisterAllocation.swift).
+    var active = ScratchBuffer<ActiveInterval>(capacity: 32)
+    var freeCaller = ScratchBuffer<UInt8>(capacity: 16)
+    var freeCallee = ScratchBuffer<UInt8>(capacity: 16)
+    var freeXMM = ScratchBuffer<UInt8>(capacity: 16)
+    var freeSlots = ScratchBuffer<Int>(capacity: 16)
+    /// Spill slots the block uses.
+    var slotCount = 0
+    /// Of the last block assembled: the rel32 fields that must point at the exit stub, and
+    /// where each guest instruction starts (CompiledCode says more).
+    public internal(set) var exitStubReferences: [Int] = []
+    public internal(set) var instructionStarts: [InstructionStart] = []
 
     public init(features: HostFeatures, exitRequestOffset: Int) {
         self.features = features
         self.exitRequestOffset = Int32(exitRequestOffset)
     }
 
-    public mutating func compile(_ block: Block) -> Result<CompiledCode, CompileError> {
+    /// Compiles `block` into the compiler's own buffer: nil when it worked, and then `code`,
+    /// `exitStubReferences` and `instructionStarts` describe it until the next block.
+    public mutating func assemble(_ block: Block) -> CompileError? {
         a.reset()
         exitStubReferences.removeAll(keepingCapacity: true)
         instructionStarts.removeAll(keepingCapacity: true)
         valueTypes = block.valueTypes
-        let intervals = Liveness.intervals(block)
-        inlineConstant = Self.immediateOnlyConstants(block)
-        let materialized = intervals.filter { inlineConstant[Int($0.value.index)] == nil }
-        allocation = RegisterAllocator.allocate(materialized, valueCount: block.valueTypes.count, hints: Self.registerHints(block),
-                                                homes: Self.stateHomes(block, materialized))
-        if allocation.slotCount > JITABI.spillSlots - JITABI.reservedSlots { return .failure(.tooManySpills(allocation.slotCount)) }
-        labels = (0..<Int(block.labelCount)).map { _ in a.makeLabel() }
+        // Let the block's array go when done: a translator that reuses its block appends to it
+        // next, and a second reference would make that copy it.
+        defer { valueTypes = [] }
+        valueCount = block.valueTypes.count
+        values.reset(count: valueCount + 1, to: ValueInfo())
+        block.ops.withUnsafeBufferPointer { ops in
+            scan(ops, labelCount: Int(block.labelCount))
+            if hasBackwardBranch { stretchOverLoops(ops) }
+            collectIntervals(ops)
+            allocateRegisters(ops)
+        }
+        if slotCount > JITABI.spillSlots - JITABI.reservedSlots { return .tooManySpills(slotCount) }
+        labels.removeAll(keepingCapacity: true)
+        for _ in 0..<Int(block.labelCount) { labels.append(a.makeLabel()) }
 
         // Block entry: stop here if the thread was asked to.
         a.cmp(.dword(JITABI.stateRegister, exitRequestOffset), imm8: 0)
@@ -82,14 +142,25 @@ public struct X64Compiler: ~Copyable {
         a.jcc(.ne, requested)
 
         for op in block.ops {
-            if let error = lower(op) { return .failure(error) }
+            if let error = lower(op) { return error }
         }
 
         a.bind(requested)
         a.mov(GPR.rax.dword, UInt32(JITABI.Exit.exitRequest.rawValue))
         jumpToExitStub()
 
-        if let error = a.finish() { return .failure(.assembler("\(error)")) }
+        if let error = a.finish() { return .assembler("\(error)") }
+        return nil
+    }
+
+    /// The code of the last block `assemble` compiled, in place.
+    public func withCode<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        a.buffer.withUnsafeBytes(body)
+    }
+
+    /// Compiles `block` to a copy of its code (tests and tools; the engine uses `assemble`).
+    public mutating func compile(_ block: Block) -> Result<CompiledCode, CompileError> {
+        if let error = assemble(block) { return .failure(error) }
         return .success(CompiledCode(bytes: a.bytes, exitStubReferences: exitStubReferences,
                                      instructionStarts: instructionStarts))
     }
@@ -100,101 +171,11 @@ public struct X64Compiler: ~Copyable {
         exitStubReferences.append(site.offset)
     }
 
-    /// Values loaded from a guest state field that nothing writes while they live: a spilled one
-    /// is re-read from the field instead of going through a slot (Location.state).
-    static func stateHomes(_ block: Block, _ intervals: [Interval]) -> [Int32?] {
-        var homes = [Int32?](repeating: nil, count: block.valueTypes.count)
-        var definitions = [UInt8](repeating: 0, count: block.valueTypes.count)
-        for op in block.ops where op.opcode.hasResult && !op.dst.isNone && Int(op.dst.index) < definitions.count {
-            definitions[Int(op.dst.index)] &+= definitions[Int(op.dst.index)] < 2 ? 1 : 0
-        }
-        func field(_ op: Op) -> Range<UInt64> { op.imm..<op.imm + UInt64(op.type.bits / 8) }
-        /// Nothing in ops (from, through] writes `f`.
-        func unchanged(_ f: Range<UInt64>, after from: Int, through end: Int) -> Bool {
-            for later in block.ops[(from + 1)..<max(from + 1, end + 1)] {
-                if later.opcode == .storeState && f.overlaps(field(later))
-                    || later.opcode == .call && HelperEffects(rawValue: later.aux).contains(.writesState) {
-                    return false
-                }
-            }
-            return true
-        }
-        for interval in intervals {
-            let start = interval.start, index = Int(interval.value.index), v = interval.value
-            let op = block.ops[start]
-            guard op.opcode == .loadState, op.dst == v, definitions[index] == 1 else { continue }
-            if unchanged(field(op), after: start, through: interval.end) {
-                homes[index] = Int32(op.imm)
-                continue
-            }
-            // Its own field changes, but its first use stores it to another field that then
-            // stays: that field is its home, written where the value is loaded (the store moves
-            // up; nothing in between may read or write the field, access memory or leave).
-            guard let s = block.ops.indices[(start + 1)...].first(where: { i in
-                let o = block.ops[i]
-                return o.a == v || o.b == v || o.c == v
-            }) else { continue }
-            let store = block.ops[s]
-            guard store.opcode == .storeState, store.a == v, store.type.bits == op.type.bits,
-                  unchanged(field(store), after: s, through: interval.end) else { continue }
-            let between = block.ops[(start + 1)..<s].allSatisfy { o in
-                switch o.opcode {
-                case .loadState, .storeState: !field(o).overlaps(field(store))
-                case .load, .store, .cmpxchg, .fence, .call, .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB: false
-                default: !Liveness.needsCall(o, block)
-                }
-            }
-            if between { homes[index] = Int32(store.imm) }
-        }
-        return homes
-    }
+    /// The table slot of `v`: its index, or the sink for none and out-of-range values.
+    @inline(__always)
+    func slot(_ v: Value) -> Int { Int(min(v.index, UInt32(valueCount))) }
 
-    /// Two-address ops whose result may share the register of their first operand: their
-    /// lowering copies a into the result's register first and reads the other operands from
-    /// registers that are still live, so the copy disappears when the two coincide.
-    static func registerHints(_ block: Block) -> [RegisterAllocator.Hint?] {
-        var hints = [RegisterAllocator.Hint?](repeating: nil, count: block.valueTypes.count)
-        for (i, op) in block.ops.enumerated() where op.type.isInteger && !op.dst.isNone && !op.a.isNone {
-            switch op.opcode {
-            case .add, .sub, .and, .or, .xor, .andc, .orc, .mul, .shl, .shr, .sar, .rotl, .rotr, .not, .neg:
-                let d = Int(op.dst.index)
-                if d < hints.count && hints[d] == nil { hints[d] = .init(at: i, operand: Int(op.a.index)) }
-            default:
-                break
-            }
-        }
-        return hints
-    }
-
-    /// Constants (single definition) whose every use accepts an immediate of their value.
-    static func immediateOnlyConstants(_ block: Block) -> [UInt64?] {
-        let n = block.valueTypes.count
-        var definitions = [UInt8](repeating: 0, count: n)
-        var constant = [UInt64?](repeating: nil, count: n)
-        for op in block.ops where op.opcode.hasResult && !op.dst.isNone {
-            let i = Int(op.dst.index)
-            if definitions[i] < 2 { definitions[i] += 1 }
-            if op.opcode == .const_ && op.type.isInteger { constant[i] = op.imm }
-        }
-        for i in 0..<n where definitions[i] != 1 { constant[i] = nil }
-        for op in block.ops {
-            // b of these ops can be an imm32 (sign-extended for 64-bit operations).
-            let immediateB: Bool = switch op.opcode {
-            case .add, .sub, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar, .rotl, .rotr, .setcond, .brcond, .mul: true
-            default: false
-            }
-            func blocks(_ v: Value) {
-                guard !v.isNone, Int(v.index) < n, let k = constant[Int(v.index)] else { return }
-                let fits = op.type.bits == 32 || Int64(bitPattern: k) == Int64(Int32(truncatingIfNeeded: k))
-                // store_state of a constant is a store of an immediate.
-                let stateStore = op.opcode == .storeState && v == op.a && fits
-                let asB = v == op.b && immediateB && fits && v != op.a && v != op.c
-                if !(stateStore || asB) { constant[Int(v.index)] = nil }
-            }
-            blocks(op.a)
-            blocks(op.b)
-            blocks(op.c)
-        }
-        return constant
-    }
+    /// Where `v` lives; nil when it is never live (or not a value of this block).
+    @inline(__always)
+    func location(_ v: Value) -> Location? { values[slot(v)].location }
 }

@@ -7,8 +7,8 @@ import X64Assembler
 public enum JITABI {
     /// Guest state base (r15), guest memory base (r14). The jump cache table's address is in a
     /// frame slot (`jumpCacheSlot`), read only by indirect branches, so r13 holds values.
-    public static let stateRegister = GPR.r15
-    public static let memoryRegister = GPR.r14
+    @inlinable public static var stateRegister: GPR { .r15 }
+    @inlinable public static var memoryRegister: GPR { .r14 }
 
     /// Spill slots: [rsp + 8 * k] for k < spillSlots. The trampoline reserves them once; blocks
     /// chain into each other without touching rsp. Odd number of 8-byte slots + the six pushes

@@ -3,9 +3,9 @@
 // offsets the IR names, guest memory a second base register plus the guest address.
 //
 // This file: live intervals. The allocator gives each value one location for its whole life,
-// so an interval runs from its first definition to its last use in op order, stretched over any
-// loop (a backward branch) it is live into, and marked when a helper call falls inside it (a
-// call clobbers the caller-saved registers).
+// so an interval runs from its first definition to its last use in op order (the scan in
+// Compiler+Analysis.swift), stretched over any loop (a backward branch) it is live into, and
+// marked when a helper call falls inside it (a call clobbers the caller-saved registers).
 
 import IR
 
@@ -18,65 +18,75 @@ struct Interval {
     var crossesCall = false
 }
 
-enum Liveness {
-    /// Intervals of every value that is defined or used, ordered by start.
-    static func intervals(_ block: Block) -> [Interval] {
-        let n = block.valueTypes.count
-        var start = [Int](repeating: Int.max, count: n)
-        var end = [Int](repeating: -1, count: n)
-        var labelIndex = [Int](repeating: -1, count: Int(block.labelCount))
-        for (i, op) in block.ops.enumerated() {
-            if op.opcode == .label { labelIndex[Int(op.imm)] = i }
-            func use(_ v: Value) {
-                guard !v.isNone, Int(v.index) < n else { return }
-                let k = Int(v.index)
-                start[k] = min(start[k], i)
-                end[k] = max(end[k], i)
-            }
-            use(op.a)
-            use(op.b)
-            use(op.c)
-            if op.opcode.hasResult && !op.dst.isNone { use(op.dst) }
-        }
-        // A loop (a backward branch j to a label at t) keeps alive for all of [t, j] every value
-        // live across its boundary: one defined before it and used inside stays until the
-        // branch; one defined inside and used after it, reachable from the loop's top on the
-        // next iteration, starts at the top.
+extension X64Compiler {
+    /// A loop (a backward branch j to a label at t) keeps alive for all of [t, j] every value
+    /// live across its boundary: one defined before it and used inside stays until the branch;
+    /// one defined inside and used after it, reachable from the loop's top on the next
+    /// iteration, starts at the top.
+    mutating func stretchOverLoops(_ ops: UnsafeBufferPointer<Op>) {
+        let info = values.pointer
+        let n = valueCount
         var changed = true
         while changed {
             changed = false
-            for (j, op) in block.ops.enumerated() where op.opcode == .br || op.opcode == .brcond {
-                let target = labelIndex[Int(op.imm)]
+            for j in 0..<ops.count where ops[j].opcode == .br || ops[j].opcode == .brcond {
+                guard ops[j].imm < UInt64(labelPositions.count) else { continue }
+                let target = labelPositions[Int(ops[j].imm)]
                 guard target >= 0, target < j else { continue }
-                for k in 0..<n where start[k] <= j && end[k] >= target {
-                    if start[k] < target && end[k] < j {
-                        end[k] = j
+                let t = Int32(target), b = Int32(j)
+                for k in 0..<n where info[k].start <= b && info[k].end >= t {
+                    if info[k].start < t && info[k].end < b {
+                        info[k].end = b
                         changed = true
                     }
-                    if start[k] > target && end[k] > j {
-                        start[k] = target
+                    if info[k].start > t && info[k].end > b {
+                        info[k].start = t
                         changed = true
+                        appearanceIsSorted = false
                     }
                 }
             }
         }
-        var calls: [Int] = []
-        for (i, op) in block.ops.enumerated() where op.opcode == .call || needsCall(op, block) { calls.append(i) }
-        var result: [Interval] = []
-        for k in 0..<n where start[k] != Int.max {
-            var interval = Interval(value: Value(UInt32(k)), type: block.valueTypes[k], start: start[k], end: end[k])
-            interval.crossesCall = calls.contains { $0 > start[k] && $0 < end[k] }
-            result.append(interval)
+    }
+
+    /// The intervals of every value that is defined or used and not an inline constant, ordered
+    /// by start, values with the same start by index. Usually the order the values first
+    /// appeared in; after a loop moved a start, a counting sort (starts are op indices).
+    mutating func collectIntervals(_ ops: UnsafeBufferPointer<Op>) {
+        let info = values.pointer
+        let order = appearance.pointer
+        let count = appearance.count
+        // A constant defined more than once is materialized.
+        for k in 0..<count where info[Int(order[k])].definitions != 1 { info[Int(order[k])].isInline = false }
+        intervals.removeAll()
+        if !appearanceIsSorted {
+            buckets.reset(count: ops.count + 1, to: 0)
+            for k in 0..<count { buckets[Int(info[Int(order[k])].start) + 1] += 1 }
+            for i in 0..<ops.count { buckets[i + 1] += buckets[i] }
+            sorted.reset(count: count, to: 0)
+            for v in 0..<UInt32(valueCount) where info[Int(v)].start != Int32.max {
+                let start = Int(info[Int(v)].start)
+                sorted[buckets[start]] = v
+                buckets[start] += 1
+            }
         }
-        result.sort { $0.start < $1.start }
-        return result
+        let byStart = appearanceIsSorted ? order : sorted.pointer
+        for k in 0..<count {
+            let v = Int(byStart[k])
+            guard !info[v].isInline else { continue }
+            let start = Int(info[v].start), end = Int(info[v].end)
+            // Calls strictly inside (start, end): those before end minus those up to start.
+            let crossesCall = end > start + 1 && callsBefore[end] - callsBefore[start + 1] > 0
+            intervals.append(Interval(value: Value(UInt32(v)), type: valueTypes[v], start: start, end: end,
+                                      crossesCall: crossesCall))
+        }
     }
 
     /// Ops the lowering implements with a helper call (they clobber like one).
-    static func needsCall(_ op: Op, _ block: Block) -> Bool {
+    func needsCall(_ op: Op) -> Bool {
         switch op.opcode {
         case .ftoi: true
-        case .itof: op.aux & 1 == 0 && block.type(of: op.a) == .i64
+        case .itof: op.aux & 1 == 0 && Int(op.a.index) < valueTypes.count && valueTypes[Int(op.a.index)] == .i64
         default: false
         }
     }

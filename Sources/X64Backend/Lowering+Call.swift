@@ -7,8 +7,8 @@ import IR
 import X64Assembler
 
 extension X64Compiler {
-    /// The spill slots reserved for passing helper arguments.
-    static let callSlots = [JITABI.spillSlots - 3, JITABI.spillSlots - 2, JITABI.spillSlots - 1]
+    /// The spill slot reserved for passing helper argument `i` (0, 1, 2).
+    static func callSlot(_ i: Int) -> Int { JITABI.spillSlots - 3 + i }
 
     mutating func lowerCall(_ op: Op) {
         callHelper(address: op.imm, op.a, op.b, op.c)
@@ -26,19 +26,28 @@ extension X64Compiler {
 
     /// Calls `address(state, a, b, c)`; the result is in rax.
     mutating func callHelper(address: UInt64, _ x: Value, _ y: Value, _ z: Value) {
-        let arguments = [x, y, z]
-        for (i, v) in arguments.enumerated() where !v.isNone {
-            let r = valueTypes[Int(v.index)].isFloat ? floatBits(v, into: .rax) : gpr(v, into: .rax)
-            a.mov(.qword(.rsp, Self.slotAddress(Self.callSlots[i])), r)
-        }
-        let registers: [GPR] = [.rsi, .rdx, .rcx]
-        for (i, v) in arguments.enumerated() {
-            if v.isNone { a.xor(registers[i].dword, registers[i].dword) } else {
-                a.mov(registers[i], .qword(.rsp, Self.slotAddress(Self.callSlots[i])))
-            }
-        }
+        passThroughSlot(x, 0)
+        passThroughSlot(y, 1)
+        passThroughSlot(z, 2)
+        loadArgument(x, 0, into: .rsi)
+        loadArgument(y, 1, into: .rdx)
+        loadArgument(z, 2, into: .rcx)
         a.mov(GPR.rdi, JITABI.stateRegister)
         a.mov(GPR.rax, address)
         a.call(GPR.rax)
+    }
+
+    /// Argument `i`'s bits into its call slot (every argument is read before any argument
+    /// register is written).
+    private mutating func passThroughSlot(_ v: Value, _ i: Int) {
+        guard !v.isNone else { return }
+        let r = valueTypes[Int(v.index)].isFloat ? floatBits(v, into: .rax) : gpr(v, into: .rax)
+        a.mov(.qword(.rsp, Self.slotAddress(Self.callSlot(i))), r)
+    }
+
+    private mutating func loadArgument(_ v: Value, _ i: Int, into register: GPR) {
+        if v.isNone { a.xor(register.dword, register.dword) } else {
+            a.mov(register, .qword(.rsp, Self.slotAddress(Self.callSlot(i))))
+        }
     }
 }

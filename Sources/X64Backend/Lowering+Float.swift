@@ -76,8 +76,8 @@ extension X64Compiler {
             let source = valueTypes[Int(op.a.index)]
             // a = the bits, b = aux, c = result bits | source type << 8: b and c are constants.
             let bits = floatBits(op.a, into: .rax)
-            a.mov(.qword(.rsp, Self.slotAddress(Self.callSlots[0])), bits)
-            a.mov(GPR.rsi, .qword(.rsp, Self.slotAddress(Self.callSlots[0])))
+            a.mov(.qword(.rsp, Self.slotAddress(Self.callSlot(0))), bits)
+            a.mov(GPR.rsi, .qword(.rsp, Self.slotAddress(Self.callSlot(0))))
             a.mov(GPR.rdx.dword, UInt32(op.aux))
             a.mov(GPR.rcx.dword, UInt32(op.type.bits) | UInt32(source.rawValue) << 8)
             a.mov(GPR.rdi, JITABI.stateRegister)

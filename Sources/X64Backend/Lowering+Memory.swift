@@ -165,7 +165,7 @@ extension X64Compiler {
         if op.opcode == .loadState {
             // A value homed in this very field is read from it where it is used; one homed in
             // the field its first use stores it to is copied there now (that store is skipped).
-            if case .state(let home) = allocation.location(op.dst) {
+            if case .state(let home) = location(op.dst) {
                 if home != Int32(op.imm) {
                     if op.type.bits == 32 {
                         a.mov(GPR.rax.dword, .dword(at))
@@ -189,7 +189,7 @@ extension X64Compiler {
             return
         }
         // Storing a value to its own home changes nothing.
-        if case .state(let home) = allocation.location(op.a), home == Int32(op.imm), valueTypes[Int(op.a.index)].bits == op.type.bits {
+        if case .state(let home) = location(op.a), home == Int32(op.imm), valueTypes[Int(op.a.index)].bits == op.type.bits {
             return
         }
         if op.type.isFloat {

@@ -8,8 +8,11 @@ import X64Assembler
 extension X64Compiler {
     static func slotAddress(_ slot: Int) -> Int32 { Int32(slot * 8) }
 
-    func isInline(_ v: Value) -> Bool { !v.isNone && Int(v.index) < inlineConstant.count && inlineConstant[Int(v.index)] != nil }
-    func constantValue(_ v: Value) -> UInt64? { isInline(v) ? inlineConstant[Int(v.index)] : nil }
+    func isInline(_ v: Value) -> Bool { values[slot(v)].isInline }
+    func constantValue(_ v: Value) -> UInt64? {
+        let info = values[slot(v)]
+        return info.isInline ? info.constant : nil
+    }
 
     /// An integer value in a register: its own, or loaded into `scratch`.
     mutating func gpr(_ v: Value, into scratch: GPR) -> GPR {
@@ -17,7 +20,7 @@ extension X64Compiler {
             a.mov(scratch, k)
             return scratch
         }
-        switch allocation.location(v) {
+        switch location(v) {
         case .gpr(let r): return GPR(r)
         case .slot(let s):
             a.mov(scratch, .qword(.rsp, Self.slotAddress(s)))
@@ -45,13 +48,13 @@ extension X64Compiler {
 
     /// The register a result is computed in: its own when it has one, else `scratch`.
     func resultRegister(_ v: Value, scratch: GPR) -> GPR {
-        if case .gpr(let r) = allocation.location(v) { return GPR(r) }
+        if case .gpr(let r) = location(v) { return GPR(r) }
         return scratch
     }
 
     /// Puts a result computed in `r` where `v` lives.
     mutating func store(_ v: Value, from r: GPR) {
-        switch allocation.location(v) {
+        switch location(v) {
         case .gpr(let d): if d != r.index { a.mov(GPR(d), r) }
         case .slot(let s): a.mov(.qword(.rsp, Self.slotAddress(s)), r)
         case .xmm(let x): a.movq(XMM(x), r)
@@ -63,7 +66,7 @@ extension X64Compiler {
 
     /// A float value in an XMM register: its own, or loaded into `scratch`.
     mutating func xmm(_ v: Value, into scratch: XMM) -> XMM {
-        switch allocation.location(v) {
+        switch location(v) {
         case .xmm(let x): return XMM(x)
         case .slot(let s):
             a.movsd(scratch, .qword(.rsp, Self.slotAddress(s)))
@@ -82,12 +85,12 @@ extension X64Compiler {
     }
 
     func resultXMM(_ v: Value, scratch: XMM) -> XMM {
-        if case .xmm(let x) = allocation.location(v) { return XMM(x) }
+        if case .xmm(let x) = location(v) { return XMM(x) }
         return scratch
     }
 
     mutating func store(_ v: Value, fromXMM x: XMM) {
-        switch allocation.location(v) {
+        switch location(v) {
         case .xmm(let d): if d != x.index { a.movaps(XMM(d), x) }
         case .slot(let s): a.movsd(.qword(.rsp, Self.slotAddress(s)), x)
         case .gpr(let r): a.movq(GPR(r), x)

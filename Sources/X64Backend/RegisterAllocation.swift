@@ -22,46 +22,59 @@ enum Location: Equatable {
     case state(Int32)
 }
 
-struct Allocation {
-    /// Per value index; nil for values never defined or used.
-    var locations: [Location?]
-    /// Spill slots used.
-    var slotCount: Int
-
-    func location(_ v: Value) -> Location? {
-        Int(v.index) < locations.count ? locations[Int(v.index)] : nil
-    }
+/// An interval holding a register or a slot, and where.
+struct ActiveInterval {
+    var end: Int
+    var value: Int
+    var location: Location
+    var crossesCall: Bool
 }
 
-enum RegisterAllocator {
+enum Registers {
     /// x86 numbers: rbx 3, rbp 5, rsi 6, rdi 7, r8-r13. r14 (guest memory) and r15 (guest state)
-    /// are pinned; rsp is the stack.
+    /// are pinned; rsp is the stack. The free lists are stacks: the last one listed is taken
+    /// first.
     static let callerSaved: [UInt8] = [6, 7, 8, 9, 10, 11]
     static let calleeSaved: [UInt8] = [3, 13, 12, 5]
+    /// rbx, rbp, r12, r13 as a bit set.
+    static let calleeSavedMask: UInt32 = 1 << 3 | 1 << 5 | 1 << 12 | 1 << 13
     /// xmm0-xmm13; xmm14 and xmm15 are scratch.
-    static let xmmRegisters: [UInt8] = Array(0...13)
+    static let xmmCount: UInt8 = 14
 
-    /// A value that may take over the register of the operand that dies where it is defined:
-    /// `value` defined at op `at` from `operand` (a two-address op: `mov dst, a; op dst, b`
-    /// loses its mov when dst and a share a register).
-    struct Hint {
-        var at: Int
-        var operand: Int
-    }
+    @inline(__always)
+    static func isCalleeSaved(_ r: UInt8) -> Bool { calleeSavedMask & (1 << UInt32(r & 31)) != 0 }
+}
 
-    /// `homes[v]`: the state offset value v can be re-read from while it lives, if any.
-    static func allocate(_ intervals: [Interval], valueCount: Int, hints: [Hint?] = [], homes: [Int32?] = []) -> Allocation {
-        var locations = [Location?](repeating: nil, count: valueCount)
-        var freeCaller = callerSaved, freeCallee = calleeSaved, freeXMM = xmmRegisters
+extension X64Compiler {
+    /// Gives every interval a location (`ValueInfo.location`) and sets `slotCount`; a value
+    /// with a home (`ValueInfo.home`) that gets no register lives in its state field.
+    mutating func allocateRegisters(_ ops: UnsafeBufferPointer<Op>) {
+        let info = values.pointer
+        freeCaller.removeAll()
+        for r in Registers.callerSaved { freeCaller.append(r) }
+        freeCallee.removeAll()
+        for r in Registers.calleeSaved { freeCallee.append(r) }
+        freeXMM.removeAll()
+        for r in 0..<Registers.xmmCount { freeXMM.append(r) }
+        freeSlots.removeAll()
+        active.removeAll()
         var slots = 0
-        var freeSlots: [Int] = []
-        // Intervals holding a register or a slot, with where.
-        var active: [(end: Int, value: Int, location: Location, crossesCall: Bool)] = []
+
+        @inline(__always) func home(_ value: Int) -> Int32? { self.home(value, ops) }
+        /// Where a value goes that gets no register: its home, or a slot. A value moved out of its
+        /// register after it started (`fresh`) needs a slot nobody used since its start: a new
+        /// one, not one an interval freed meanwhile.
+        func memory(_ value: Int, fresh: Bool = false) -> Location {
+            if let offset = home(value) { return .state(offset) }
+            if !fresh, let s = freeSlots.popLast() { return .slot(s) }
+            slots += 1
+            return .slot(slots - 1)
+        }
 
         func release(_ location: Location) {
             switch location {
             case .gpr(let r):
-                if calleeSaved.contains(r) { freeCallee.append(r) } else { freeCaller.append(r) }
+                if Registers.isCalleeSaved(r) { freeCallee.append(r) } else { freeCaller.append(r) }
             case .xmm(let r):
                 freeXMM.append(r)
             case .slot(let s):
@@ -70,29 +83,41 @@ enum RegisterAllocator {
                 break
             }
         }
-        func home(_ value: Int) -> Int32? { value < homes.count ? homes[value] : nil }
-        /// Where a value goes that gets no register: its home, or a slot. A value moved out of its
-        /// register after it started (`fresh`) needs a slot nobody used since its start: a new
-        /// one, not one an interval freed meanwhile.
-        func memory(_ value: Int, fresh: Bool = false) -> Location {
-            if let offset = home(value) { return .state(offset) }
-            let s = (fresh ? nil : freeSlots.popLast()) ?? { slots += 1; return slots - 1 }()
-            return .slot(s)
-        }
 
-        for interval in intervals {
-            // Expire intervals that ended before this one starts.
-            active.removeAll { entry in
-                guard entry.end < interval.start else { return false }
-                release(entry.location)
-                return true
+        // The earliest end among the active intervals, or less: when it is not before an
+        // interval's start, nothing expires and the walk is skipped. (The expiry walk makes it
+        // exact; an entry taken out by a hint may leave it low, which only costs a walk.)
+        var earliestEnd = Int.max
+        for i in 0..<intervals.count {
+            let interval = intervals[i]
+            // Expire intervals that ended before this one starts, in order, freeing their places.
+            if earliestEnd < interval.start {
+                earliestEnd = Int.max
+                var kept = 0
+                for k in 0..<active.count {
+                    let entry = active[k]
+                    if entry.end < interval.start {
+                        release(entry.location)
+                    } else {
+                        active[kept] = entry
+                        kept += 1
+                        earliestEnd = min(earliestEnd, entry.end)
+                    }
+                }
+                active.removeLast(active.count - kept)
             }
+
             let index = Int(interval.value.index)
             let isFloat = interval.type.isFloat
             var location: Location? = nil
-            if index < hints.count, let hint = hints[index], hint.at == interval.start, !isFloat,
-               let k = active.firstIndex(where: { $0.value == hint.operand && $0.end == interval.start }),
-               case .gpr(let r) = active[k].location, !interval.crossesCall || calleeSaved.contains(r) {
+            var hinted: Int? = nil
+            if Int(info[index].hintAt) == interval.start && !isFloat {
+                for k in 0..<active.count where active[k].value == Int(info[index].hintOperand) && active[k].end == interval.start {
+                    hinted = k
+                    break
+                }
+            }
+            if let k = hinted, case .gpr(let r) = active[k].location, !interval.crossesCall || Registers.isCalleeSaved(r) {
                 // The operand's last use defines this value: same register, no copy.
                 active.remove(at: k)
                 location = .gpr(r)
@@ -110,32 +135,34 @@ enum RegisterAllocator {
                 // No register free: take one from the live interval that is cheapest to move to
                 // memory, one with a home first, else the one that ends last, if it ends after
                 // this one.
-                var best: Int? = nil
-                for (k, entry) in active.enumerated() {
+                var best = -1
+                for k in 0..<active.count {
                     let usable: Bool
-                    switch entry.location {
-                    case .gpr(let r): usable = !isFloat && (!interval.crossesCall || calleeSaved.contains(r))
+                    switch active[k].location {
+                    case .gpr(let r): usable = !isFloat && (!interval.crossesCall || Registers.isCalleeSaved(r))
                     case .xmm: usable = isFloat
                     default: usable = false
                     }
                     guard usable else { continue }
-                    func better(_ a: Int, than b: Int) -> Bool {
-                        let ha = home(active[a].value) != nil, hb = home(active[b].value) != nil
-                        return ha != hb ? ha : active[a].end > active[b].end
+                    if best < 0 {
+                        best = k
+                        continue
                     }
-                    if best == nil || better(k, than: best!) { best = k }
+                    let hk = home(active[k].value) != nil, hb = home(active[best].value) != nil
+                    if hk != hb ? hk : active[k].end > active[best].end { best = k }
                 }
-                if let k = best, home(active[k].value) != nil || active[k].end > interval.end {
-                    location = active[k].location
-                    let moved = memory(active[k].value, fresh: true)
-                    locations[active[k].value] = moved
-                    active[k].location = moved
+                if best >= 0, home(active[best].value) != nil || active[best].end > interval.end {
+                    location = active[best].location
+                    let moved = memory(active[best].value, fresh: true)
+                    info[active[best].value].location = moved
+                    active[best].location = moved
                 }
             }
             let chosen = location ?? memory(index)
-            locations[index] = chosen
-            active.append((interval.end, index, chosen, interval.crossesCall))
+            info[index].location = chosen
+            active.append(ActiveInterval(end: interval.end, value: index, location: chosen, crossesCall: interval.crossesCall))
+            earliestEnd = min(earliestEnd, interval.end)
         }
-        return Allocation(locations: locations, slotCount: slots)
+        slotCount = slots
     }
 }

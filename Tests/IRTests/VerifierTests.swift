@@ -264,4 +264,35 @@ struct VerifierTests {
         let errors = b.finish(guestSize: 0, instructionCount: 0).verify()
         #expect(errors.first?.hasPrefix("op 1 (v1 = shl.f32 v0, v0): ") == true, "\(errors)")
     }
+
+    @Test("the builder vouches for single definitions only when every value has exactly one")
+    func definedOnce() {
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let x = b.loadState(.i32, 0)
+        b.storeState(4, b.add(x, b.const32(1)))
+        b.exitTB(.yield)
+        let straight = b.finish(guestSize: 0, instructionCount: 0)
+        #expect(straight.definedOnce)
+        #expect(straight.verify() == [])
+
+        var m = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let v = m.mov(m.const32(1))
+        let l = m.newLabel()
+        m.brcond(.eq, v, v, l)
+        m.assign(v, m.const32(2))
+        m.label(l)
+        m.exitTB(.yield)
+        #expect(!m.finish(guestSize: 0, instructionCount: 0).definedOnce)
+
+        var u = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let later = u.newValue(.i32)
+        u.storeState(0, u.const32(3))
+        u.assign(later, constant: 4)
+        u.exitTB(.yield)
+        #expect(!u.finish(guestSize: 0, instructionCount: 0).definedOnce)
+
+        var wrong = straight
+        wrong.ops.insert(Op(.const_, .i32, dst: x, imm: 9), at: 1)
+        #expect(wrong.verify().contains { $0.contains("marked defined once") })
+    }
 }

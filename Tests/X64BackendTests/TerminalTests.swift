@@ -114,6 +114,26 @@ struct TerminalTests {
         #expect(hit.exit == .exit(.lookup(pc: pc, flags: UInt32(flags))))
     }
 
+    @Test("a zero-filled jump cache with slot 0 marked empty misses every key")
+    func zeroFilledCache() {
+        #expect(JITABI.jumpCacheIndex(pc: 0, flags: 0) == 0)
+        let d = Differential()
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        b.lookupAndGoto(pc: b.loadState(.i64, 0), flags: b.loadState(.i32, 8))
+        let block = b.finish(guestSize: 0, instructionCount: 0)
+        let c = d.prepare(block)
+        defer { c.prepared.deallocate() }
+        for (pc, flags) in [(UInt64(0), UInt32(0)), (0, 1), (0, 0x21), (2, 0), (0x1_0000, 0), (0x2000, 0x100)] {
+            var image = GuestImage.patterned
+            image.set64(0, pc)
+            image.set32(8, flags)
+            d.zeroJumpCache()
+            let out = d.runJIT(c, image, mxcsr: Differential.defaultMXCSR, lookupKey: nil)
+            #expect(out.exit == .lookupMiss, "key (0x\(String(pc, radix: 16)), 0x\(String(flags, radix: 16))) hit an empty entry")
+        }
+        d.clearJumpCache()
+    }
+
     @Test("a set exit-request flag stops the block before its first op")
     func exitRequest() {
         let d = Differential()

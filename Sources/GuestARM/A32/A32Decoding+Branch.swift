@@ -44,9 +44,8 @@ extension A32Decoding {
 
     // Coprocessors: VFP/NEON through their own decoder; CP15 for the user registers.
     mutating func VFP() -> Bool {
-        var v = VFPDecoding(t: t)
+        var v = VFPDecoding(translator: translator)
         let handled = VFPDecoder.decode(t.word, &v)
-        t = v.t
         return handled
     }
     mutating func MRC(cond: UInt32, opc1: UInt32, CRn: UInt32, Rt: UInt32, coproc: UInt32, opc2: UInt32, CRm: UInt32) -> Bool {

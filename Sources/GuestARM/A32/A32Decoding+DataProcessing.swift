@@ -7,7 +7,15 @@ import IR
 /// The A32 visitor: decodes into the shared Translator. `cond` arguments are ignored here:
 /// ARMFrontend has already wrapped the instruction in its condition.
 struct A32Decoding {
-    var t: Translator
+    /// The translator, in place: a decoder takes its visitor inout, and a visitor holding a
+    /// copy of the translator would cost a copy in and out (and a retain and release) per
+    /// instruction. The frontend makes each visitor inside withUnsafeMutablePointer(to:) over
+    /// its translator (ARMFrontend.translateA32, translateThumb), so the pointer outlives it.
+    let translator: UnsafeMutablePointer<Translator>
+    var t: Translator {
+        unsafeAddress { UnsafePointer(translator) }
+        nonmutating unsafeMutableAddress { translator }
+    }
 }
 
 extension A32Decoding {

@@ -5,7 +5,15 @@ import ARMDecoder
 import IR
 
 struct A32UncondDecoding {
-    var t: Translator
+    /// The translator, in place: a decoder takes its visitor inout, and a visitor holding a
+    /// copy of the translator would cost a copy in and out (and a retain and release) per
+    /// instruction. The frontend makes each visitor inside withUnsafeMutablePointer(to:) over
+    /// its translator (ARMFrontend.translateA32, translateThumb), so the pointer outlives it.
+    let translator: UnsafeMutablePointer<Translator>
+    var t: Translator {
+        unsafeAddress { UnsafePointer(translator) }
+        nonmutating unsafeMutableAddress { translator }
+    }
 }
 
 extension A32UncondDecoding: A32UncondVisitor {
@@ -31,9 +39,8 @@ extension A32UncondDecoding: A32UncondVisitor {
     mutating func SRS(P: UInt32, U: UInt32, W: UInt32, mode: UInt32) -> Bool { false }
     mutating func RFE(P: UInt32, U: UInt32, W: UInt32, Rn: UInt32) -> Bool { false }
     mutating func NEON_dp() -> Bool {
-        var v = NEONDecoding(t: t)
+        var v = NEONDecoding(translator: translator)
         let handled = NEONDecoder.decode(t.word, &v)
-        t = v.t
         return handled
     }
     mutating func NEON_ls() -> Bool { NEON_dp() }

@@ -5,7 +5,15 @@ import ARMDecoder
 import IR
 
 struct T16Decoding {
-    var t: Translator
+    /// The translator, in place: a decoder takes its visitor inout, and a visitor holding a
+    /// copy of the translator would cost a copy in and out (and a retain and release) per
+    /// instruction. The frontend makes each visitor inside withUnsafeMutablePointer(to:) over
+    /// its translator (ARMFrontend.translateA32, translateThumb), so the pointer outlives it.
+    let translator: UnsafeMutablePointer<Translator>
+    var t: Translator {
+        unsafeAddress { UnsafePointer(translator) }
+        nonmutating unsafeMutableAddress { translator }
+    }
 
     /// InITBlock() for the instruction being translated.
     var inIT: Bool { t.itState & 0xf != 0 }

@@ -5,7 +5,15 @@ import ARMDecoder
 import IR
 
 struct T32Decoding {
-    var t: Translator
+    /// The translator, in place: a decoder takes its visitor inout, and a visitor holding a
+    /// copy of the translator would cost a copy in and out (and a retain and release) per
+    /// instruction. The frontend makes each visitor inside withUnsafeMutablePointer(to:) over
+    /// its translator (ARMFrontend.translateA32, translateThumb), so the pointer outlives it.
+    let translator: UnsafeMutablePointer<Translator>
+    var t: Translator {
+        unsafeAddress { UnsafePointer(translator) }
+        nonmutating unsafeMutableAddress { translator }
+    }
 
     var inIT: Bool { t.itState & 0xf != 0 }
 
@@ -231,9 +239,8 @@ extension T32Decoding: T32Visitor {
 
     // A6.3.18 Coprocessor, Advanced SIMD and floating point
     mutating func VFP() -> Bool {
-        var v = VFPDecoding(t: t)
+        var v = VFPDecoding(translator: translator)
         let handled = VFPDecoder.decode(t.word, &v)
-        t = v.t
         return handled
     }
     /// T32 Advanced SIMD words are the A32 ones with bit 28 (U) moved to bit 24 and the top
@@ -244,9 +251,8 @@ extension T32Decoding: T32Visitor {
     }
     mutating func NEON_ls() -> Bool { neon(0xf400_0000 | t.word & 0x00ff_ffff) }
     mutating func neon(_ a32: UInt32) -> Bool {
-        var v = NEONDecoding(t: t)
+        var v = NEONDecoding(translator: translator)
         let handled = NEONDecoder.decode(a32, &v)
-        t = v.t
         return handled
     }
     mutating func MRC(opc1: UInt32, CRn: UInt32, Rt: UInt32, coproc: UInt32, opc2: UInt32, CRm: UInt32) -> Bool {

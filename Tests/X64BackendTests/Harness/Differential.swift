@@ -86,6 +86,15 @@ final class Differential {
         planted.removeAll()
     }
 
+    /// Every entry zero except slot 0, which is all ones: the engine's lazily zero-filled cache
+    /// (EngineThread), where only the all-zero key (pc 0, flags 0) could match a zero entry and
+    /// it always lands in slot 0.
+    func zeroJumpCache() {
+        memset(jumpCache, 0, JITABI.jumpCacheEntries * JITABI.jumpCacheEntrySize)
+        memset(jumpCache, 0xff, 16)
+        planted.removeAll()
+    }
+
     /// Makes the jump cache send key (pc, flags) to `code`.
     func plant(pc: UInt64, flags: UInt64, code: UnsafeRawPointer) {
         let e = jumpCache + JITABI.jumpCacheIndex(pc: pc, flags: flags) * JITABI.jumpCacheEntrySize
