@@ -1,12 +1,13 @@
-// ftoi's result and exception flags on both backends against an independent reference of
-// Documentation/IR.md's rule: NaN or out of range raises invalid, else a value rounding changed
+// The conversions' exception flags on both backends against an independent reference of
+// Documentation/IR.md. ftoi: NaN or out of range raises invalid, else a value rounding changed
 // raises inexact, and nothing else: no inexact for the integral values of 2^53 and more (2^24
-// for f32), no denormal for subnormal inputs, in every rounding mode, width and signedness.
+// for f32), no denormal for subnormal inputs, in every rounding mode, width and signedness. itof:
+// inexact exactly when the integer is not a float of the target type.
 
 import IR
 import Testing
 
-@Suite("ftoi exception flags")
+@Suite("Conversion exception flags")
 struct ConversionFlagTests {
     /// IR.md's ftoi on the value `x` (an f32 input already widened): the result's bits and
     /// the flags (MXCSR bits: 0x01 invalid, 0x20 inexact). `flushed`: the input is a subnormal
@@ -70,6 +71,45 @@ struct ConversionFlagTests {
                                         + "want 0x\(String(result, radix: 16)) flags 0x\(String(flags, radix: 16))")
                                 }
                             }
+                        }
+                    }
+                }
+            }
+        }
+        let count = failures.count
+        #expect(count == 0, "\(failures.prefix(12).joined(separator: "\n"))")
+    }
+
+    @Test("itof: inexact exactly when the integer has no float of its own, in every mode, on both backends",
+          arguments: [IRType.f32, .f64])
+    func itofFlags(to: IRType) {
+        let d = Differential()
+        let values: [UInt64] = [0, 1, 3, 0x7fff_ffff, 0x8000_0000, 0xffff_ffff, 0x100_0000, 0x100_0001, 0x20_0000_0000_0000,
+                                0x20_0000_0000_0001, 0x7fff_ffff_ffff_ffff, 0x8000_0000_0000_0000, 0x8000_0000_0000_0001,
+                                0xffff_ffff_ffff_f800, 0xffff_ffff_ffff_ffff, 0xffff_ffff_8000_0000]
+        var failures: [String] = []
+        for from in [IRType.i32, .i64] {
+            for signed in [false, true] {
+                let c = d.prepare(Kernel.block(inputs: [from]) { b, v in b.itof(v[0], to: to, signed: signed) })
+                defer { c.prepared.deallocate() }
+                for mxcsr: UInt32 in [0x1f80, 0x3f80, 0x5f80, 0x7f80] {
+                    for raw in values {
+                        let a = from == .i32 ? raw & 0xffff_ffff : raw
+                        let exact: Bool = switch (from, signed, to) {
+                        case (.i32, true, .f32): Float(exactly: Int32(truncatingIfNeeded: a)) != nil
+                        case (.i32, false, .f32): Float(exactly: UInt32(truncatingIfNeeded: a)) != nil
+                        case (.i32, _, _): true
+                        case (_, true, .f32): Float(exactly: Int64(bitPattern: a)) != nil
+                        case (_, false, .f32): Float(exactly: a) != nil
+                        case (_, true, _): Double(exactly: Int64(bitPattern: a)) != nil
+                        default: Double(exactly: a) != nil
+                        }
+                        let image = Kernel.image([a])
+                        for (name, outcome) in [("interpreter", d.runInterpreter(c, image, mxcsr: mxcsr)),
+                                                ("JIT", d.runJIT(c, image, mxcsr: mxcsr, lookupKey: nil))]
+                        where outcome.mxcsr & 0x3f != (exact ? 0 : 0x20) {
+                            failures.append("\(name) itof.\(to.name) from \(from.name) \(signed ? "signed" : "unsigned") 0x\(String(a, radix: 16)) "
+                                + "MXCSR 0x\(String(mxcsr, radix: 16)): flags 0x\(String(outcome.mxcsr & 0x3f, radix: 16))")
                         }
                     }
                 }
