@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost"]),
         .testTarget(name: "MIPSDecoderTests", dependencies: ["MIPSDecoder"]),
         .testTarget(name: "GuestMIPSTests", dependencies: ["GuestMIPS", "MIPSDecoder", "IR", "IRInterpreter", "IRPasses", "X64Backend", "X64Assembler", "CHost"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "IR", "GuestARM", "GuestMIPS", "CHost"]),
         .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI"], exclude: ["Layouts"]),
         .testTarget(name: "BinfmtTests", dependencies: ["Binfmt", "LinuxABI"]),
         .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory"]),
