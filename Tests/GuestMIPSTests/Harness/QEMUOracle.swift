@@ -9,10 +9,12 @@
 import Foundation
 @testable import GuestMIPS
 import Testing
+import TestTools
+import TestBackends
 
 enum QEMUOracle {
-    static func qemu(bigEndian: Bool) -> String? { Assembler.find(bigEndian ? "qemu-mips" : "qemu-mipsel") }
-    static func compiler(bigEndian: Bool) -> String? { Assembler.find(Assembler.prefix(bigEndian: bigEndian) + "gcc") }
+    static func qemu(bigEndian: Bool) -> String? { Tools.find(bigEndian ? "qemu-mips" : "qemu-mipsel") }
+    static func compiler(bigEndian: Bool) -> String? { Tools.find(Assembler.prefix(bigEndian: bigEndian) + "gcc") }
     static var available: Bool {
         [true, false].allSatisfy { qemu(bigEndian: $0) != nil && compiler(bigEndian: $0) != nil } && Assembler.available
     }
@@ -161,9 +163,9 @@ enum QEMUOracle {
         let input = directory.appendingPathComponent("input").path
         let output = directory.appendingPathComponent("output").path
         try program(instructions, fr: configuration.fr).write(toFile: source, atomically: true, encoding: .utf8)
-        _ = try Assembler.execute(compiler, ["-nostdlib", "-static", "-mno-abicalls", "-fno-pic"] + configuration.flags + ["-o", binary, source])
+        _ = try Tools.run(compiler, ["-nostdlib", "-static", "-mno-abicalls", "-fno-pic"] + configuration.flags + ["-o", binary, source])
         try encode(records, bigEndian: bigEndian).write(to: URL(fileURLWithPath: input))
-        _ = try Assembler.execute("/bin/sh", ["-c", "'\(qemu)' '\(binary)' < '\(input)' > '\(output)'"])
+        _ = try Tools.run("/bin/sh", ["-c", "'\(qemu)' '\(binary)' < '\(input)' > '\(output)'"])
         let out = [UInt8](try Data(contentsOf: URL(fileURLWithPath: output)))
         guard out.count == records.count * recordSize else {
             throw Assembler.Failure(description: "qemu wrote \(out.count) bytes for \(records.count) records")
