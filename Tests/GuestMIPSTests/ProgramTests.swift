@@ -72,9 +72,7 @@ struct ProgramTests {
 
     @Test(arguments: byteOrders, 0..<5)
     func freestandingProgram(bigEndian: Bool, variant: Int) throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestMIPSTests-program-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestMIPSTests-program")
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = directory.appendingPathComponent("program.c").path, binary = directory.appendingPathComponent("program").path
         try Self.program.write(toFile: source, atomically: true, encoding: .utf8)

@@ -43,9 +43,7 @@ enum Assembler {
 
     private static func run(_ text: String) throws -> [UInt8] {
         guard let assembler, let objcopy else { throw Failure(description: "\(missing)") }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestARMTests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestARMTests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = directory.appendingPathComponent("s.s").path
         let object = directory.appendingPathComponent("s.o").path
@@ -106,9 +104,7 @@ extension Assembler {
     /// objdump's text for each instruction of `source` ("mov.w\tr0, #0\t@ 0x0"), in order.
     static func disassemble(_ source: String, thumb: Bool) throws -> [String] {
         guard let assembler, let objdump else { throw Failure(description: "\(missing)") }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestARMTests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestARMTests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("d.s").path, object = directory.appendingPathComponent("d.o").path
         let header = ".syntax unified\n.arch armv7-a\n.fpu neon-vfpv4\n.\(thumb ? "thumb" : "arm")\n.text\n"

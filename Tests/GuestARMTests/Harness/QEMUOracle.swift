@@ -76,9 +76,7 @@ enum QEMUOracle {
     /// Runs `records` through qemu-arm for `instructions`; the outputs in the same order.
     static func run(_ instructions: [String], _ records: [Record]) throws -> [Record] {
         guard let qemu, let compiler else { throw Assembler.Failure(description: "\(missing)") }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestARMTests-qemu-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestARMTests-qemu")
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = directory.appendingPathComponent("oracle.S").path
         let binary = directory.appendingPathComponent("oracle").path

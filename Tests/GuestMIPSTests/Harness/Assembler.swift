@@ -40,9 +40,7 @@ enum Assembler {
               let objcopy = Tools.find(prefix(bigEndian: bigEndian) + "objcopy") else {
             throw Failure(description: "\(missing)")
         }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestMIPSTests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestMIPSTests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("s.s").path
         let object = directory.appendingPathComponent("s.o").path

@@ -154,9 +154,7 @@ enum QEMUOracle {
         guard let qemu = qemu(bigEndian: bigEndian), let compiler = compiler(bigEndian: bigEndian) else {
             throw Assembler.Failure(description: "\(missing)")
         }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestMIPSTests-qemu-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestMIPSTests-qemu")
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = directory.appendingPathComponent("oracle.S").path
         let binary = directory.appendingPathComponent("oracle").path
