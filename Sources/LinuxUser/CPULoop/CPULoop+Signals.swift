@@ -21,7 +21,7 @@ extension CPULoop {
         }
         let host = process.abi.signals.translate(info.signal) ?? SIGSEGV
         let dump = item == .guestErrors && GuestProcess.faultSignals & 1 << UInt64(host - 1) != 0 ? "\n" + registerDump() : ""
-        fatal(signal: host, message() + dump, always: always, item: item)
+        process.fatal(signal: host, message() + dump, always: always, item: item)
     }
 
     /// Builds the handler's frame; a frame that cannot be written kills with SIGSEGV.
@@ -30,7 +30,7 @@ extension CPULoop {
         let saved = thread.suspendedMask ?? thread.signalMask
         thread.suspendedMask = nil
         guard pushSignalFrame(info, action, savedMask: saved) else {
-            fatal(signal: SIGSEGV, "cannot write the frame of signal \(info.signal) below sp 0x\(hex(UInt64(stackPointer)))",
+            process.fatal(signal: SIGSEGV, "cannot write the frame of signal \(info.signal) below sp 0x\(hex(UInt64(stackPointer)))",
                   always: false, item: .guestErrors)
         }
         thread.enterHandler(info.signal, action)

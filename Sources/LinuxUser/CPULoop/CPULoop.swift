@@ -152,11 +152,15 @@ extension CPULoop {
         process.space.protection(at: GuestAddress(UInt64(address))) != nil ? GuestSignalInfo.accessError : GuestSignalInfo.mapError
     }
 
-    /// The guest dies of `signal`, with a message when asked for.
+    func hex(_ v: UInt64) -> String { String(v, radix: 16) }
+}
+
+extension GuestProcess {
+    /// The guest dies of `signal`, with a message when asked for. (Not in the generic
+    /// CPULoop extension: Swift 6.3's optimizer crashes specializing a Never-returning
+    /// protocol-extension method there.)
     func fatal(signal: Int32, _ message: String, always: Bool, item: LogItems) -> Never {
-        if always || process.log.enabled(item) { process.log.write("mirage: \(message)") }
+        if always || log.enabled(item) { log.write("mirage: \(message)") }
         Termination.die(signal: signal)
     }
-
-    func hex(_ v: UInt64) -> String { String(v, radix: 16) }
 }
