@@ -6,11 +6,10 @@
 // - Legacy encoding (quiet NaNs have the quiet bit clear; default NaN 0x7fbfffff /
 //   0x7ff7ffffffffffff): always the default NaN, whatever the operands (qemu runs legacy
 //   MIPS in default-NaN mode; checked by QEMUOracleTests).
-// Invalid is raised for a signalling NaN operand or an invalid operation.
-//
-// Approximation: under the legacy encoding SSE takes a legacy quiet NaN for a signalling one,
-// so an operation on one raises invalid where the MIPS FPU would not (a flag can be added
-// afterwards, never taken back).
+// Invalid is raised for a signalling NaN operand or an invalid operation. Under the legacy
+// encoding SSE would take a legacy quiet NaN for a signalling one and raise invalid, so the
+// translator sends legacy NaN operands here without letting SSE touch them
+// (Translator.branchIfNaNBits).
 
 import CHost
 import IR

@@ -66,12 +66,32 @@ extension Translator {
 
     // MARK: NaN results
 
-    /// `result`, or the MIPS FPU's NaN when it is a NaN (from `operands`, in order).
-    mutating func fixNaN(_ result: Value, _ operands: [Value], _ format: FPFormat) -> Value {
+    /// Under the legacy NaN encoding, jumps to `target` when any of `operands` is a NaN,
+    /// testing its bits with integer ops: SSE takes a legacy quiet NaN (quiet bit clear) for a
+    /// signalling one and raises invalid when it touches one, which a MIPS FPU does not, so
+    /// legacy code keeps NaN operands away from SSE.
+    mutating func branchIfNaNBits(_ operands: [Value], _ format: FPFormat, to target: Label) {
+        for x in operands {
+            if format == .double {
+                let magnitude = b.andi(b.bitcast(x, to: .i64), 0x7fff_ffff_ffff_ffff)
+                b.brcond(.gtu, magnitude, b.const64(0x7ff0_0000_0000_0000), target)
+            } else {
+                let magnitude = b.andi(b.bitcast(x, to: .i32), 0x7fff_ffff)
+                b.brcond(.gtu, magnitude, b.const32(0x7f80_0000), target)
+            }
+        }
+    }
+
+    /// `operation` (SSE arithmetic on `operands`), or the MIPS FPU's NaN when the result is a
+    /// NaN (from `operands`, in order, with the invalid flag the FPU raises). Under the legacy
+    /// encoding NaN operands go straight to the NaN rules, without SSE seeing them.
+    mutating func ieee(_ operands: [Value], _ format: FPFormat, _ operation: (inout IRBuilder) -> Value) -> Value {
         let out = b.newValue(format.type)
-        b.assign(out, result)
-        let done = b.newLabel()
-        b.brcond(.eq, b.fsetcond(.uno, result, result), b.const32(0), done)
+        let nanOperand = b.newLabel(), done = b.newLabel()
+        if !nan2008 { branchIfNaNBits(operands, format, to: nanOperand) }
+        b.assign(out, operation(&b))
+        b.brcond(.eq, b.fsetcond(.uno, out, out), b.const32(0), done)
+        b.label(nanOperand)
         let rules = NaNRules(double: format == .double, nan2008: nan2008)
         let nan = b.call(MIPSHelpers.nanResult, effects: .readsState, result: format.type,
                          operands[0], operands.count > 1 ? operands[1] : operands[0],
@@ -83,7 +103,7 @@ extension Translator {
 
     /// A two-operand IEEE operation with MIPS NaNs.
     mutating func arithmetic(_ op: Opcode, _ x: Value, _ y: Value, _ format: FPFormat) -> Value {
-        fixNaN(b.binary(op, x, y), [x, y], format)
+        ieee([x, y], format) { $0.binary(op, x, y) }
     }
 
     // MARK: Arithmetic (S and D)
@@ -103,11 +123,11 @@ extension Translator {
         var r: Value
         switch op {
         case .sqrt:
-            r = fixNaN(b.unary(.fsqrt, x), [x], format)
+            r = ieee([x], format) { $0.unary(.fsqrt, x) }
         case .recip:
             r = arithmetic(.fdiv, floatConstant(1, format), x, format)
         case .rsqrt:
-            let root = fixNaN(b.unary(.fsqrt, x), [x], format)
+            let root = ieee([x], format) { $0.unary(.fsqrt, x) }
             r = arithmetic(.fdiv, floatConstant(1, format), root, format)
         }
         writeFPR(fd, format, r)
@@ -136,23 +156,43 @@ extension Translator {
     /// an operand is a signalling NaN.
     mutating func compare(cond: UInt32, cc: UInt32, fs: UInt32, ft: UInt32, _ format: FPFormat) {
         let x = readFPR(fs, format), y = readFPR(ft, format)
+        let rules = NaNRules(double: format == .double, nan2008: nan2008)
+        let flags = b.const64(rules.packed | (cond & 8 != 0 ? 4 : 0))
+        let bit = b.newValue(.i32)
+        if !nan2008 {
+            // Legacy NaNs must not reach SSE (branchIfNaNBits): unordered operands are told
+            // apart by their bits, and only ordered ones are compared.
+            let unordered = b.newLabel(), done = b.newLabel()
+            branchIfNaNBits([x, y], format, to: unordered)
+            b.assign(bit, orderedCompare(cond, x, y))
+            b.br(done)
+            b.label(unordered)
+            b.call(MIPSHelpers.unorderedCompare, effects: .readsState, result: nil, x, y, flags)
+            b.assign(bit, constant: UInt64(cond & 1))
+            b.label(done)
+        } else {
+            var result = orderedCompare(cond, x, y)
+            if cond & 1 != 0 { result = b.or(result, b.fsetcond(.uno, x, y)) }
+            b.assign(bit, result)
+            // SSE's quiet compare already flags IEEE signalling NaNs, which are NaN2008's
+            // (when there is a compare: C.F has none).
+            if cond & 8 != 0 || cond & 7 == 0 {
+                let ordered = b.newLabel()
+                b.brcond(.eq, b.fsetcond(.uno, x, y), b.const32(0), ordered)
+                b.call(MIPSHelpers.unorderedCompare, effects: .readsState, result: nil, x, y, flags)
+                b.label(ordered)
+            }
+        }
+        b.storeState(MIPSState.fcc, b.deposit(b.loadState(.i32, MIPSState.fcc), bit, position: Int(cc), length: 1))
+    }
+
+    /// The less-than (cond bit 2) and equal (bit 1) parts of a compare, as an i32.
+    mutating func orderedCompare(_ cond: UInt32, _ x: Value, _ y: Value) -> Value {
         var result: Value?
         func add(_ v: Value) { result = result.map { b.or($0, v) } ?? v }
         if cond & 4 != 0 { add(b.fsetcond(.olt, x, y)) }
         if cond & 2 != 0 { add(b.fsetcond(.oeq, x, y)) }
-        if cond & 1 != 0 { add(b.fsetcond(.uno, x, y)) }
-        // SSE's quiet compare already flags IEEE signalling NaNs, which are NaN2008's (when
-        // there is a compare: C.F has none).
-        if cond & 8 != 0 || !nan2008 || cond & 7 == 0 {
-            let ordered = b.newLabel()
-            b.brcond(.eq, b.fsetcond(.uno, x, y), b.const32(0), ordered)
-            let rules = NaNRules(double: format == .double, nan2008: nan2008)
-            b.call(MIPSHelpers.unorderedCompare, effects: .readsState, result: nil, x, y,
-                   b.const64(rules.packed | (cond & 8 != 0 ? 4 : 0)))
-            b.label(ordered)
-        }
-        let bit = result ?? b.const32(0)
-        b.storeState(MIPSState.fcc, b.deposit(b.loadState(.i32, MIPSState.fcc), bit, position: Int(cc), length: 1))
+        return result ?? b.const32(0)
     }
 
     /// MOVF, MOVT, MOVZ, MOVN.fmt: fd = fs when `moved` (an i32, nonzero: move).

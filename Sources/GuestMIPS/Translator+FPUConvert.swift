@@ -8,14 +8,16 @@
 import IR
 
 extension Translator {
-    /// CVT.D.S and CVT.S.D: SSE's conversion, and MIPSHelpers.convertNaN for a NaN.
+    /// CVT.D.S and CVT.S.D: SSE's conversion, and MIPSHelpers.convertNaN for a NaN (under
+    /// the legacy encoding, a NaN never reaches SSE: branchIfNaNBits).
     mutating func convertPrecision(fd: UInt32, fs: UInt32, from: FPFormat, to: FPFormat) {
         let x = readFPR(fs, from)
-        let converted = b.fconvert(x, to: to.type)
         let out = b.newValue(to.type)
-        b.assign(out, converted)
-        let done = b.newLabel()
-        b.brcond(.eq, b.fsetcond(.uno, converted, converted), b.const32(0), done)
+        let nan = b.newLabel(), done = b.newLabel()
+        if !nan2008 { branchIfNaNBits([x], from, to: nan) }
+        b.assign(out, b.fconvert(x, to: to.type))
+        b.brcond(.eq, b.fsetcond(.uno, out, out), b.const32(0), done)
+        b.label(nan)
         let rules = NaNRules(double: to == .double, nan2008: nan2008)
         b.assign(out, b.call(MIPSHelpers.convertNaN, effects: .readsState, result: to.type, x, b.const64(0), b.const64(rules.packed)))
         b.label(done)
