@@ -33,14 +33,16 @@ struct MIPSCPULoop: CPULoop {
     }
 
     /// Linux's signals for MIPS exceptions (arch/mips/kernel/traps.c): a reserved instruction
-    /// is SIGILL, BREAK and the trap instructions SIGTRAP or, for the codes compilers use for
-    /// overflow and division by zero, SIGFPE; an unfetchable pc is SIGSEGV at that address.
+    /// is SIGILL, forced without a code or address (SI_KERNEL, as qemu-mips gives too); BREAK
+    /// and the trap instructions SIGTRAP or, for the codes compilers use for overflow and
+    /// division by zero, SIGFPE at the instruction; an unfetchable pc is SIGSEGV there.
     func guestException(_ reason: ExitReason, payload: UInt64) {
         let pc = state.pc
         switch reason {
         case .undefined:
-            raise(.fault(SIGILL, code: GuestSignalInfo.illegalOpcode, address: pc, abi: process.abi),
-                  "illegal instruction 0x\(hex(payload)) at 0x\(hex(UInt64(pc)))", always: true, item: .unimp)
+            var info = GuestSignalInfo.fault(SIGILL, code: GuestSignalInfo.kernel, address: 0, abi: process.abi)
+            info.faultAddress = pc
+            raise(info, "illegal instruction 0x\(hex(payload)) at 0x\(hex(UInt64(pc)))", always: true, item: .unimp)
         case .breakpoint:
             let trap = MIPSTrap(payload: payload) ?? .breakInstruction(code: 0)
             switch trap.linuxSignal {
