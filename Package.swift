@@ -43,7 +43,7 @@ let package = Package(
 
         // The Linux personality.
         .target(name: "LinuxABI"),
-        .target(name: "LinuxUser", dependencies: ["Host", "GuestMemory", "ELFLoader", "Engine", "LinuxABI", "GuestARM"]),
+        .target(name: "LinuxUser", dependencies: ["Host", "GuestMemory", "ELFLoader", "Engine", "LinuxABI", "GuestARM", "GuestMIPS"]),
         // The Swift runtime linked in: no libswiftCore.so to find and relocate at every start
         // (a third of a static hello's start-up); glibc stays shared.
         // binfmt_misc registration: entries, their file formats, the kernel's interface.
