@@ -30,27 +30,22 @@ extension Translator {
         transferFP(load: load, double: double, r: r, address: address, offset: 0)
     }
 
-    /// One register to or from memory. A double is two words, lower address first as the
-    /// data endianness orders them (A2.4.3), so a big-endian double is its word-swapped image.
+    /// One register to or from memory, as a float: the value goes straight between memory and
+    /// an SSE register, and a later VFP op reading the register in the same block uses it
+    /// without a trip through the state. A double is two words, lower address first as the
+    /// data endianness orders them (A2.4.3): little-endian that is one 64-bit little-endian
+    /// access, big-endian one 64-bit big-endian access (the word at the lower address is the
+    /// high word). One access, not two words: two 32-bit state stores read back as one 64-bit
+    /// load would stall the host's store forwarding. (A double straddling a page that faults
+    /// on its second half writes nothing instead of its first word: the instruction restarts
+    /// either way.)
     mutating func transferFP(load: Bool, double: Bool, r: Int, address: Value, offset: UInt64) {
-        let op = memop(.word)
-        if !double {
-            if load {
-                b.storeState(ARMState.s(r), b.load(op, .i32, address: address, offset: offset))
-            } else {
-                b.store(op, address: address, offset: offset, b.loadState(.i32, ARMState.s(r)))
-            }
-            return
-        }
+        let op = MemOp(size: double ? 8 : 4, bigEndian: bigEndian)
+        let type: IRType = double ? .f64 : .f32
         if load {
-            let lo = b.load(op, .i32, address: address, offset: offset)
-            let hi = b.load(op, .i32, address: address, offset: offset + 4)
-            b.storeState(ARMState.d(r), bigEndian ? hi : lo)
-            b.storeState(ARMState.d(r) + 4, bigEndian ? lo : hi)
+            fpWrite(r, double: double, b.load(op, type, address: address, offset: offset))
         } else {
-            let lo = b.loadState(.i32, ARMState.d(r)), hi = b.loadState(.i32, ARMState.d(r) + 4)
-            b.store(op, address: address, offset: offset, bigEndian ? hi : lo)
-            b.store(op, address: address, offset: offset + 4, bigEndian ? lo : hi)
+            b.store(op, address: address, offset: offset, fpRead(r, double: double))
         }
     }
 
