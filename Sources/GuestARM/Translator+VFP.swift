@@ -99,6 +99,10 @@ extension Translator {
     /// VMRS: Rt = FPSCR, or APSR.NZCV = FPSCR.NZCV when Rt is 15. Other system registers:
     /// FPSID/MVFR0/MVFR1 read as a VFPv3-D32 + NEON implementation reports them.
     mutating func vmrs(t: UInt32, register reg: UInt32) -> Bool {
+        if t == 15 && reg == 1 {
+            vmrsFlags()
+            return true
+        }
         let value: Value
         switch reg {
         case 1: value = b.call(ARMHelpers.readFPSCR, effects: [.readsState, .writesState], result: .i32)
@@ -109,15 +113,36 @@ extension Translator {
         default: return false
         }
         if t == 15 {
-            let nzcv = b.andi(value, 0xf000_0000)
-            b.storeState(ARMState.nf, nzcv)                              // bit 31
-            b.storeState(ARMState.zf, b.andi(b.xori(nzcv, 0x4000_0000), 0x4000_0000))
-            b.storeState(ARMState.cf, b.extract(nzcv, position: 29, length: 1))
-            b.storeState(ARMState.vf, b.shli(nzcv, 3))
+            setFlags(nzcv: b.andi(value, 0xf000_0000))
         } else {
             setReg(t, value)
         }
         return true
+    }
+
+    /// VMRS APSR_nzcv, FPSCR: only FPSCR.NZCV move, and they are in the state (the host's
+    /// exception flags only matter to the cumulative bits). After a VCMP in this block whose
+    /// flags still stand, the flags come from its comparisons, and conditions that read them
+    /// compare the floats again instead (Translator.branch).
+    mutating func vmrsFlags() {
+        let fpscr = UInt64(ARMState.fpscr)
+        guard let c = floatCompare, unchanged(since: c.from, fields: fpscr..<fpscr + 4, c.lt, c.eq, c.un) else {
+            setFlags(nzcv: b.andi(b.loadState(.i32, ARMState.fpscr), 0xf000_0000))
+            return
+        }
+        b.storeState(ARMState.nf, b.shli(c.lt, 31))
+        b.storeState(ARMState.zf, b.xori(c.eq, 1))
+        b.storeState(ARMState.cf, b.xori(c.lt, 1))
+        b.storeState(ARMState.vf, b.shli(c.un, 31))
+        floatFlags = (c.x, c.y, b.count)
+    }
+
+    /// APSR.NZCV from bits 31-28 of `nzcv` (the rest zero).
+    mutating func setFlags(nzcv: Value) {
+        b.storeState(ARMState.nf, nzcv)                              // bit 31
+        b.storeState(ARMState.zf, b.andi(b.xori(nzcv, 0x4000_0000), 0x4000_0000))
+        b.storeState(ARMState.cf, b.extract(nzcv, position: 29, length: 1))
+        b.storeState(ARMState.vf, b.shli(nzcv, 3))
     }
 
     /// VMSR FPSCR, Rt (other registers are not writable from user mode).
@@ -190,6 +215,7 @@ extension Translator {
         nzcv = b.or(nzcv, b.shli(un, 28))
         let fpscr = b.andi(b.loadState(.i32, ARMState.fpscr), 0x0fff_ffff)
         b.storeState(ARMState.fpscr, b.or(fpscr, nzcv))
+        floatCompare = (x, y, lt, eq, un, b.count)
     }
 
     // MARK: Conversions

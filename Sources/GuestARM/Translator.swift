@@ -13,6 +13,12 @@ struct Translator {
     /// The last flag-setting subtraction (cmp, subs): NZCV are the flags of x - y as long as
     /// nothing after op index `from` wrote them (Translator.flagsOfCompare checks).
     var compare: (x: Value, y: Value, result: Value, from: Int)?
+    /// The last VCMP: FPSCR.NZCV hold the flags of comparing x with y (lt, eq, un as 0/1
+    /// values) as long as nothing after op index `from` wrote FPSCR.
+    var floatCompare: (x: Value, y: Value, lt: Value, eq: Value, un: Value, from: Int)?
+    /// The last VMRS APSR_nzcv that copied floatCompare's flags: NZCV are those of comparing
+    /// x with y as long as nothing after op index `from` wrote them.
+    var floatFlags: (x: Value, y: Value, from: Int)?
     /// Address of the instruction being translated.
     var pc: UInt32 = 0
     /// Address of the instruction after it.

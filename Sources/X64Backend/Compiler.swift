@@ -141,9 +141,21 @@ public struct X64Compiler: ~Copyable {
         let requested = a.makeLabel()
         a.jcc(.ne, requested)
 
-        for op in block.ops {
-            if let error = lower(op) { return error }
+        let done: CompileError? = block.ops.withUnsafeBufferPointer { ops in
+            var i = 0
+            while i < ops.count {
+                // A float comparison only a branch reads: ucomis and a jcc, no 0/1 value.
+                if i + 1 < ops.count, fusesWithBranch(ops[i], ops[i + 1], at: i) {
+                    lowerFloatBranch(ops[i], ops[i + 1])
+                    i += 2
+                    continue
+                }
+                if let error = lower(ops[i]) { return error }
+                i += 1
+            }
+            return nil
         }
+        if let done { return done }
 
         a.bind(requested)
         a.mov(GPR.rax.dword, UInt32(JITABI.Exit.exitRequest.rawValue))

@@ -133,6 +133,49 @@ extension X64Compiler {
         store(op.dst, from: .rax)
     }
 
+    /// Whether `op` (at index i) is an fsetcond whose only use is `next`, a brcond eq/ne of it
+    /// against 0.
+    func fusesWithBranch(_ op: Op, _ next: Op, at i: Int) -> Bool {
+        guard op.opcode == .fsetcond, next.opcode == .brcond, next.a == op.dst, next.b != op.dst,
+              next.aux == IR.Condition.eq.rawValue || next.aux == IR.Condition.ne.rawValue,
+              constantValue(next.b) == 0 else { return false }
+        let info = values[slot(op.dst)]
+        return info.definitions == 1 && info.end == Int32(i + 1)
+    }
+
+    /// fsetcond + brcond ne (taken when the condition holds) or eq (when it does not) as one
+    /// ucomis and one or two jccs. After ucomis p, q: unordered sets ZF, PF and CF; p < q sets
+    /// CF; p == q sets ZF; p > q clears all three.
+    mutating func lowerFloatBranch(_ op: Op, _ branch: Op) {
+        let single = op.type == .f32
+        let cond = FloatCondition(rawValue: op.aux) ?? .oeq
+        let whenHolds = branch.aux == IR.Condition.ne.rawValue
+        let target = labels[Int(branch.imm)]
+        let x = xmm(op.a, into: .xmm15)
+        let y = xmm(op.b, into: .xmm14)
+        func ucomis(_ p: XMM, _ q: XMM) { if single { a.ucomiss(p, q) } else { a.ucomisd(p, q) } }
+        switch cond {
+        case .ogt: ucomis(x, y); a.jcc(whenHolds ? .a : .be, target)
+        case .oge: ucomis(x, y); a.jcc(whenHolds ? .ae : .b, target)
+        case .olt: ucomis(y, x); a.jcc(whenHolds ? .a : .be, target)
+        case .ole: ucomis(y, x); a.jcc(whenHolds ? .ae : .b, target)
+        case .uno: ucomis(x, y); a.jcc(whenHolds ? .p : .np, target)
+        case .ord: ucomis(x, y); a.jcc(whenHolds ? .np : .p, target)
+        case .oeq, .une:
+            ucomis(x, y)
+            // Equal is ZF without PF; "not equal" is either flag's opposite.
+            if (cond == .oeq) == whenHolds {
+                let skip = a.makeLabel()
+                a.jcc(.p, skip)
+                a.jcc(.e, target)
+                a.bind(skip)
+            } else {
+                a.jcc(.p, target)
+                a.jcc(.ne, target)
+            }
+        }
+    }
+
     func helperAddress(_ helper: HelperFunction) -> UInt64 {
         UInt64(UInt(bitPattern: unsafeBitCast(helper, to: UnsafeRawPointer.self)))
     }
