@@ -75,9 +75,14 @@ extension X64Compiler {
                 // their lowering copies a into the result's register first and reads the other
                 // operands from registers that are still live, so the copy disappears when the
                 // two coincide.
-                if op.type.isInteger && !op.a.isNone && info[d].hintAt < 0 {
+                if !op.a.isNone && info[d].hintAt < 0 {
                     switch op.opcode {
                     case .add, .sub, .and, .or, .xor, .andc, .orc, .mul, .shl, .shr, .sar, .rotl, .rotr, .not, .neg:
+                        if op.type.isInteger {
+                            info[d].hintAt = Int32(i)
+                            info[d].hintOperand = op.a.index
+                        }
+                    case .fadd, .fsub, .fmul, .fdiv, .fneg, .fabs:
                         info[d].hintAt = Int32(i)
                         info[d].hintOperand = op.a.index
                     default:
