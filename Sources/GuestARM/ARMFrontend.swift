@@ -72,6 +72,7 @@ public struct ARMFrontend: Frontend {
             if t.ended { break }
             t.itState = t.nextITState
         }
+        if let head = t.loopHead { t.b.placeAtStart(head) }
         block = t.b.finish(guestSize: pc &- start, instructionCount: UInt32(count))
     }
 

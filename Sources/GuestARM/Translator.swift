@@ -38,6 +38,9 @@ struct Translator {
     var ended = false
     /// The label the current instruction's condition-failed path continues at.
     var skip: Label?
+    /// The block's first op, when a branch back to the block's start loops inside the block
+    /// (ARMFrontend places it when the block is done).
+    var loopHead: Label?
 
     init(key: BlockKey, reusing storage: consuming Block) {
         b = IRBuilder(key: key, reusing: consume storage)
@@ -109,8 +112,21 @@ struct Translator {
 
     // MARK: Block exits
 
-    /// Ends the path with a direct branch to `target` (chainable through `slot`).
+    /// Ends the path with a direct branch to `target` (chainable through `slot`). A branch to
+    /// the block's own start in the same mode loops inside the block while nobody asked the
+    /// thread to stop (the exit-request flag, tested on every iteration): the passes can then
+    /// keep guest registers in host registers across iterations (Passes+Loops.swift). When
+    /// the flag is up it leaves as any branch does, and the next block's entry check stops.
     mutating func jump(to target: UInt32, thumb toThumb: Bool? = nil, slot: Int = 0) {
+        let nextIT = toThumb == false ? 0 : nextITState
+        if UInt64(target) == b.block.key.pc && (toThumb ?? thumb) == thumb && nextIT == entryITState {
+            let head = loopHead ?? b.newLabel()
+            loopHead = head
+            let stop = b.newLabel()
+            b.brcond(.ne, b.loadState(.i32, ARMState.exitRequest), b.const32(0), stop)
+            b.br(head)
+            b.label(stop)
+        }
         if let toThumb, toThumb != thumb { b.storeState(ARMState.thumb, b.const32(toThumb ? 1 : 0)) }
         b.storeState(ARMState.pc, b.const32(target))
         storeNextITState(toThumb == false ? 0 : nextITState)
