@@ -72,6 +72,7 @@ public struct ARMFrontend: Frontend {
             if t.ended { break }
             t.itState = t.nextITState
         }
+        t.emitDeferredExits()
         if let head = t.loopHead { t.b.placeAtStart(head) }
         block = t.b.finish(guestSize: pc &- start, instructionCount: UInt32(count))
     }
@@ -107,6 +108,12 @@ public struct ARMFrontend: Frontend {
                 var v = A32UncondDecoding(translator: p)
                 if !A32UncondDecoder.decode(word, &v) { p.pointee.undefined() }
             }
+            return
+        }
+        if cond < 14 && (word >> 24) & 0xf == 0b1010 {
+            // B<c>: imm24 sign-extended, times 4.
+            let offset = UInt32(bitPattern: (Int32(bitPattern: word << 8) >> 8) &<< 2)
+            t.conditionalBranch(.condition(cond), to: t.pcRead &+ offset)
             return
         }
         t.beginConditional(cond)

@@ -41,6 +41,9 @@ struct Translator {
     /// The block's first op, when a branch back to the block's start loops inside the block
     /// (ARMFrontend places it when the block is done).
     var loopHead: Label?
+    /// Taken sides of conditional branches the block continued past: each label leaves to its
+    /// target through goto_tb slot 2, 3 (ARMFrontend emits them after the block's end).
+    var deferredExits: [(label: Label, target: UInt32)] = []
 
     init(key: BlockKey, reusing storage: consuming Block) {
         b = IRBuilder(key: key, reusing: consume storage)

@@ -131,7 +131,7 @@ extension Block {
             case .exitTB:
                 if ExitReason(rawValue: op.aux) == nil { fail(i, "bad exit reason") }
             case .gotoTB:
-                if op.aux > 1 { fail(i, "goto_tb slot must be 0 or 1") }
+                if op.aux > 3 { fail(i, "goto_tb slot must be 0 to 3") }
             default:
                 break
             }

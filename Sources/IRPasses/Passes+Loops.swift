@@ -4,7 +4,8 @@
 // the state, so the JIT keeps them in host registers across iterations. The state is loaded
 // once before the loop and written back on every way out.
 //
-// The loop is ops[0...end], `end` the last branch back to the head, an unconditional br. It
+// The loop is ops[0...end], `end` the last branch back to the head (a brcond's not-taken side
+// is one more way out). It
 // qualifies when nothing in it reads or writes the state behind the passes' back (a helper
 // with state effects), no other branch goes backward, and no branch from after it comes into
 // it. A field is promoted when every access to it in the loop has the same offset and type and
@@ -57,7 +58,7 @@ extension Optimizer {
                 break
             }
         }
-        guard end > 0, ops[end].opcode == .br else { return }
+        guard end > 0 else { return }
 
         // The loop's fields, and whether the loop qualifies.
         var fields: [LoopField] = []
@@ -174,7 +175,15 @@ extension Optimizer {
             }
             out.append(op)
         }
-        let loopEnd = out.count - 1
+        if ops[end].opcode == .brcond && anyWritten {
+            // The way out past a conditional branch back: through a stub too.
+            let fallThrough = UInt64(block.labelCount), stub = fallThrough + 1
+            block.labelCount += 2
+            stubs.append((fallThrough, stub))
+            out.append(Op(.br, .i32, imm: stub))
+            out.append(Op(.label, .i32, imm: fallThrough))
+        }
+        let loopEnd = ops[end].opcode == .brcond && anyWritten ? out.count - 2 : out.count - 1
         for i in (end + 1)..<ops.count { out.append(resolved(ops[i])) }
         let stubStart = out.count
         for s in stubs {
