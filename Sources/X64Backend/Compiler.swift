@@ -144,11 +144,23 @@ public struct X64Compiler: ~Copyable {
         let done: CompileError? = block.ops.withUnsafeBufferPointer { ops in
             var i = 0
             while i < ops.count {
-                // A float comparison only a branch reads: ucomis and a jcc, no 0/1 value.
-                if i + 1 < ops.count, fusesWithBranch(ops[i], ops[i + 1], at: i) {
-                    lowerFloatBranch(ops[i], ops[i + 1])
-                    i += 2
-                    continue
+                // The next op that emits code (constants that are immediates emit none).
+                var j = i + 1
+                while j < ops.count && ops[j].opcode == .const_ && isInline(ops[j].dst) { j += 1 }
+                if j < ops.count {
+                    // A float comparison only a branch reads: ucomis and a jcc, no 0/1 value.
+                    if fusesWithBranch(ops[i], ops[j], at: j) {
+                        lowerFloatBranch(ops[i], ops[j])
+                        i = j + 1
+                        continue
+                    }
+                    // A state field only a branch reads (a loop's exit-request test): cmp
+                    // with the field in memory.
+                    if stateFusesWithBranch(ops[i], ops[j], at: j) {
+                        lowerStateBranch(ops[i], ops[j])
+                        i = j + 1
+                        continue
+                    }
                 }
                 if let error = lower(ops[i]) { return error }
                 i += 1
