@@ -57,6 +57,8 @@ public struct Optimizer: ~Copyable {
     var pending = FieldTable<Int>(placeholder: -1)
     /// Per op: removed.
     var dead = ScratchBuffer<Bool>(capacity: 256)
+    /// The dead-code walk's flag-raising FP ops kept in the current stretch (Passes+DeadCode).
+    var flagOps = ScratchBuffer<Op>(capacity: 16)
     /// Guest state bytes that change behind the block's back (the exit-request flag): a loop
     /// reads them from the state on every iteration. Loops keep guest registers in values
     /// (Passes+Loops.swift) only once this is set.

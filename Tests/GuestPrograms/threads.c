@@ -147,6 +147,12 @@ static sem_t detached_done;
 
 static void *detached(void *arg) {
     (void)arg;
+    // Nobody joins this thread, so it may still be on its way out when thread_signals sends
+    // the process a SIGUSR2 that every other thread blocks: with SIGUSR2
+    // open here the kernel could pick this thread and the default action ends the process.
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
     sem_post(&detached_done);
     return NULL;
 }
@@ -226,7 +232,7 @@ static void thread_signals(void) {
     pthread_join(signal_target, NULL);
     printf("pthread_kill reached the right thread: %s\n", right_thread ? "yes" : "no");
 
-    // Every thread blocks SIGUSR2; the one in sigwait takes it.
+    // Every thread blocks SIGUSR2 (main blocked it first thing); the one in sigwait takes it.
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGUSR2);
@@ -320,6 +326,13 @@ static void many_threads(void) {
 
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
+    // SIGUSR2 is blocked in every thread from the start (thread_signals sends it to the
+    // process for a sigwait): a thread that did not block it, such as the detached one still
+    // on its way out on a loaded machine, would take it and die of it.
+    sigset_t usr2;
+    sigemptyset(&usr2);
+    sigaddset(&usr2, SIGUSR2);
+    pthread_sigmask(SIG_BLOCK, &usr2, NULL);
     counters();
     producers_consumers();
     barrier_semaphore();

@@ -8,6 +8,7 @@ import IR
 import IRInterpreter
 import IRPasses
 import Testing
+import TestTools
 
 @Suite("IRPasses: loops")
 struct LoopPassTests {
