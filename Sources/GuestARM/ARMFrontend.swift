@@ -5,9 +5,11 @@ import ARMDecoder
 import IR
 
 public struct ARMFrontend: Frontend {
-    /// BlockKey.flags: bit 0 Thumb, bit 1 big-endian data (CPSR.E), bits 8-15 ITSTATE.
+    /// BlockKey.flags: bit 0 Thumb, bit 1 big-endian data (CPSR.E), bit 2 default-NaN mode
+    /// (FPSCR.DN: VFP arithmetic translates differently), bits 8-15 ITSTATE.
     public static let thumbFlag: UInt32 = 1
     public static let bigEndianFlag: UInt32 = 2
+    public static let defaultNaNFlag: UInt32 = 4
     public static let itShift: UInt32 = 8
 
     static let pageSize: UInt32 = 4096
@@ -21,7 +23,9 @@ public struct ARMFrontend: Frontend {
         let thumb = state.load(fromByteOffset: ARMState.thumb, as: UInt32.self)
         let be = state.load(fromByteOffset: ARMState.bigEndian, as: UInt32.self)
         let it = state.load(fromByteOffset: ARMState.itState, as: UInt32.self)
-        let flags = (thumb != 0 ? Self.thumbFlag : 0) | (be != 0 ? Self.bigEndianFlag : 0) | (it & 0xff) << Self.itShift
+        let dn = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self) >> 25 & 1
+        let flags = (thumb != 0 ? Self.thumbFlag : 0) | (be != 0 ? Self.bigEndianFlag : 0) | dn * Self.defaultNaNFlag
+            | (it & 0xff) << Self.itShift
         return BlockKey(pc: UInt64(pc), flags: flags)
     }
 

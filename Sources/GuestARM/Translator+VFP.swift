@@ -148,7 +148,15 @@ extension Translator {
     /// VMSR FPSCR, Rt (other registers are not writable from user mode).
     mutating func vmsr(t: UInt32, register reg: UInt32) -> Bool {
         guard reg == 1 else { return reg == 8 }
-        b.call(ARMHelpers.writeFPSCR, effects: .writesState, result: nil, self.reg(t))
+        let value = self.reg(t)
+        b.call(ARMHelpers.writeFPSCR, effects: .writesState, result: nil, value)
+        // FPSCR.DN is a key flag: the next block is looked up with the new one.
+        let target = b.const32(next)
+        b.storeState(ARMState.pc, target)
+        storeNextITState(nextITState)
+        let dn = b.shli(b.andi(b.shri(value, 25), 1), 2)
+        b.lookupAndGoto(pc: target, flags: b.ori(dn, UInt64(keyFlags(itState: nextITState) & ~ARMFrontend.defaultNaNFlag)))
+        ended = true
         return true
     }
 
@@ -160,19 +168,19 @@ extension Translator {
         let x = fpRead(n, double: double), y = fpRead(m, double: double)
         let r: Value
         switch op {
-        case .add: r = b.binary(.fadd, x, y)
-        case .sub: r = b.binary(.fsub, x, y)
-        case .mul: r = b.binary(.fmul, x, y)
-        case .div: r = b.binary(.fdiv, x, y)
-        case .nmul: r = b.unary(.fneg, b.binary(.fmul, x, y))
+        case .add: r = arith(.fadd, x, y)
+        case .sub: r = arith(.fsub, x, y)
+        case .mul: r = arith(.fmul, x, y)
+        case .div: r = arith(.fdiv, x, y)
+        case .nmul: r = b.unary(.fneg, arith(.fmul, x, y))
         case .mla, .mls, .nmla, .nmls:
-            let product = b.binary(.fmul, x, y)
+            let product = arith(.fmul, x, y)
             let acc = fpRead(d, double: double)
             switch op {
-            case .mla: r = b.binary(.fadd, acc, product)
-            case .mls: r = b.binary(.fadd, acc, b.unary(.fneg, product))
-            case .nmla: r = b.binary(.fadd, b.unary(.fneg, acc), b.unary(.fneg, product))
-            default: r = b.binary(.fadd, b.unary(.fneg, acc), product)
+            case .mla: r = arith(.fadd, acc, product)
+            case .mls: r = arith(.fadd, acc, b.unary(.fneg, product))
+            case .nmla: r = arith(.fadd, b.unary(.fneg, acc), b.unary(.fneg, product))
+            default: r = arith(.fadd, b.unary(.fneg, acc), product)
             }
         case .fma, .fms, .fnma, .fnms:
             // Fused: one rounding, so a helper on the registers themselves.
@@ -186,6 +194,21 @@ extension Translator {
         fpWrite(d, double: double, r)
     }
 
+    /// VFP arithmetic on SSE: NaN results by ARM's FPProcessNaNs and FPDefaultNaN
+    /// (NaNRule.firstNaN), operands in the pseudocode's order (op1 first).
+    mutating func arith(_ opcode: Opcode, _ x: Value, _ y: Value) -> Value {
+        defaultNaNMode(b.floatBinary(opcode, x, y, nans: .firstNaN))
+    }
+
+    /// Under FPSCR.DN (a block key flag) a NaN result is the default NaN, whatever the
+    /// operands (FPProcessNaN with DN set); otherwise `r` itself.
+    mutating func defaultNaNMode(_ r: Value) -> Value {
+        guard defaultNaN else { return r }
+        let double = b.type(of: r) == .f64
+        let nan = b.bitcast(double ? b.const64(0x7ff8_0000_0000_0000) : b.const32(0x7fc0_0000), to: double ? .f64 : .f32)
+        return b.select(b.fsetcond(.uno, r, r), nan, r)
+    }
+
     enum VFPUnary { case mov, abs, neg, sqrt }
 
     mutating func vfpUnary(_ op: VFPUnary, double: Bool, d: Int, m: Int) {
@@ -194,7 +217,7 @@ extension Translator {
         case .mov: x
         case .abs: b.unary(.fabs, x)
         case .neg: b.unary(.fneg, x)
-        case .sqrt: b.unary(.fsqrt, x)
+        case .sqrt: defaultNaNMode(b.fsqrt(x, nans: .firstNaN))
         }
         fpWrite(d, double: double, r)
     }
@@ -226,7 +249,7 @@ extension Translator {
     /// VCVT between double and single.
     mutating func vfpConvertPrecision(toDouble: Bool, d: Int, m: Int) {
         let x = fpRead(m, double: !toDouble)
-        fpWrite(d, double: toDouble, b.fconvert(x, to: toDouble ? .f64 : .f32))
+        fpWrite(d, double: toDouble, defaultNaNMode(b.fconvert(x, to: toDouble ? .f64 : .f32)))
     }
 
     /// VCVT/VCVTR float to 32-bit integer in an S register.

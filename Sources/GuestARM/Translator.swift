@@ -26,6 +26,8 @@ struct Translator {
     let thumb: Bool
     /// Data accesses are big-endian (CPSR.E).
     let bigEndian: Bool
+    /// FPSCR.DN: every VFP NaN result is the default NaN.
+    let defaultNaN: Bool
     /// ITSTATE of the instruction being translated, and of the one after it.
     var itState: UInt32 = 0
     var nextITState: UInt32 = 0
@@ -49,6 +51,7 @@ struct Translator {
         b = IRBuilder(key: key, reusing: consume storage)
         thumb = key.flags & ARMFrontend.thumbFlag != 0
         bigEndian = key.flags & ARMFrontend.bigEndianFlag != 0
+        defaultNaN = key.flags & ARMFrontend.defaultNaNFlag != 0
         entryITState = (key.flags >> ARMFrontend.itShift) & 0xff
         itState = entryITState
     }
@@ -90,7 +93,7 @@ struct Translator {
 
     mutating func writePC(_ v: Value, _ kind: PCWrite) {
         let exchange = kind == .exchange || kind == .load || (kind == .alu && !thumb)
-        let endianFlag = bigEndian ? ARMFrontend.bigEndianFlag : 0
+        let endianFlag = modeFlags
         let target: Value, flags: Value
         if exchange {
             let t = b.andi(v, 1)
@@ -110,7 +113,12 @@ struct Translator {
 
     /// The key flags of the block at the next instruction in the current mode with `itState`.
     func keyFlags(itState: UInt32) -> UInt32 {
-        (thumb ? ARMFrontend.thumbFlag : 0) | (bigEndian ? ARMFrontend.bigEndianFlag : 0) | itState << ARMFrontend.itShift
+        (thumb ? ARMFrontend.thumbFlag : 0) | modeFlags | itState << ARMFrontend.itShift
+    }
+
+    /// The key flags besides Thumb and ITSTATE: data endianness and default-NaN mode.
+    var modeFlags: UInt32 {
+        (bigEndian ? ARMFrontend.bigEndianFlag : 0) | (defaultNaN ? ARMFrontend.defaultNaNFlag : 0)
     }
 
     // MARK: Block exits

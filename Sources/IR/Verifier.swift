@@ -110,9 +110,11 @@ extension Block {
                 expect(op.a, op.type, "stored value")
             case .fadd, .fsub, .fmul, .fdiv:
                 guard op.type.isFloat else { fail(i, "float op on \(op.type.name)"); break }
+                if NaNRule(rawValue: op.aux) == nil { fail(i, "bad NaN rule") }
                 expect(op.a, op.type, "operand")
                 expect(op.b, op.type, "operand")
             case .fsqrt, .fneg, .fabs:
+                if op.opcode == .fsqrt && NaNRule(rawValue: op.aux) == nil { fail(i, "bad NaN rule") }
                 expect(op.a, op.type, "operand")
             case .fsetcond:
                 if FloatCondition(rawValue: op.aux) == nil { fail(i, "bad float condition") }
