@@ -14,6 +14,7 @@ extension X64Compiler {
         let info = values.pointer
         let n = valueCount
         labelPositions.reset(count: labelCount, to: -1)
+        loopHeads.reset(count: labelCount, to: false)
         callsBefore.reset(count: ops.count + 1, to: 0)
         appearance.removeAll()
         hasBackwardBranch = false
@@ -29,7 +30,10 @@ extension X64Compiler {
             case .label:
                 if op.imm < UInt64(labelCount) { labelPositions[Int(op.imm)] = i }
             case .br, .brcond:
-                if op.imm < UInt64(labelCount) && labelPositions[Int(op.imm)] >= 0 { hasBackwardBranch = true }
+                if op.imm < UInt64(labelCount) && labelPositions[Int(op.imm)] >= 0 {
+                    hasBackwardBranch = true
+                    loopHeads[Int(op.imm)] = true
+                }
             default:
                 if needsCall(op) { calls += 1 }
             }

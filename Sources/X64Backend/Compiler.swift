@@ -86,8 +86,14 @@ public struct X64Compiler: ~Copyable {
     /// Values in the order they first appear in the ops; whether that is their order by start.
     var appearance = ScratchBuffer<UInt32>(capacity: 256)
     var appearanceIsSorted = true
-    /// Whether a branch goes back to a label before it (a loop: Liveness.swift).
-    var hasBackwardBranch = false
+    /// Whether a branch goes back to a label before it (a loop: Liveness.swift), and which
+    /// labels such branches target.
+    public internal(set) var hasBackwardBranch = false
+    var loopHeads = ScratchBuffer<Bool>(capacity: 32)
+    /// Where a loop's head is placed: the engine places blocks with loops at this alignment,
+    /// and the head starts a fetch window of the host's front end (a loop of a dozen
+    /// instructions then takes one or two windows per iteration, not two or three).
+    public static let loopAlignment = 32
     /// Per op position: the number of call-like ops before it (Liveness.swift), and scratch for
     /// ordering the intervals.
     var callsBefore = ScratchBuffer<Int>(capacity: 256)

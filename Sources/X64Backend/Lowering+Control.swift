@@ -109,6 +109,8 @@ extension X64Compiler {
     mutating func lowerBranch(_ op: Op) {
         switch op.opcode {
         case .label:
+            // Padding before a loop's head runs once, on the way in.
+            if op.imm < UInt64(loopHeads.count) && loopHeads[Int(op.imm)] { a.align(Self.loopAlignment) }
             a.bind(labels[Int(op.imm)])
         case .br:
             a.jmp(labels[Int(op.imm)])
