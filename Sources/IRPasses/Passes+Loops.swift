@@ -307,10 +307,8 @@ struct LoopCleanup {
     /// exception flags every iteration must raise.
     static func sinkable(_ op: Op) -> Bool {
         switch op.opcode {
-        case .loadState, .load, .call, .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fsetcond, .fconvert, .itof, .ftoi:
-            return false
-        default:
-            return Passes.isRemovable(op)
+        case .loadState, .load, .call: false
+        default: !op.opcode.raisesFloatFlags && Passes.isRemovable(op)
         }
     }
 
