@@ -173,6 +173,7 @@ int chost_signal_set_disposition(int signal, int disposition, int child_flags) {
     if (signal < 1 || signal > 64 || signal == SIGKILL || signal == SIGSTOP) return -EINVAL;
     dispositions[signal] = (uint8_t)disposition;
     if (signal == SIGSEGV || signal == SIGBUS) return 0;  // the fault handler routes them
+    if (signal == SIGFPE && chost_float_traps_active()) return 0;  // so does the float trap handler
     struct kernel_action action;
     memset(&action, 0, sizeof action);
     switch (disposition) {

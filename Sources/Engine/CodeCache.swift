@@ -20,7 +20,7 @@ struct CacheEntry {
     var firstStart: Int32
     var startCount: Int32
     /// The block each `gotoTB` slot was last linked to, or -1.
-    var links: (Int32, Int32)
+    var links: (Int32, Int32, Int32, Int32)
     /// Guest code span, for invalidation.
     var guestStart: UInt64
     var guestEnd: UInt64
@@ -65,7 +65,7 @@ struct CodeCache: ~Copyable {
         for start in instructionStarts { starts.append(start) }
         (entries + count).initialize(to: CacheEntry(key: key, block: block, code: code, codeSize: codeSize,
                                                     firstStart: first, startCount: Int32(instructionStarts.count),
-                                                    links: (-1, -1), guestStart: guestStart, guestEnd: guestEnd))
+                                                    links: (-1, -1, -1, -1), guestStart: guestStart, guestEnd: guestEnd))
         count += 1
         table.insert(key, id)
         return id
@@ -74,14 +74,24 @@ struct CodeCache: ~Copyable {
     @inline(__always)
     func link(from id: Int32, slot: Int) -> Int32 {
         let links = entries[Int(id)].links
-        return slot == 0 ? links.0 : links.1
+        switch slot {
+        case 0: return links.0
+        case 1: return links.1
+        case 2: return links.2
+        default: return links.3
+        }
     }
 
     /// Written without the lock: an aligned 32-bit store, and a reader that sees the old
     /// value only takes the slower way to the same block.
     @inline(__always)
     func setLink(from id: Int32, slot: Int, to next: Int32) {
-        if slot == 0 { entries[Int(id)].links.0 = next } else { entries[Int(id)].links.1 = next }
+        switch slot {
+        case 0: entries[Int(id)].links.0 = next
+        case 1: entries[Int(id)].links.1 = next
+        case 2: entries[Int(id)].links.2 = next
+        default: entries[Int(id)].links.3 = next
+        }
     }
 
     /// Throws every block away (code was modified or unmapped). Ids become invalid.

@@ -124,10 +124,11 @@ extension Engine {
             return .failed
         }
         let size = box.compiler.withCode { $0.count }
-        var destination = jit.memory.allocate(size)
+        let alignment = box.compiler.hasBackwardBranch ? X64Compiler.loopAlignment : 16
+        var destination = jit.memory.allocate(size, alignment: alignment)
         if destination == nil {
             flushWhileTranslating()
-            destination = jit.memory.allocate(size)
+            destination = jit.memory.allocate(size, alignment: alignment)
         }
         guard let destination else { return .failed }
         box.compiler.withCode { code in

@@ -71,6 +71,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
         self.log = log
         self.options = options
         preciseFaults = options.preciseFaults
+        let exitRequest = UInt64(frontend.exitRequestOffset)
+        optimizer.volatileFields = exitRequest..<exitRequest + 4
         if options.backend == .jit {
             switch JITState.make(codeMemorySize: options.codeMemorySize, exitRequestOffset: frontend.exitRequestOffset) {
             case .success(let state): jit = state

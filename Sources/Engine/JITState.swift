@@ -35,6 +35,7 @@ struct JITState {
             exitStub: UnsafeRawPointer(place.executable + trampoline.exitOffset),
             fixedSize: memory.used)
         chost_fault_set_jit(memory.executable, UInt64(memory.size), UnsafeMutableRawPointer(mutating: state.exitStub))
+        chost_float_traps_add_code(memory.executable, UInt64(memory.size))
         return .success(state)
     }
 

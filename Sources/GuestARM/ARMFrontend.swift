@@ -5,9 +5,11 @@ import ARMDecoder
 import IR
 
 public struct ARMFrontend: Frontend {
-    /// BlockKey.flags: bit 0 Thumb, bit 1 big-endian data (CPSR.E), bits 8-15 ITSTATE.
+    /// BlockKey.flags: bit 0 Thumb, bit 1 big-endian data (CPSR.E), bit 2 default-NaN mode
+    /// (FPSCR.DN: VFP arithmetic translates differently), bits 8-15 ITSTATE.
     public static let thumbFlag: UInt32 = 1
     public static let bigEndianFlag: UInt32 = 2
+    public static let defaultNaNFlag: UInt32 = 4
     public static let itShift: UInt32 = 8
 
     static let pageSize: UInt32 = 4096
@@ -21,7 +23,9 @@ public struct ARMFrontend: Frontend {
         let thumb = state.load(fromByteOffset: ARMState.thumb, as: UInt32.self)
         let be = state.load(fromByteOffset: ARMState.bigEndian, as: UInt32.self)
         let it = state.load(fromByteOffset: ARMState.itState, as: UInt32.self)
-        let flags = (thumb != 0 ? Self.thumbFlag : 0) | (be != 0 ? Self.bigEndianFlag : 0) | (it & 0xff) << Self.itShift
+        let dn = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self) >> 25 & 1
+        let flags = (thumb != 0 ? Self.thumbFlag : 0) | (be != 0 ? Self.bigEndianFlag : 0) | dn * Self.defaultNaNFlag
+            | (it & 0xff) << Self.itShift
         return BlockKey(pc: UInt64(pc), flags: flags)
     }
 
@@ -72,6 +76,8 @@ public struct ARMFrontend: Frontend {
             if t.ended { break }
             t.itState = t.nextITState
         }
+        t.emitDeferredExits()
+        if let head = t.loopHead { t.b.placeAtStart(head) }
         block = t.b.finish(guestSize: pc &- start, instructionCount: UInt32(count))
     }
 
@@ -106,6 +112,12 @@ public struct ARMFrontend: Frontend {
                 var v = A32UncondDecoding(translator: p)
                 if !A32UncondDecoder.decode(word, &v) { p.pointee.undefined() }
             }
+            return
+        }
+        if cond < 14 && (word >> 24) & 0xf == 0b1010 {
+            // B<c>: imm24 sign-extended, times 4.
+            let offset = UInt32(bitPattern: (Int32(bitPattern: word << 8) >> 8) &<< 2)
+            t.conditionalBranch(.condition(cond), to: t.pcRead &+ offset)
             return
         }
         t.beginConditional(cond)

@@ -35,10 +35,12 @@ extension ARMHelpers {
         return f
     }
 
-    /// The MXCSR for an FPSCR: its rounding and flush-to-zero, every exception masked, no
-    /// flags pending.
+    /// The MXCSR for an FPSCR: its rounding and flush-to-zero, no flags pending, every
+    /// exception masked but Invalid Operation when the host's invalid trap is installed
+    /// (CHost FloatTraps.c): the rare instruction that raises it then gets ARM's NaN
+    /// (NaNRule.firstNaN) from the trap handler, and every other one runs at full speed.
     static func mxcsr(for fpscr: UInt32) -> UInt32 {
-        var m: UInt32 = 0x1f80 | mxcsrRounding(fpscr) << 13
+        var m: UInt32 = (chost_float_traps_active() != 0 ? 0x1f00 : 0x1f80) | mxcsrRounding(fpscr) << 13
         if fpscr & (1 << 24) != 0 { m |= 1 << 15 | 1 << 6 }
         return m
     }

@@ -17,6 +17,11 @@ extension Translator {
     /// Emits a branch to `target` taken when `cond` does not hold.
     mutating func branch(ifNot cond: UInt32, to target: Label) {
         let zero = b.const32(0)
+        // After vcmp and vmrs APSR_nzcv in this block, compare the floats directly.
+        if cond < 14, let c = flagsOfFloatCompare(), let (fc, negated) = Self.floatCompareCondition(cond) {
+            b.brcond(negated ? .ne : .eq, b.fsetcond(fc, c.x, c.y), zero, target)
+            return
+        }
         // After cmp/subs in this block, compare the operands directly: one host cmp + jcc.
         if cond < 14, let c = flagsOfCompare() {
             if let holds = Self.compareCondition(cond) {
@@ -99,25 +104,65 @@ extension Translator {
     /// wrote a flag (a store, a helper that writes state), redefined its operands, or joined a
     /// path from before it (a label some earlier branch targets).
     func flagsOfCompare() -> (x: Value, y: Value, result: Value)? {
-        guard let c = compare else { return nil }
+        guard let c = compare,
+              unchanged(since: c.from, fields: UInt64(ARMState.nf)..<UInt64(ARMState.vf + 4), c.x, c.y, c.result)
+        else { return nil }
+        return (c.x, c.y, c.result)
+    }
+
+    /// The float comparison NZCV still come from: the last VCMP whose flags VMRS APSR_nzcv
+    /// copied, under the same conditions as flagsOfCompare.
+    func flagsOfFloatCompare() -> (x: Value, y: Value)? {
+        guard let c = floatFlags,
+              unchanged(since: c.from, fields: UInt64(ARMState.nf)..<UInt64(ARMState.vf + 4), c.x, c.y)
+        else { return nil }
+        return (c.x, c.y)
+    }
+
+    /// Whether no op from index `from` on wrote a byte of `fields` (a state store, a helper
+    /// that writes state) or redefined one of the values, and no path from before `from`
+    /// joins after it (a label some earlier branch targets).
+    func unchanged(since from: Int, fields: Range<UInt64>, _ v0: Value, _ v1: Value, _ v2: Value = .none) -> Bool {
         let ops = b.block.ops
-        let flags = UInt64(ARMState.nf)..<UInt64(ARMState.vf + 4)
         var labels: [UInt64] = []
-        for op in ops[c.from...] {
+        for op in ops[from...] {
             switch op.opcode {
-            case .storeState where flags.overlaps(op.imm..<op.imm + UInt64(op.type.bits / 8)):
-                return nil
+            case .storeState where fields.overlaps(op.imm..<op.imm + UInt64(op.type.bits / 8)):
+                return false
             case .call where HelperEffects(rawValue: op.aux).contains(.writesState):
-                return nil
+                return false
             case .label:
                 labels.append(op.imm)
             default:
                 break
             }
-            if op.opcode.hasResult && (op.dst == c.x || op.dst == c.y || op.dst == c.result) { return nil }
+            if op.opcode.hasResult && (op.dst == v0 || op.dst == v1 || op.dst == v2) { return false }
         }
-        for op in ops[..<c.from] where (op.opcode == .br || op.opcode == .brcond) && labels.contains(op.imm) { return nil }
-        return (c.x, c.y, c.result)
+        for op in ops[..<from] where (op.opcode == .br || op.opcode == .brcond) && labels.contains(op.imm) { return false }
+        return true
+    }
+
+    /// The float condition that holds when ARM condition `cond` does after VCMP x, y and
+    /// VMRS APSR_nzcv (less 1000, equal 0110, greater 0010, unordered 0011), and whether it
+    /// is the condition's complement that holds.
+    static func floatCompareCondition(_ cond: UInt32) -> (FloatCondition, negated: Bool)? {
+        switch cond {
+        case 0: (.oeq, false)   // EQ: equal
+        case 1: (.oeq, true)    // NE: less, greater, unordered
+        case 2: (.olt, true)    // CS: equal, greater, unordered
+        case 3: (.olt, false)   // CC
+        case 4: (.olt, false)   // MI
+        case 5: (.olt, true)    // PL
+        case 6: (.uno, false)   // VS
+        case 7: (.uno, true)    // VC
+        case 8: (.ole, true)    // HI: greater or unordered
+        case 9: (.ole, false)   // LS
+        case 10: (.oge, false)  // GE: N == V
+        case 11: (.oge, true)   // LT: less or unordered
+        case 12: (.ogt, false)  // GT
+        case 13: (.ogt, true)   // LE: less, equal or unordered
+        default: nil
+        }
     }
 
     /// The IR condition that holds when ARM condition `cond` does, after a compare x - y

@@ -30,27 +30,22 @@ extension Translator {
         transferFP(load: load, double: double, r: r, address: address, offset: 0)
     }
 
-    /// One register to or from memory. A double is two words, lower address first as the
-    /// data endianness orders them (A2.4.3), so a big-endian double is its word-swapped image.
+    /// One register to or from memory, as a float: the value goes straight between memory and
+    /// an SSE register, and a later VFP op reading the register in the same block uses it
+    /// without a trip through the state. A double is two words, lower address first as the
+    /// data endianness orders them (A2.4.3): little-endian that is one 64-bit little-endian
+    /// access, big-endian one 64-bit big-endian access (the word at the lower address is the
+    /// high word). One access, not two words: two 32-bit state stores read back as one 64-bit
+    /// load would stall the host's store forwarding. (A double straddling a page that faults
+    /// on its second half writes nothing instead of its first word: the instruction restarts
+    /// either way.)
     mutating func transferFP(load: Bool, double: Bool, r: Int, address: Value, offset: UInt64) {
-        let op = memop(.word)
-        if !double {
-            if load {
-                b.storeState(ARMState.s(r), b.load(op, .i32, address: address, offset: offset))
-            } else {
-                b.store(op, address: address, offset: offset, b.loadState(.i32, ARMState.s(r)))
-            }
-            return
-        }
+        let op = MemOp(size: double ? 8 : 4, bigEndian: bigEndian)
+        let type: IRType = double ? .f64 : .f32
         if load {
-            let lo = b.load(op, .i32, address: address, offset: offset)
-            let hi = b.load(op, .i32, address: address, offset: offset + 4)
-            b.storeState(ARMState.d(r), bigEndian ? hi : lo)
-            b.storeState(ARMState.d(r) + 4, bigEndian ? lo : hi)
+            fpWrite(r, double: double, b.load(op, type, address: address, offset: offset))
         } else {
-            let lo = b.loadState(.i32, ARMState.d(r)), hi = b.loadState(.i32, ARMState.d(r) + 4)
-            b.store(op, address: address, offset: offset, bigEndian ? hi : lo)
-            b.store(op, address: address, offset: offset + 4, bigEndian ? lo : hi)
+            b.store(op, address: address, offset: offset, fpRead(r, double: double))
         }
     }
 
@@ -104,6 +99,10 @@ extension Translator {
     /// VMRS: Rt = FPSCR, or APSR.NZCV = FPSCR.NZCV when Rt is 15. Other system registers:
     /// FPSID/MVFR0/MVFR1 read as a VFPv3-D32 + NEON implementation reports them.
     mutating func vmrs(t: UInt32, register reg: UInt32) -> Bool {
+        if t == 15 && reg == 1 {
+            vmrsFlags()
+            return true
+        }
         let value: Value
         switch reg {
         case 1: value = b.call(ARMHelpers.readFPSCR, effects: [.readsState, .writesState], result: .i32)
@@ -114,21 +113,50 @@ extension Translator {
         default: return false
         }
         if t == 15 {
-            let nzcv = b.andi(value, 0xf000_0000)
-            b.storeState(ARMState.nf, nzcv)                              // bit 31
-            b.storeState(ARMState.zf, b.andi(b.xori(nzcv, 0x4000_0000), 0x4000_0000))
-            b.storeState(ARMState.cf, b.extract(nzcv, position: 29, length: 1))
-            b.storeState(ARMState.vf, b.shli(nzcv, 3))
+            setFlags(nzcv: b.andi(value, 0xf000_0000))
         } else {
             setReg(t, value)
         }
         return true
     }
 
+    /// VMRS APSR_nzcv, FPSCR: only FPSCR.NZCV move, and they are in the state (the host's
+    /// exception flags only matter to the cumulative bits). After a VCMP in this block whose
+    /// flags still stand, the flags come from its comparisons, and conditions that read them
+    /// compare the floats again instead (Translator.branch).
+    mutating func vmrsFlags() {
+        let fpscr = UInt64(ARMState.fpscr)
+        guard let c = floatCompare, unchanged(since: c.from, fields: fpscr..<fpscr + 4, c.lt, c.eq, c.un) else {
+            setFlags(nzcv: b.andi(b.loadState(.i32, ARMState.fpscr), 0xf000_0000))
+            return
+        }
+        b.storeState(ARMState.nf, b.shli(c.lt, 31))
+        b.storeState(ARMState.zf, b.xori(c.eq, 1))
+        b.storeState(ARMState.cf, b.xori(c.lt, 1))
+        b.storeState(ARMState.vf, b.shli(c.un, 31))
+        floatFlags = (c.x, c.y, b.count)
+    }
+
+    /// APSR.NZCV from bits 31-28 of `nzcv` (the rest zero).
+    mutating func setFlags(nzcv: Value) {
+        b.storeState(ARMState.nf, nzcv)                              // bit 31
+        b.storeState(ARMState.zf, b.andi(b.xori(nzcv, 0x4000_0000), 0x4000_0000))
+        b.storeState(ARMState.cf, b.extract(nzcv, position: 29, length: 1))
+        b.storeState(ARMState.vf, b.shli(nzcv, 3))
+    }
+
     /// VMSR FPSCR, Rt (other registers are not writable from user mode).
     mutating func vmsr(t: UInt32, register reg: UInt32) -> Bool {
         guard reg == 1 else { return reg == 8 }
-        b.call(ARMHelpers.writeFPSCR, effects: .writesState, result: nil, self.reg(t))
+        let value = self.reg(t)
+        b.call(ARMHelpers.writeFPSCR, effects: .writesState, result: nil, value)
+        // FPSCR.DN is a key flag: the next block is looked up with the new one.
+        let target = b.const32(next)
+        b.storeState(ARMState.pc, target)
+        storeNextITState(nextITState)
+        let dn = b.shli(b.andi(b.shri(value, 25), 1), 2)
+        b.lookupAndGoto(pc: target, flags: b.ori(dn, UInt64(keyFlags(itState: nextITState) & ~ARMFrontend.defaultNaNFlag)))
+        ended = true
         return true
     }
 
@@ -140,19 +168,19 @@ extension Translator {
         let x = fpRead(n, double: double), y = fpRead(m, double: double)
         let r: Value
         switch op {
-        case .add: r = b.binary(.fadd, x, y)
-        case .sub: r = b.binary(.fsub, x, y)
-        case .mul: r = b.binary(.fmul, x, y)
-        case .div: r = b.binary(.fdiv, x, y)
-        case .nmul: r = b.unary(.fneg, b.binary(.fmul, x, y))
+        case .add: r = arith(.fadd, x, y)
+        case .sub: r = arith(.fsub, x, y)
+        case .mul: r = arith(.fmul, x, y)
+        case .div: r = arith(.fdiv, x, y)
+        case .nmul: r = b.unary(.fneg, arith(.fmul, x, y))
         case .mla, .mls, .nmla, .nmls:
-            let product = b.binary(.fmul, x, y)
+            let product = arith(.fmul, x, y)
             let acc = fpRead(d, double: double)
             switch op {
-            case .mla: r = b.binary(.fadd, acc, product)
-            case .mls: r = b.binary(.fadd, acc, b.unary(.fneg, product))
-            case .nmla: r = b.binary(.fadd, b.unary(.fneg, acc), b.unary(.fneg, product))
-            default: r = b.binary(.fadd, b.unary(.fneg, acc), product)
+            case .mla: r = arith(.fadd, acc, product)
+            case .mls: r = arith(.fadd, acc, b.unary(.fneg, product))
+            case .nmla: r = arith(.fadd, b.unary(.fneg, acc), b.unary(.fneg, product))
+            default: r = arith(.fadd, b.unary(.fneg, acc), product)
             }
         case .fma, .fms, .fnma, .fnms:
             // Fused: one rounding, so a helper on the registers themselves.
@@ -166,6 +194,21 @@ extension Translator {
         fpWrite(d, double: double, r)
     }
 
+    /// VFP arithmetic on SSE: NaN results by ARM's FPProcessNaNs and FPDefaultNaN
+    /// (NaNRule.firstNaN), operands in the pseudocode's order (op1 first).
+    mutating func arith(_ opcode: Opcode, _ x: Value, _ y: Value) -> Value {
+        defaultNaNMode(b.floatBinary(opcode, x, y, nans: .firstNaN))
+    }
+
+    /// Under FPSCR.DN (a block key flag) a NaN result is the default NaN, whatever the
+    /// operands (FPProcessNaN with DN set); otherwise `r` itself.
+    mutating func defaultNaNMode(_ r: Value) -> Value {
+        guard defaultNaN else { return r }
+        let double = b.type(of: r) == .f64
+        let nan = b.bitcast(double ? b.const64(0x7ff8_0000_0000_0000) : b.const32(0x7fc0_0000), to: double ? .f64 : .f32)
+        return b.select(b.fsetcond(.uno, r, r), nan, r)
+    }
+
     enum VFPUnary { case mov, abs, neg, sqrt }
 
     mutating func vfpUnary(_ op: VFPUnary, double: Bool, d: Int, m: Int) {
@@ -174,7 +217,7 @@ extension Translator {
         case .mov: x
         case .abs: b.unary(.fabs, x)
         case .neg: b.unary(.fneg, x)
-        case .sqrt: b.unary(.fsqrt, x)
+        case .sqrt: defaultNaNMode(b.fsqrt(x, nans: .firstNaN))
         }
         fpWrite(d, double: double, r)
     }
@@ -198,6 +241,7 @@ extension Translator {
         if quietNaNExc { nzcv = b.or(nzcv, un) }  // IOC, bit 0
         let fpscr = b.andi(b.loadState(.i32, ARMState.fpscr), 0x0fff_ffff)
         b.storeState(ARMState.fpscr, b.or(fpscr, nzcv))
+        floatCompare = (x, y, lt, eq, un, b.count)
     }
 
     // MARK: Conversions
@@ -205,7 +249,7 @@ extension Translator {
     /// VCVT between double and single.
     mutating func vfpConvertPrecision(toDouble: Bool, d: Int, m: Int) {
         let x = fpRead(m, double: !toDouble)
-        fpWrite(d, double: toDouble, b.fconvert(x, to: toDouble ? .f64 : .f32))
+        fpWrite(d, double: toDouble, defaultNaNMode(b.fconvert(x, to: toDouble ? .f64 : .f32)))
     }
 
     /// VCVT/VCVTR float to 32-bit integer in an S register.

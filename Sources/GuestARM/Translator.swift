@@ -13,6 +13,12 @@ struct Translator {
     /// The last flag-setting subtraction (cmp, subs): NZCV are the flags of x - y as long as
     /// nothing after op index `from` wrote them (Translator.flagsOfCompare checks).
     var compare: (x: Value, y: Value, result: Value, from: Int)?
+    /// The last VCMP: FPSCR.NZCV hold the flags of comparing x with y (lt, eq, un as 0/1
+    /// values) as long as nothing after op index `from` wrote FPSCR.
+    var floatCompare: (x: Value, y: Value, lt: Value, eq: Value, un: Value, from: Int)?
+    /// The last VMRS APSR_nzcv that copied floatCompare's flags: NZCV are those of comparing
+    /// x with y as long as nothing after op index `from` wrote them.
+    var floatFlags: (x: Value, y: Value, from: Int)?
     /// Address of the instruction being translated.
     var pc: UInt32 = 0
     /// Address of the instruction after it.
@@ -20,6 +26,8 @@ struct Translator {
     let thumb: Bool
     /// Data accesses are big-endian (CPSR.E).
     let bigEndian: Bool
+    /// FPSCR.DN: every VFP NaN result is the default NaN.
+    let defaultNaN: Bool
     /// ITSTATE of the instruction being translated, and of the one after it.
     var itState: UInt32 = 0
     var nextITState: UInt32 = 0
@@ -32,11 +40,18 @@ struct Translator {
     var ended = false
     /// The label the current instruction's condition-failed path continues at.
     var skip: Label?
+    /// The block's first op, when a branch back to the block's start loops inside the block
+    /// (ARMFrontend places it when the block is done).
+    var loopHead: Label?
+    /// Taken sides of conditional branches the block continued past: each label leaves to its
+    /// target through goto_tb slot 2, 3 (ARMFrontend emits them after the block's end).
+    var deferredExits: [(label: Label, target: UInt32)] = []
 
     init(key: BlockKey, reusing storage: consuming Block) {
         b = IRBuilder(key: key, reusing: consume storage)
         thumb = key.flags & ARMFrontend.thumbFlag != 0
         bigEndian = key.flags & ARMFrontend.bigEndianFlag != 0
+        defaultNaN = key.flags & ARMFrontend.defaultNaNFlag != 0
         entryITState = (key.flags >> ARMFrontend.itShift) & 0xff
         itState = entryITState
     }
@@ -78,7 +93,7 @@ struct Translator {
 
     mutating func writePC(_ v: Value, _ kind: PCWrite) {
         let exchange = kind == .exchange || kind == .load || (kind == .alu && !thumb)
-        let endianFlag = bigEndian ? ARMFrontend.bigEndianFlag : 0
+        let endianFlag = modeFlags
         let target: Value, flags: Value
         if exchange {
             let t = b.andi(v, 1)
@@ -98,13 +113,31 @@ struct Translator {
 
     /// The key flags of the block at the next instruction in the current mode with `itState`.
     func keyFlags(itState: UInt32) -> UInt32 {
-        (thumb ? ARMFrontend.thumbFlag : 0) | (bigEndian ? ARMFrontend.bigEndianFlag : 0) | itState << ARMFrontend.itShift
+        (thumb ? ARMFrontend.thumbFlag : 0) | modeFlags | itState << ARMFrontend.itShift
+    }
+
+    /// The key flags besides Thumb and ITSTATE: data endianness and default-NaN mode.
+    var modeFlags: UInt32 {
+        (bigEndian ? ARMFrontend.bigEndianFlag : 0) | (defaultNaN ? ARMFrontend.defaultNaNFlag : 0)
     }
 
     // MARK: Block exits
 
-    /// Ends the path with a direct branch to `target` (chainable through `slot`).
+    /// Ends the path with a direct branch to `target` (chainable through `slot`). A branch to
+    /// the block's own start in the same mode loops inside the block while nobody asked the
+    /// thread to stop (the exit-request flag, tested on every iteration): the passes can then
+    /// keep guest registers in host registers across iterations (Passes+Loops.swift). When
+    /// the flag is up it leaves as any branch does, and the next block's entry check stops.
     mutating func jump(to target: UInt32, thumb toThumb: Bool? = nil, slot: Int = 0) {
+        let nextIT = toThumb == false ? 0 : nextITState
+        if UInt64(target) == b.block.key.pc && (toThumb ?? thumb) == thumb && nextIT == entryITState {
+            let head = loopHead ?? b.newLabel()
+            loopHead = head
+            let stop = b.newLabel()
+            b.brcond(.ne, b.loadState(.i32, ARMState.exitRequest), b.const32(0), stop)
+            b.br(head)
+            b.label(stop)
+        }
         if let toThumb, toThumb != thumb { b.storeState(ARMState.thumb, b.const32(toThumb ? 1 : 0)) }
         b.storeState(ARMState.pc, b.const32(target))
         storeNextITState(toThumb == false ? 0 : nextITState)

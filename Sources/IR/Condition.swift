@@ -70,6 +70,17 @@ public enum FloatCondition: UInt8, Sendable, CaseIterable {
     case oeq, olt, ole, ogt, oge, une, uno, ord
 }
 
+/// Which NaN an FP arithmetic op (fadd, fsub, fmul, fdiv, fsqrt) gives: its `aux`.
+public enum NaNRule: UInt8, Sendable, CaseIterable {
+    /// Unspecified: a NaN result is some NaN (the host's, for now).
+    case unspecified = 0
+    /// IEEE 754-2008's recommendation, as ARM's FPProcessNaNs and FPDefaultNaN have it: the
+    /// first signalling NaN operand, quieted; else the first quiet NaN operand; else (an
+    /// invalid operation) the default NaN, positive and quiet with a zero payload: 0x7fc00000,
+    /// 0x7ff8000000000000.
+    case firstNaN = 1
+}
+
 /// Rounding of float-to-integer conversions.
 public enum RoundingMode: UInt8, Sendable, CaseIterable {
     case nearestEven = 0, towardPlusInfinity = 1, towardMinusInfinity = 2, towardZero = 3

@@ -136,6 +136,15 @@ extension IRBuilder {
 
     // MARK: Floating point
 
+    /// fadd, fsub, fmul or fdiv whose NaN results follow `rule`.
+    @inlinable public mutating func floatBinary(_ opcode: Opcode, _ a: Value, _ b: Value, nans rule: NaNRule) -> Value {
+        emitResult(opcode, type(of: a), a: a, b: b, aux: rule.rawValue)
+    }
+    /// fsqrt whose NaN results follow `rule`.
+    @inlinable public mutating func fsqrt(_ a: Value, nans rule: NaNRule) -> Value {
+        emitResult(.fsqrt, type(of: a), a: a, aux: rule.rawValue)
+    }
+
     @inlinable public mutating func fsetcond(_ cond: FloatCondition, _ a: Value, _ b: Value) -> Value {
         let dst = newValue(.i32)
         emit(Op(.fsetcond, type(of: a), dst: dst, a: a, b: b, aux: cond.rawValue))

@@ -63,6 +63,13 @@ public struct IRBuilder {
         return dst
     }
 
+    /// Places label `l` before the first op: the head of a loop over the whole block, known
+    /// only once a branch back to the start is translated. (Op indices taken before it move
+    /// up by one.)
+    public mutating func placeAtStart(_ l: Label) {
+        building.ops.insert(Op(.label, .i32, imm: UInt64(l.index)), at: 0)
+    }
+
     /// Number of ops so far.
     @inlinable public var count: Int { building.ops.count }
 

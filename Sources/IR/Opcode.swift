@@ -97,7 +97,8 @@ public enum Opcode: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     /// Leave the block and return to the engine's caller. aux = `ExitReason`, imm = its payload.
     case exitTB
 
-    // Floating point on f32 or f64 (IEEE 754, round to nearest even, host NaN rules for now).
+    // Floating point on f32 or f64 (IEEE 754 in the FP environment's rounding); fadd, fsub,
+    // fmul, fdiv and fsqrt pick NaN results by aux = `NaNRule`.
     case fadd, fsub, fmul, fdiv
     case fsqrt, fneg, fabs
     /// i32 dst = (a fcond b) ? 1 : 0, aux = `FloatCondition`; the op's type is the operands'.

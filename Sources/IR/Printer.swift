@@ -47,6 +47,10 @@ extension Op {
             return "lookup_and_goto.\(t) \(a), \(b)"
         case .exitTB:
             return "exit_tb \(ExitReason(rawValue: aux).map { "\($0)" } ?? "?") \(hex(imm))"
+        case .fadd where aux != 0, .fsub where aux != 0, .fmul where aux != 0, .fdiv where aux != 0, .fsqrt where aux != 0:
+            // The NaN rule, when it is not the unspecified one.
+            let rule = NaNRule(rawValue: aux).map { "\($0)" } ?? "?"
+            return "\(result)\(opcode.name).\(t) \(rule) " + sources.map(\.description).joined(separator: ", ")
         case .itof:
             return "\(result)itof.\(t) \(aux & 1 != 0 ? "signed" : "unsigned") \(a)"
         case .ftoi:

@@ -110,9 +110,11 @@ extension Block {
                 expect(op.a, op.type, "stored value")
             case .fadd, .fsub, .fmul, .fdiv:
                 guard op.type.isFloat else { fail(i, "float op on \(op.type.name)"); break }
+                if NaNRule(rawValue: op.aux) == nil { fail(i, "bad NaN rule") }
                 expect(op.a, op.type, "operand")
                 expect(op.b, op.type, "operand")
             case .fsqrt, .fneg, .fabs:
+                if op.opcode == .fsqrt && NaNRule(rawValue: op.aux) == nil { fail(i, "bad NaN rule") }
                 expect(op.a, op.type, "operand")
             case .fsetcond:
                 if FloatCondition(rawValue: op.aux) == nil { fail(i, "bad float condition") }
@@ -131,7 +133,7 @@ extension Block {
             case .exitTB:
                 if ExitReason(rawValue: op.aux) == nil { fail(i, "bad exit reason") }
             case .gotoTB:
-                if op.aux > 1 { fail(i, "goto_tb slot must be 0 or 1") }
+                if op.aux > 3 { fail(i, "goto_tb slot must be 0 to 3") }
             default:
                 break
             }

@@ -13,12 +13,18 @@ enum FloatOps {
         case .fadd, .fsub, .fmul, .fdiv:
             if single {
                 let x = Float(bitPattern: UInt32(truncatingIfNeeded: a)), y = Float(bitPattern: UInt32(truncatingIfNeeded: b))
-                return UInt64(arith(op.opcode, x, y).bitPattern)
+                let r = UInt64(arith(op.opcode, x, y).bitPattern)
+                return op.aux == NaNRule.firstNaN.rawValue && isNaN32(r) ? firstNaN32(a, b, binary: true) : r
             }
-            return arith(op.opcode, Double(bitPattern: a), Double(bitPattern: b)).bitPattern
+            let r = arith(op.opcode, Double(bitPattern: a), Double(bitPattern: b)).bitPattern
+            return op.aux == NaNRule.firstNaN.rawValue && isNaN64(r) ? firstNaN64(a, b, binary: true) : r
         case .fsqrt:
-            return single ? UInt64(chost_sqrt_f32(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern)
-                : chost_sqrt_f64(Double(bitPattern: a)).bitPattern
+            if single {
+                let r = UInt64(chost_sqrt_f32(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern)
+                return op.aux == NaNRule.firstNaN.rawValue && isNaN32(r) ? firstNaN32(a, 0, binary: false) : r
+            }
+            let r = chost_sqrt_f64(Double(bitPattern: a)).bitPattern
+            return op.aux == NaNRule.firstNaN.rawValue && isNaN64(r) ? firstNaN64(a, 0, binary: false) : r
         case .fneg:
             return single ? (a ^ 0x8000_0000) & 0xffff_ffff : a ^ (1 << 63)
         case .fabs:
@@ -58,6 +64,35 @@ enum FloatOps {
         default:
             return 0
         }
+    }
+
+    /// NaN tests on the bits: a float compare would raise flags of its own (denormal for a
+    /// subnormal result).
+    @inline(__always) static func isNaN32(_ v: UInt64) -> Bool { v & 0x7fff_ffff > 0x7f80_0000 }
+    @inline(__always) static func isNaN64(_ v: UInt64) -> Bool { v & 0x7fff_ffff_ffff_ffff > 0x7ff0_0000_0000_0000 }
+
+    /// NaNRule.firstNaN's result for a NaN-producing op on f32 bits a (and b when `binary`):
+    /// the first signalling NaN quieted, else the first quiet NaN, else the default NaN.
+    static func firstNaN32(_ a: UInt64, _ b: UInt64, binary: Bool) -> UInt64 {
+        let x = UInt32(truncatingIfNeeded: a), y = UInt32(truncatingIfNeeded: b)
+        func isNaN(_ v: UInt32) -> Bool { v & 0x7fff_ffff > 0x7f80_0000 }
+        func isSignalling(_ v: UInt32) -> Bool { isNaN(v) && v & 0x0040_0000 == 0 }
+        if isSignalling(x) { return UInt64(x | 0x0040_0000) }
+        if binary && isSignalling(y) { return UInt64(y | 0x0040_0000) }
+        if isNaN(x) { return UInt64(x) }
+        if binary && isNaN(y) { return UInt64(y) }
+        return 0x7fc0_0000
+    }
+
+    /// The same on f64 bits.
+    static func firstNaN64(_ x: UInt64, _ y: UInt64, binary: Bool) -> UInt64 {
+        func isNaN(_ v: UInt64) -> Bool { v & 0x7fff_ffff_ffff_ffff > 0x7ff0_0000_0000_0000 }
+        func isSignalling(_ v: UInt64) -> Bool { isNaN(v) && v & 0x0008_0000_0000_0000 == 0 }
+        if isSignalling(x) { return x | 0x0008_0000_0000_0000 }
+        if binary && isSignalling(y) { return y | 0x0008_0000_0000_0000 }
+        if isNaN(x) { return x }
+        if binary && isNaN(y) { return y }
+        return 0x7ff8_0000_0000_0000
     }
 
     @inline(__always)

@@ -7,7 +7,8 @@
 //
 // They run once per translated block, so their cost is start-up time: an Optimizer keeps its
 // tables from one block to the next (ScratchBuffer), and the passes that walk forward share one
-// walk (Passes+Forwarding.swift), the dead-code walk a second, backward one.
+// walk (Passes+Forwarding.swift), the dead-code walk a second, backward one. A block that loops
+// to its own start then keeps guest registers in values over the loop (Passes+Loops.swift).
 
 import IR
 
@@ -58,6 +59,10 @@ public struct Optimizer: ~Copyable {
     var dead = ScratchBuffer<Bool>(capacity: 256)
     /// The dead-code walk's flag-raising FP ops kept in the current stretch (Passes+DeadCode).
     var flagOps = ScratchBuffer<Op>(capacity: 16)
+    /// Guest state bytes that change behind the block's back (the exit-request flag): a loop
+    /// reads them from the state on every iteration. Loops keep guest registers in values
+    /// (Passes+Loops.swift) only once this is set.
+    public var volatileFields: Range<UInt64> = 0..<0
 
     public init() {}
 
@@ -76,6 +81,9 @@ public struct Optimizer: ~Copyable {
         if findDeadCode(block.ops, valueCount: n) {
             Self.compact(&block.ops, removing: dead.pointer)
             block.definedOnce = false  // the removed ops' values are now defined by none
+        }
+        if !preciseFaults && !volatileFields.isEmpty && block.ops.first?.opcode == .label {
+            promoteLoopFields(&block, volatile: volatileFields)
         }
     }
 

@@ -88,6 +88,8 @@ public enum Launcher {
             chost_fault_setup(space.base, space.size, table.assumingMemoryBound(to: UInt8.self))
             _ = chost_fault_install()
         }
+        // Exact NaN results in translated code: invalid operations trap (CHost FloatTraps.c).
+        if options.engine.backend == .jit { _ = chost_float_traps_install() }
 
         if let problem = mapArchPages(arch, space) { return .failure(LaunchError(message: problem)) }
 

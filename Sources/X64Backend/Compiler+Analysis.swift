@@ -14,6 +14,7 @@ extension X64Compiler {
         let info = values.pointer
         let n = valueCount
         labelPositions.reset(count: labelCount, to: -1)
+        loopHeads.reset(count: labelCount, to: false)
         callsBefore.reset(count: ops.count + 1, to: 0)
         appearance.removeAll()
         hasBackwardBranch = false
@@ -29,7 +30,10 @@ extension X64Compiler {
             case .label:
                 if op.imm < UInt64(labelCount) { labelPositions[Int(op.imm)] = i }
             case .br, .brcond:
-                if op.imm < UInt64(labelCount) && labelPositions[Int(op.imm)] >= 0 { hasBackwardBranch = true }
+                if op.imm < UInt64(labelCount) && labelPositions[Int(op.imm)] >= 0 {
+                    hasBackwardBranch = true
+                    loopHeads[Int(op.imm)] = true
+                }
             default:
                 if needsCall(op) { calls += 1 }
             }
@@ -75,9 +79,14 @@ extension X64Compiler {
                 // their lowering copies a into the result's register first and reads the other
                 // operands from registers that are still live, so the copy disappears when the
                 // two coincide.
-                if op.type.isInteger && !op.a.isNone && info[d].hintAt < 0 {
+                if !op.a.isNone && info[d].hintAt < 0 {
                     switch op.opcode {
                     case .add, .sub, .and, .or, .xor, .andc, .orc, .mul, .shl, .shr, .sar, .rotl, .rotr, .not, .neg:
+                        if op.type.isInteger {
+                            info[d].hintAt = Int32(i)
+                            info[d].hintOperand = op.a.index
+                        }
+                    case .fadd, .fsub, .fmul, .fdiv, .fneg, .fabs:
                         info[d].hintAt = Int32(i)
                         info[d].hintOperand = op.a.index
                     default:

@@ -86,8 +86,14 @@ public struct X64Compiler: ~Copyable {
     /// Values in the order they first appear in the ops; whether that is their order by start.
     var appearance = ScratchBuffer<UInt32>(capacity: 256)
     var appearanceIsSorted = true
-    /// Whether a branch goes back to a label before it (a loop: Liveness.swift).
-    var hasBackwardBranch = false
+    /// Whether a branch goes back to a label before it (a loop: Liveness.swift), and which
+    /// labels such branches target.
+    public internal(set) var hasBackwardBranch = false
+    var loopHeads = ScratchBuffer<Bool>(capacity: 32)
+    /// Where a loop's head is placed: the engine places blocks with loops at this alignment,
+    /// and the head starts a fetch window of the host's front end (a loop of a dozen
+    /// instructions then takes one or two windows per iteration, not two or three).
+    public static let loopAlignment = 32
     /// Per op position: the number of call-like ops before it (Liveness.swift), and scratch for
     /// ordering the intervals.
     var callsBefore = ScratchBuffer<Int>(capacity: 256)
@@ -141,9 +147,33 @@ public struct X64Compiler: ~Copyable {
         let requested = a.makeLabel()
         a.jcc(.ne, requested)
 
-        for op in block.ops {
-            if let error = lower(op) { return error }
+        let done: CompileError? = block.ops.withUnsafeBufferPointer { ops in
+            var i = 0
+            while i < ops.count {
+                // The next op that emits code (constants that are immediates emit none).
+                var j = i + 1
+                while j < ops.count && ops[j].opcode == .const_ && isInline(ops[j].dst) { j += 1 }
+                if j < ops.count {
+                    // A float comparison only a branch reads: ucomis and a jcc, no 0/1 value.
+                    if fusesWithBranch(ops[i], ops[j], at: j) {
+                        lowerFloatBranch(ops[i], ops[j])
+                        i = j + 1
+                        continue
+                    }
+                    // A state field only a branch reads (a loop's exit-request test): cmp
+                    // with the field in memory.
+                    if stateFusesWithBranch(ops[i], ops[j], at: j) {
+                        lowerStateBranch(ops[i], ops[j])
+                        i = j + 1
+                        continue
+                    }
+                }
+                if let error = lower(ops[i]) { return error }
+                i += 1
+            }
+            return nil
         }
+        if let done { return done }
 
         a.bind(requested)
         a.mov(GPR.rax.dword, UInt32(JITABI.Exit.exitRequest.rawValue))

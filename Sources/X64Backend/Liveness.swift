@@ -21,8 +21,11 @@ struct Interval {
 extension X64Compiler {
     /// A loop (a backward branch j to a label at t) keeps alive for all of [t, j] every value
     /// live across its boundary: one defined before it and used inside stays until the branch;
-    /// one defined inside and used after it, reachable from the loop's top on the next
-    /// iteration, starts at the top.
+    /// one defined inside and used after it starts at the top when the next iteration can
+    /// reach a use without passing its definition: when its first op does not define it, or a
+    /// branch between the top and there jumps past it (a way out of the loop, or around the
+    /// definition). A value a loop computes on every iteration and reads only after leaving
+    /// (a guest register written back on the way out) keeps its own short interval.
     mutating func stretchOverLoops(_ ops: UnsafeBufferPointer<Op>) {
         let info = values.pointer
         let n = valueCount
@@ -39,7 +42,7 @@ extension X64Compiler {
                         info[k].end = b
                         changed = true
                     }
-                    if info[k].start > t && info[k].end > b {
+                    if info[k].start > t && info[k].end > b && reachesAroundDefinition(k, from: target, ops) {
                         info[k].start = t
                         changed = true
                         appearanceIsSorted = false
@@ -47,6 +50,19 @@ extension X64Compiler {
                 }
             }
         }
+    }
+
+    /// Whether, from op `top`, value k's first op can be skipped: it does not define k, or a
+    /// branch in [top, first op) targets a label after it.
+    func reachesAroundDefinition(_ k: Int, from top: Int, _ ops: UnsafeBufferPointer<Op>) -> Bool {
+        let start = Int(values[k].start)
+        let first = ops[start]
+        guard first.opcode.hasResult, Int(first.dst.index) == k else { return true }
+        for i in top..<start where ops[i].opcode == .br || ops[i].opcode == .brcond {
+            guard ops[i].imm < UInt64(labelPositions.count) else { return true }
+            if labelPositions[Int(ops[i].imm)] > start { return true }
+        }
+        return false
     }
 
     /// The intervals of every value that is defined or used and not an inline constant, ordered

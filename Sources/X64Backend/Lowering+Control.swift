@@ -81,9 +81,36 @@ extension X64Compiler {
         return scratch
     }
 
+    /// Whether `op` is an integer load_state whose only use is `next` (at index j), a brcond
+    /// of it against a constant that fits an imm32.
+    func stateFusesWithBranch(_ op: Op, _ next: Op, at j: Int) -> Bool {
+        guard op.opcode == .loadState, op.type.isInteger, next.opcode == .brcond, next.a == op.dst, next.b != op.dst,
+              let k = constantValue(next.b), op.type.bits == 32 || Int64(bitPattern: k) == Int64(Int32(truncatingIfNeeded: k))
+        else { return false }
+        let info = values[slot(op.dst)]
+        return info.definitions == 1 && info.end == Int32(j)
+    }
+
+    /// load_state + brcond: cmp [r15 + offset], imm and the jcc.
+    mutating func lowerStateBranch(_ load: Op, _ branch: Op) {
+        let cond = IR.Condition(rawValue: branch.aux) ?? .eq
+        let k = Int32(truncatingIfNeeded: constantValue(branch.b) ?? 0)
+        let at = Address(JITABI.stateRegister, Int32(load.imm))
+        let test = cond == .tstne || cond == .tsteq
+        switch (load.type.bits, test) {
+        case (32, false): a.cmp(.dword(at), k)
+        case (32, true): a.test(.dword(at), imm32: k)
+        case (_, false): a.cmp(.qword(at), k)
+        default: a.test(.qword(at), imm32: k)
+        }
+        a.jcc(Self.condition(cond), labels[Int(branch.imm)])
+    }
+
     mutating func lowerBranch(_ op: Op) {
         switch op.opcode {
         case .label:
+            // Padding before a loop's head runs once, on the way in.
+            if op.imm < UInt64(loopHeads.count) && loopHeads[Int(op.imm)] { a.align(Self.loopAlignment) }
             a.bind(labels[Int(op.imm)])
         case .br:
             a.jmp(labels[Int(op.imm)])

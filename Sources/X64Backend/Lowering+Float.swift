@@ -11,35 +11,44 @@ extension X64Compiler {
         let single = op.type == .f32
         switch op.opcode {
         case .fadd, .fsub, .fmul, .fdiv:
-            let x = xmm(op.a, into: .xmm15)
-            if x != .xmm15 { a.movaps(.xmm15, x) }
+            // Two-address, in the result's register: a's register when a dies here (the
+            // allocator's hint), else a copy of a; in scratch when the result's register is b's.
             let y = xmm(op.b, into: .xmm14)
+            var d = resultXMM(op.dst, scratch: .xmm15)
+            if d == y && op.a != op.b { d = .xmm15 }
+            let x = xmm(op.a, into: d)
+            if x != d { a.movaps(d, x) }
             switch (op.opcode, single) {
-            case (.fadd, true): a.addss(.xmm15, y)
-            case (.fadd, false): a.addsd(.xmm15, y)
-            case (.fsub, true): a.subss(.xmm15, y)
-            case (.fsub, false): a.subsd(.xmm15, y)
-            case (.fmul, true): a.mulss(.xmm15, y)
-            case (.fmul, false): a.mulsd(.xmm15, y)
-            case (.fdiv, true): a.divss(.xmm15, y)
-            default: a.divsd(.xmm15, y)
+            case (.fadd, true): a.addss(d, y)
+            case (.fadd, false): a.addsd(d, y)
+            case (.fsub, true): a.subss(d, y)
+            case (.fsub, false): a.subsd(d, y)
+            case (.fmul, true): a.mulss(d, y)
+            case (.fmul, false): a.mulsd(d, y)
+            case (.fdiv, true): a.divss(d, y)
+            default: a.divsd(d, y)
             }
-            store(op.dst, fromXMM: .xmm15)
+            store(op.dst, fromXMM: d)
         case .fsqrt:
             let x = xmm(op.a, into: .xmm14)
-            if single { a.sqrtss(.xmm15, x) } else { a.sqrtsd(.xmm15, x) }
-            store(op.dst, fromXMM: .xmm15)
+            let d = resultXMM(op.dst, scratch: .xmm15)
+            if single { a.sqrtss(d, x) } else { a.sqrtsd(d, x) }
+            store(op.dst, fromXMM: d)
         case .fneg, .fabs:
-            let bits = floatBits(op.a, into: .rax)
-            if bits != .rax { a.mov(GPR.rax, bits) }
-            if single {
-                if op.opcode == .fneg { a.xor(GPR.rax.dword, Int32(bitPattern: 0x8000_0000)) } else { a.and(GPR.rax.dword, 0x7fff_ffff) }
-            } else {
-                if op.opcode == .fneg { a.btc(GPR.rax, imm8: 63) } else { a.btr(GPR.rax, imm8: 63) }
+            // The sign bit flipped or cleared with a mask in xmm14: bit operations, NaNs included.
+            let mask: UInt64 = switch (op.opcode, single) {
+            case (.fneg, true): 0x8000_0000
+            case (.fneg, false): 0x8000_0000_0000_0000
+            case (_, true): 0x7fff_ffff
+            default: 0x7fff_ffff_ffff_ffff
             }
-            let x = resultXMM(op.dst, scratch: .xmm15)
-            a.movq(x, GPR.rax)
-            store(op.dst, fromXMM: x)
+            a.mov(GPR.rax, mask)
+            a.movq(.xmm14, GPR.rax)
+            let d = resultXMM(op.dst, scratch: .xmm15)
+            let x = xmm(op.a, into: d)
+            if x != d { a.movaps(d, x) }
+            if op.opcode == .fneg { a.xorps(d, .xmm14) } else { a.andps(d, .xmm14) }
+            store(op.dst, fromXMM: d)
         case .fsetcond:
             lowerFloatCompare(op, single: single)
         case .fconvert:
@@ -131,6 +140,49 @@ extension X64Compiler {
         }
         a.movzx(GPR.rax.dword, GPR.rax.byte)
         store(op.dst, from: .rax)
+    }
+
+    /// Whether `op` is an fsetcond whose only use is `next` (at index j), a brcond eq/ne of it
+    /// against 0.
+    func fusesWithBranch(_ op: Op, _ next: Op, at j: Int) -> Bool {
+        guard op.opcode == .fsetcond, next.opcode == .brcond, next.a == op.dst, next.b != op.dst,
+              next.aux == IR.Condition.eq.rawValue || next.aux == IR.Condition.ne.rawValue,
+              constantValue(next.b) == 0 else { return false }
+        let info = values[slot(op.dst)]
+        return info.definitions == 1 && info.end == Int32(j)
+    }
+
+    /// fsetcond + brcond ne (taken when the condition holds) or eq (when it does not) as one
+    /// ucomis and one or two jccs. After ucomis p, q: unordered sets ZF, PF and CF; p < q sets
+    /// CF; p == q sets ZF; p > q clears all three.
+    mutating func lowerFloatBranch(_ op: Op, _ branch: Op) {
+        let single = op.type == .f32
+        let cond = FloatCondition(rawValue: op.aux) ?? .oeq
+        let whenHolds = branch.aux == IR.Condition.ne.rawValue
+        let target = labels[Int(branch.imm)]
+        let x = xmm(op.a, into: .xmm15)
+        let y = xmm(op.b, into: .xmm14)
+        func ucomis(_ p: XMM, _ q: XMM) { if single { a.ucomiss(p, q) } else { a.ucomisd(p, q) } }
+        switch cond {
+        case .ogt: ucomis(x, y); a.jcc(whenHolds ? .a : .be, target)
+        case .oge: ucomis(x, y); a.jcc(whenHolds ? .ae : .b, target)
+        case .olt: ucomis(y, x); a.jcc(whenHolds ? .a : .be, target)
+        case .ole: ucomis(y, x); a.jcc(whenHolds ? .ae : .b, target)
+        case .uno: ucomis(x, y); a.jcc(whenHolds ? .p : .np, target)
+        case .ord: ucomis(x, y); a.jcc(whenHolds ? .np : .p, target)
+        case .oeq, .une:
+            ucomis(x, y)
+            // Equal is ZF without PF; "not equal" is either flag's opposite.
+            if (cond == .oeq) == whenHolds {
+                let skip = a.makeLabel()
+                a.jcc(.p, skip)
+                a.jcc(.e, target)
+                a.bind(skip)
+            } else {
+                a.jcc(.p, target)
+                a.jcc(.ne, target)
+            }
+        }
     }
 
     func helperAddress(_ helper: HelperFunction) -> UInt64 {

@@ -99,6 +99,15 @@ extension X64Compiler {
                 store(op.dst, from: dst)
             }
         case .store:
+            if op.type.isFloat && !m.isBigEndian {
+                // Straight from the SSE register, as the load side does.
+                let x = xmm(op.b, into: .xmm15)
+                let (base, d) = guestAddress(op, addressIs64: addressIs64)
+                if m.mustBeAligned { checkAlignment(base, d, size: m.size) }
+                let at = Address(JITABI.memoryRegister, base, .x1, d)
+                if m.size == 4 { a.movss(.dword(at), x) } else { a.movsd(.qword(at), x) }
+                return
+            }
             var value: GPR
             if op.type.isFloat {
                 value = floatBits(op.b, into: .rcx)

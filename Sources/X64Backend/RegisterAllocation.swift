@@ -111,16 +111,19 @@ extension X64Compiler {
             let isFloat = interval.type.isFloat
             var location: Location? = nil
             var hinted: Int? = nil
-            if Int(info[index].hintAt) == interval.start && !isFloat {
+            if Int(info[index].hintAt) == interval.start {
                 for k in 0..<active.count where active[k].value == Int(info[index].hintOperand) && active[k].end == interval.start {
                     hinted = k
                     break
                 }
             }
-            if let k = hinted, case .gpr(let r) = active[k].location, !interval.crossesCall || Registers.isCalleeSaved(r) {
+            if let k = hinted, case .gpr(let r) = active[k].location, !isFloat, !interval.crossesCall || Registers.isCalleeSaved(r) {
                 // The operand's last use defines this value: same register, no copy.
                 active.remove(at: k)
                 location = .gpr(r)
+            } else if let k = hinted, case .xmm(let r) = active[k].location, isFloat, !interval.crossesCall {
+                active.remove(at: k)
+                location = .xmm(r)
             } else if isFloat {
                 // Every XMM register is caller-saved: values across calls go to memory.
                 if !interval.crossesCall, let r = freeXMM.popLast() { location = .xmm(r) }

@@ -34,7 +34,6 @@ struct QEMUSequenceTests {
         let classSeed = Self.seed &+ UInt64(InstructionClass.allCases.firstIndex(of: kind)!) &* 1000 &+ (thumb ? 500 : 0)
         var generator = ARMSequenceGenerator(thumb: thumb, seed: classSeed)
         generator.flushToZero = !Self.gaps.contains(.flushToZero)
-        generator.separateBanks = Self.gaps.contains(.nanValues)
         let jit = JITRunner()
         var failures: [String] = []
         var unassembled: [[String]] = []

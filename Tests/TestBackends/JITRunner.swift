@@ -40,9 +40,14 @@ public final class JITRunner {
         // All ones: no key a block looks up (its flags are 32 bits), so every probe misses.
         memset(jumpCache, 0xff, JITABI.jumpCacheEntries * JITABI.jumpCacheEntrySize)
         compiler = X64Compiler(features: HostFeatures.detected ?? .baseline, exitRequestOffset: exitRequestOffset)
+        // Exact NaNs, as the engine has them: invalid operations in this code trap and get
+        // NaNRule.firstNaN's result (a guest whose FP environment unmasks invalid: ARM's).
+        _ = chost_float_traps_install()
+        chost_float_traps_add_code(base, UInt64(size))
     }
 
     deinit {
+        chost_float_traps_remove_code(base)
         munmap(base, size)
         jumpCache.deallocate()
     }

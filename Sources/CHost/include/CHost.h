@@ -6,6 +6,7 @@
 #include "CHostAtomics.h"   // atomic guest-memory ops (IR interpreter)
 #include "CHostSyscalls.h"  // host syscall numbers Swift can see
 #include "CHostFloat.h"     // MXCSR access for guest FP environments
+#include "CHostFloatTraps.h" // exact NaN results: invalid-operation traps in translated code
 #include "CHostJIT.h"       // entering translated code, CPU features
 #include "CHostFault.h"     // self-modifying code, fatal faults
 #include "CHostSignals.h"   // guest signals: the host handler, interruptible syscalls

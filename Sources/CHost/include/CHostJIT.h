@@ -4,14 +4,17 @@
 #include <stdint.h>
 #include <cpuid.h>
 #include <sys/platform/x86.h>
+#include "CHostFloatTraps.h"
 
 /// What a translated block leaves in rax and rdx when it returns to the engine.
 typedef struct { uint64_t kind; uint64_t payload; } chost_jit_exit;
 typedef chost_jit_exit (*chost_jit_entry)(void *state, void *memory, void *jump_cache, const void *code);
 
-/// Calls the entry trampoline: it runs translated code from `code` until a block exits.
+/// Calls the entry trampoline: it runs translated code from `code` until a block exits. Host
+/// code that masked the invalid trap since (FloatTraps.c) gets it unmasked again first.
 static inline chost_jit_exit chost_jit_enter(const void *entry, void *state, void *memory, void *jump_cache,
                                              const void *code) {
+    if (chost_float_traps_masked) chost_float_traps_rearm();
     return ((chost_jit_entry)entry)(state, memory, jump_cache, code);
 }
 

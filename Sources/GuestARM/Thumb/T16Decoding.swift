@@ -185,9 +185,7 @@ extension T16Decoding: T16Visitor {
     mutating func SVC(imm8: UInt32) -> Bool { t.supervisorCall(imm8); return true }
     mutating func B_T1(imm8: UInt32, cond: UInt32) -> Bool {
         guard !inIT else { return false }
-        t.beginConditional(cond)
-        t.branchRelative(imm8 << 1)
-        t.endConditional()
+        t.conditionalBranch(.condition(cond), to: t.pcRead &+ imm8 << 1)
         return true
     }
     mutating func B_T2(imm11: UInt32) -> Bool { t.branchRelative(imm11 << 1); return true }

@@ -110,9 +110,7 @@ extension T32Decoding: T32Visitor {
         guard !inIT else { return false }
         let raw = (S << 20 | J2 << 19 | J1 << 18 | imm6 << 12 | imm11 << 1)
         let offset = UInt32(bitPattern: Int32(bitPattern: raw << 11) >> 11)
-        t.beginConditional(cond)
-        t.branchRelative(offset)
-        t.endConditional()
+        t.conditionalBranch(.condition(cond), to: t.pcRead &+ offset)
         return true
     }
     mutating func B_T4(S: UInt32, imm10: UInt32, J1: UInt32, J2: UInt32, imm11: UInt32) -> Bool {

@@ -41,6 +41,7 @@ enum ARMPersonality {
         state.pc = UInt32(truncatingIfNeeded: entry.rawValue) & ~1
         state.thumb = entry.rawValue & 1 != 0
         state.memoryBase = memoryBase
+        state.loadHostFloatEnvironment()
         return state
     }
 }

@@ -1,0 +1,180 @@
+// Guest state kept in values over a loop (Passes+Loops.swift): random loop blocks shaped like
+// a guest loop translated into one block (a head label, state loads and stores, conditional
+// regions, exits in the middle, a counter, the exit-request test, the branch back) compute the
+// same guest state, memory and exit with and without the passes; and the loop of a typical
+// guest loop ends up without state accesses.
+
+import IR
+import IRInterpreter
+import IRPasses
+import Testing
+import TestTools
+
+@Suite("IRPasses: loops")
+struct LoopPassTests {
+    /// State words 0..<14 are guest registers, 56 the loop counter, 60 the exit-request flag.
+    static let counter = 56, exitRequest = 60
+
+    static func optimizer() -> Optimizer {
+        var o = Optimizer()
+        o.volatileFields = UInt64(exitRequest)..<UInt64(exitRequest + 4)
+        return o
+    }
+
+    static func randomLoop(_ rng: inout SplitMix64) -> Block {
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let outside = b.const32(UInt32(truncatingIfNeeded: rng.next()))
+        let head = b.newLabel()
+        b.label(head)
+        var live: [Value] = [outside]
+        func pick(_ rng: inout SplitMix64) -> Value { live[Int(rng.next() % UInt64(live.count))] }
+        var openLabels: [(label: Label, live: Int)] = []
+        var exits: [Label] = []
+        let steps = 5 + Int(rng.next() % 30)
+        for _ in 0..<steps {
+            switch rng.next() % 14 {
+            case 12:
+                // A merged value: defined before, reassigned inside a region.
+                let v = b.mov(pick(&rng))
+                let l = b.newLabel()
+                b.brcond(.eq, pick(&rng), pick(&rng), l)
+                b.assign(v, pick(&rng))
+                b.label(l)
+                live.append(v)
+            case 13:
+                // A 64-bit view of two registers: neither is promoted.
+                let wide = b.loadState(.i64, Int(rng.next() % 7) * 8)
+                if rng.next() % 2 == 0 {
+                    live.append(b.trunc(wide))
+                } else {
+                    b.storeState(Int(rng.next() % 7) * 8, b.concat(low: pick(&rng), high: pick(&rng)))
+                }
+            case 0, 1, 2:
+                live.append(b.loadState(.i32, Int(rng.next() % 14) * 4))
+            case 3, 4, 5:
+                b.storeState(Int(rng.next() % 14) * 4, pick(&rng))
+            case 6, 7:
+                let ops: [Opcode] = [.add, .sub, .and, .or, .xor, .shl, .shr, .mul]
+                live.append(b.binary(ops[Int(rng.next() % UInt64(ops.count))], pick(&rng), pick(&rng)))
+            case 8:
+                live.append(b.setcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng)))
+            case 9:
+                if rng.next() % 2 == 0 {
+                    let l = b.newLabel()
+                    b.brcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng), l)
+                    openLabels.append((l, live.count))
+                } else if let open = openLabels.popLast() {
+                    b.label(open.label)
+                    live.removeLast(live.count - open.live)
+                }
+            case 10:
+                // A way out in the middle of the loop.
+                let l = b.newLabel()
+                b.brcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng), l)
+                exits.append(l)
+            default:
+                let address = b.andi(pick(&rng), 0x3c)
+                if rng.next() % 2 == 0 {
+                    live.append(b.load(.u32, .i32, address: address, offset: 0x100))
+                } else {
+                    b.store(.u32, address: address, offset: 0x100, pick(&rng))
+                }
+            }
+        }
+        while let open = openLabels.popLast() {
+            b.label(open.label)
+            live.removeLast(live.count - open.live)
+        }
+        // A flag-like field written at the end of every iteration.
+        b.storeState(Int(rng.next() % 14) * 4, b.sub(pick(&rng), pick(&rng)))
+        let done = b.newLabel(), stop = b.newLabel()
+        let count = b.sub(b.loadState(.i32, counter), b.const32(1))
+        b.storeState(counter, count)
+        b.brcond(.eq, count, b.const32(0), done)
+        b.brcond(.ne, b.loadState(.i32, exitRequest), b.const32(0), stop)
+        b.br(head)
+        b.label(stop)
+        b.storeState(0, b.const32(0xdead))
+        b.exitTB(.exitRequest)
+        b.label(done)
+        b.exitTB(.yield)
+        for (k, l) in exits.enumerated() {
+            b.label(l)
+            b.exitTB(.syscall, payload: UInt64(k))
+        }
+        return b.finish(guestSize: 0, instructionCount: 0)
+    }
+
+    @Test("optimized loops compute what the originals compute", arguments: 0..<8)
+    func equivalence(seed: UInt64) {
+        var rng = SplitMix64(seed: 0x51_7cc1 &* (seed + 1))
+        var o = Self.optimizer()
+        for _ in 0..<400 {
+            let original = Self.randomLoop(&rng)
+            #expect(original.verify() == [])
+            var optimized = original
+            o.optimize(&optimized, preciseFaults: false)
+            #expect(optimized.verify() == [], "\(original.text())")
+            var state = (0..<68).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            state[Self.counter] = UInt8(1 + rng.next() % 6)
+            (1...3).forEach { state[Self.counter + $0] = 0 }
+            (0...3).forEach { state[Self.exitRequest + $0] = rng.next() % 8 == 0 ? 1 : 0 }
+            let a = PassesTests.run(original, state: state), b = PassesTests.run(optimized, state: state)
+            #expect(a.exit == b.exit)
+            #expect(a.state == b.state, "state differs after optimization of\n\(original.text())\ninto\n\(optimized.text())")
+            #expect(a.memory == b.memory)
+        }
+    }
+
+    @Test("a counted loop keeps its registers and flags out of the state")
+    func countedLoop() {
+        // r1 += 8; r2 = r2 + memory[r1]; flags = r1 - r3; loop while r1 != r3.
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let head = b.newLabel(), done = b.newLabel(), stop = b.newLabel()
+        b.label(head)
+        let r1 = b.addi(b.loadState(.i32, 4), 8)
+        b.storeState(4, r1)
+        b.storeState(8, b.add(b.loadState(.i32, 8), b.load(.u32, .i32, address: r1, offset: 0)))
+        let r3 = b.loadState(.i32, 12)
+        b.storeState(16, b.sub(r1, r3))
+        b.storeState(20, b.setcond(.geu, r1, r3))
+        b.brcond(.eq, r1, r3, done)
+        b.brcond(.ne, b.loadState(.i32, Self.exitRequest), b.const32(0), stop)
+        b.br(head)
+        b.label(stop)
+        b.exitTB(.exitRequest)
+        b.label(done)
+        b.exitTB(.yield)
+        let original = b.finish(guestSize: 0, instructionCount: 0)
+        var optimized = original
+        var o = Self.optimizer()
+        o.optimize(&optimized, preciseFaults: false)
+        let loop = optimized.ops.prefix { !($0.opcode == .br) }
+        let inLoop = loop.drop { $0.opcode != .label }
+        #expect(!inLoop.contains { $0.opcode == .storeState }, "\(optimized.text())")
+        #expect(inLoop.filter { $0.opcode == .loadState }.count == 1, "only the exit request: \(optimized.text())")
+        #expect(!inLoop.contains { $0.opcode == .setcond || $0.opcode == .mov }, "\(optimized.text())")
+
+        var state = [UInt8](repeating: 0, count: 68)
+        state[4] = 0x00; state[5] = 0x01  // r1 = 0x100
+        state[12] = 0x40; state[13] = 0x01  // r3 = 0x140
+        let m = Machine()
+        for i in 0..<16 { m.memory.storeBytes(of: UInt32(i * 3), toByteOffset: 0x100 + 4 * i, as: UInt32.self) }
+        m.state.copyMemory(from: state, byteCount: state.count)
+        m.run(original)
+        let want = (0..<24).map { m.state.load(fromByteOffset: $0, as: UInt8.self) }
+        m.state.copyMemory(from: state, byteCount: state.count)
+        m.run(optimized)
+        #expect((0..<24).map { m.state.load(fromByteOffset: $0, as: UInt8.self) } == want)
+    }
+
+    @Test("precise faults keep the loop as it is")
+    func preciseFaults() {
+        var rng = SplitMix64(seed: 3)
+        let block = Self.randomLoop(&rng)
+        var precise = block
+        var o = Self.optimizer()
+        o.optimize(&precise, preciseFaults: true)
+        #expect(!precise.ops.prefix { $0.opcode != .label }.contains { $0.opcode == .loadState }, "no loads before the head")
+    }
+}
