@@ -7,6 +7,23 @@ import PackageDescription
 // per access in the dispatch loop.
 let hot: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
 
+// How mirage is linked decides much of its start-up (a static hello world takes a few ms, and
+// the dynamic linker's work is a fixed part of every run). The Swift runtime is linked in
+// (no libswiftCore.so to find and relocate); so are libstdc++ (Linking/libstdc++.so redirects
+// the runtime's -lstdc++ to the archive) and libgcc. Not position-independent: a PIE mirage
+// has ~27,000 relative relocations, written at every start into ~60 copy-on-write pages.
+// Only mirage's imports are dynamic symbols (the runtime's -export-dynamic would put ~6,000
+// of its own in the table every symbol lookup and dladdr walks). glibc stays shared, for
+// dlopen (capstone, -d out_asm); Scripts/install also builds a fully static mirage
+// (-static-executable) with the same flags.
+let mirageLinkFlags = [
+    "-static-stdlib",
+    "-Xclang-linker", "-no-pie",
+    "-Xclang-linker", "-static-libgcc",
+    "-L", Context.packageDirectory + "/Linking",
+    "-Xlinker", "--no-export-dynamic",
+]
+
 let package = Package(
     name: "Mirage",
     products: [
@@ -44,12 +61,10 @@ let package = Package(
         // The Linux personality.
         .target(name: "LinuxABI"),
         .target(name: "LinuxUser", dependencies: ["Host", "GuestMemory", "ELFLoader", "Engine", "LinuxABI", "GuestARM"]),
-        // The Swift runtime linked in: no libswiftCore.so to find and relocate at every start
-        // (a third of a static hello's start-up); glibc stays shared.
         // binfmt_misc registration: entries, their file formats, the kernel's interface.
         .target(name: "Binfmt", dependencies: ["LinuxABI"]),
         .executableTarget(name: "mirage", dependencies: ["LinuxUser", "Engine", "Binfmt", "LinuxABI", "CHost"],
-                          linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
+                          linkerSettings: [.unsafeFlags(mirageLinkFlags)]),
 
         // Unit tests.
         .testTarget(name: "IRTests", dependencies: ["IR", "IRPasses", "IRInterpreter"], exclude: ["Golden"]),
