@@ -9,7 +9,7 @@ import LinuxUser
 // other source.
 let arguments: [String] = (0..<Int(chost_argc())).map { i in chost_argv()?[i].map { String(cString: $0) } ?? "" }
 let invocation = Invocation.current(argv0: arguments.first ?? "mirage")
-let parsed = MirageCommandLine.parse(Array(arguments.dropFirst()), environment: environmentPairs(), invocation: invocation)
+let parsed = MirageCommandLine.parse(Array(arguments.dropFirst()), environment: hostEnvironment(), invocation: invocation)
 switch parsed {
 case .run(let options):
     Launcher.run(options)
