@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "IRInterpreter", dependencies: ["IR", "CHost"], swiftSettings: hot),
         // The x86-64 code generator: encodings (no IR knowledge) and the IR lowering.
         .target(name: "X64Assembler", exclude: ["Specs"], swiftSettings: hot),
-        .target(name: "X64Backend", dependencies: ["IR", "X64Assembler", "IRInterpreter"], swiftSettings: hot),
+        .target(name: "X64Backend", dependencies: ["IR", "X64Assembler", "IRInterpreter", "CHost"], swiftSettings: hot),
         .target(name: "Engine", dependencies: ["IR", "IRPasses", "IRInterpreter", "X64Backend", "GuestMemory", "Host", "CHost"], swiftSettings: hot),
 
         // Guests. Each guest's decoders are their own module: generated, large, and rarely
@@ -66,18 +66,21 @@ let package = Package(
         .executableTarget(name: "mirage", dependencies: ["LinuxUser", "Engine", "Binfmt", "LinuxABI", "CHost"],
                           linkerSettings: [.unsafeFlags(mirageLinkFlags)]),
 
-        // Unit tests.
-        .testTarget(name: "IRTests", dependencies: ["IR", "IRPasses", "IRInterpreter"], exclude: ["Golden"]),
-        .testTarget(name: "X64AssemblerTests", dependencies: ["X64Assembler"]),
-        .testTarget(name: "X64BackendTests", dependencies: ["X64Backend", "X64Assembler", "IR", "IRInterpreter", "IRPasses", "CHost"]),
+        // Unit tests, and what they share: external tools and a deterministic generator
+        // (TestTools), running guest blocks on both backends (TestBackends).
+        .target(name: "TestTools", path: "Tests/TestTools"),
+        .target(name: "TestBackends", dependencies: ["IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost"], path: "Tests/TestBackends"),
+        .testTarget(name: "IRTests", dependencies: ["IR", "IRPasses", "IRInterpreter", "TestTools"], exclude: ["Golden"]),
+        .testTarget(name: "X64AssemblerTests", dependencies: ["X64Assembler", "TestTools"]),
+        .testTarget(name: "X64BackendTests", dependencies: ["X64Backend", "X64Assembler", "IR", "IRInterpreter", "IRPasses", "CHost", "TestTools"]),
         .testTarget(name: "GuestMemoryTests", dependencies: ["GuestMemory", "Host"]),
-        .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory"]),
-        .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder"]),
-        .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost"]),
-        .testTarget(name: "MIPSDecoderTests", dependencies: ["MIPSDecoder"]),
-        .testTarget(name: "GuestMIPSTests", dependencies: ["GuestMIPS", "MIPSDecoder", "IR", "IRInterpreter", "IRPasses", "X64Backend", "X64Assembler", "CHost"]),
-        .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI"], exclude: ["Layouts"]),
-        .testTarget(name: "BinfmtTests", dependencies: ["Binfmt", "LinuxABI"]),
-        .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory"]),
+        .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory", "TestTools"]),
+        .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder", "TestTools"]),
+        .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost", "TestTools", "TestBackends"]),
+        .testTarget(name: "MIPSDecoderTests", dependencies: ["MIPSDecoder", "TestTools"]),
+        .testTarget(name: "GuestMIPSTests", dependencies: ["GuestMIPS", "MIPSDecoder", "IR", "IRInterpreter", "IRPasses", "X64Backend", "X64Assembler", "CHost", "TestTools", "TestBackends"]),
+        .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI", "TestTools"], exclude: ["Layouts"]),
+        .testTarget(name: "BinfmtTests", dependencies: ["Binfmt", "LinuxABI", "TestTools"]),
+        .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory", "TestTools"]),
     ]
 )

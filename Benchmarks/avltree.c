@@ -115,7 +115,7 @@ static uint64_t walk(const Node *n, uint64_t sum, uint32_t depth) {
     if (!n) return sum;
     sum = walk(n->left, sum, depth + 1);
     uint32_t item[2] = { n->key, depth };
-    sum = bench_fold(sum, item, sizeof item);
+    sum = bench_fold_numbers(sum, item, sizeof item, 4);
     return walk(n->right, sum, depth + 1);
 }
 
@@ -134,7 +134,7 @@ int main(int argc, char **argv) {
         for (uint32_t i = 0; i < OPS; i++) root = erase(root, bench_rand(&seed) & 0x3ffff, &erased);
         for (uint32_t i = 0; i < OPS / 2; i++) root = insert(root, bench_rand(&seed) & 0x3ffff, &inserted);
         uint32_t counts[4] = { inserted, erased, found, (uint32_t)height(root) };
-        sum = bench_fold(sum, counts, sizeof counts);
+        sum = bench_fold_numbers(sum, counts, sizeof counts, 4);
         sum = walk(root, sum, 0);
     }
     printf("avltree rounds %u inserted %u erased %u found %u\n", rounds, inserted, erased, found);

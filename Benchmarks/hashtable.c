@@ -86,8 +86,8 @@ int main(int argc, char **argv) {
                 Node *n = find(key, hash_string(key));
                 if (n) { hits++; total += n->value; }
             }
-            sum = bench_fold(sum, &hits, sizeof hits);
-            sum = bench_fold(sum, &total, sizeof total);
+            sum = bench_fold_numbers(sum, &hits, sizeof hits, 4);
+            sum = bench_fold_numbers(sum, &total, sizeof total, 4);
             if (pass == 0)
                 for (uint32_t i = 0; i < KEYS; i += 3) {
                     make_key(key, i + round);

@@ -75,9 +75,9 @@ int main(int argc, char **argv) {
     printf("int64 candidates %u primes %u gcds %016llx quotients %lld\n", candidates, primes,
            (unsigned long long)gcds, (long long)quotients);
     uint64_t sum = BENCH_FOLD_INIT;
-    sum = bench_fold(sum, &primes, sizeof primes);
-    sum = bench_fold(sum, &gcds, sizeof gcds);
-    sum = bench_fold(sum, &quotients, sizeof quotients);
+    sum = bench_fold_numbers(sum, &primes, sizeof primes, 4);
+    sum = bench_fold_numbers(sum, &gcds, sizeof gcds, 8);
+    sum = bench_fold_numbers(sum, &quotients, sizeof quotients, 8);
     bench_result("int64", sum);
     return 0;
 }

@@ -118,6 +118,6 @@ int main(int argc, char **argv) {
         return 1;
     }
     printf("interp rounds %u primes %u hash %08x\n", rounds, registers[6], registers[7]);
-    bench_result("interp", bench_fold(BENCH_FOLD_INIT, registers, sizeof registers));
+    bench_result("interp", bench_fold_numbers(BENCH_FOLD_INIT, registers, sizeof registers, 4));
     return 0;
 }

@@ -32,7 +32,7 @@ int main(int argc, char **argv) {
                 row = row * 31 + n;
                 total += n;
             }
-            sum = bench_fold(sum, &row, sizeof row);
+            sum = bench_fold_numbers(sum, &row, sizeof row, 4);
         }
     }
     printf("mandelbrot frames %u iterations in last %u\n", frames, total);

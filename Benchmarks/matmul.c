@@ -34,7 +34,7 @@ int main(int argc, char **argv) {
         }
         sum = bench_fold_double(sum, trace);
     }
-    for (int i = 0; i < N; i++) sum = bench_fold(sum, c[i], sizeof c[i]);
+    for (int i = 0; i < N; i++) sum = bench_fold_numbers(sum, c[i], sizeof c[i], 8);
     printf("matmul rounds %u trace %.17g\n", rounds, trace);
     bench_result("matmul", sum);
     return 0;

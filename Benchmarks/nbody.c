@@ -84,7 +84,7 @@ int main(int argc, char **argv) {
     double after = energy();
     printf("nbody steps %u energy %.9f -> %.9f\n", steps, before, after);
     uint64_t sum = bench_fold_double(BENCH_FOLD_INIT, after);
-    for (int i = 0; i < BODIES; i++) sum = bench_fold(sum, &bodies[i], sizeof bodies[i]);
+    for (int i = 0; i < BODIES; i++) sum = bench_fold_numbers(sum, &bodies[i], sizeof bodies[i], 8);
     bench_result("nbody", sum);
     return 0;
 }

@@ -20,7 +20,7 @@ struct JITState {
     struct Unavailable: Error { var reason: String }
 
     static func make(codeMemorySize: Int, exitRequestOffset: Int) -> Result<JITState, Unavailable> {
-        guard let features = HostCPU.features() else {
+        guard let features = HostFeatures.detected else {
             return .failure(Unavailable(reason: "the host CPU lacks SSE4.1 or POPCNT, which the x86-64 code generator needs"))
         }
         guard let memory = CodeMemory(size: codeMemorySize) else {
@@ -48,15 +48,4 @@ struct JITState {
 final class CompilerBox {
     var compiler: X64Compiler
     init(_ compiler: consuming X64Compiler) { self.compiler = compiler }
-}
-
-/// What the host CPU offers the code generator.
-enum HostCPU {
-    /// Nil when the baseline Mirage needs (SSE4.1, POPCNT) is missing. From the feature bits
-    /// glibc collected at start-up (no CPUID of our own: each traps in a virtual machine).
-    static func features() -> HostFeatures? {
-        let bits = chost_libc_cpu_features()
-        guard bits & 1 != 0, bits & 2 != 0 else { return nil }
-        return HostFeatures(movbe: bits & 4 != 0, lzcnt: bits & 8 != 0, popcnt: true, bmi1: bits & 16 != 0)
-    }
 }

@@ -5,28 +5,19 @@ import Binfmt
 import Foundation
 import LinuxABI
 import Testing
+import TestTools
 
 struct RealProgramTests {
-    static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     /// Builds a trivial C program with `compiler` and `flags`; nil when the compiler is missing.
     static func build(_ compiler: String, _ flags: [String]) throws -> [UInt8]? {
-        guard let cc = find(compiler) else { return nil }
+        guard let cc = Tools.find(compiler) else { return nil }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("binfmt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let source = dir.appendingPathComponent("p.c")
         try "int main(void) { return 0; }\n".write(to: source, atomically: true, encoding: .utf8)
         let output = dir.appendingPathComponent("p")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: cc)
-        process.arguments = flags + ["-o", output.path, source.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
+        guard (try? Tools.run(cc, flags + ["-o", output.path, source.path])) != nil else { return nil }
         return Array(try Data(contentsOf: output).prefix(64))
     }
 

@@ -5,18 +5,7 @@ import ELFLoader
 import Foundation
 import GuestMemory
 import Testing
-
-/// SplitMix64: a tiny seeded generator so every failure reproduces.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
+import TestTools
 
 /// Parses `bytes`; if they validate, loads them into a fresh space and checks the result
 /// is self-consistent. Returns whether the image was accepted.
@@ -84,7 +73,7 @@ func fuzzSeeds() throws -> [(name: String, bytes: [UInt8])] {
     }
 
     @Test func randomFlipsInTheHeaders() throws {
-        var generator = SplitMix64(state: 0x6d69_7261_6765)
+        var generator = SplitMix64(seed: 0x6d69_7261_6765)
         var accepted = 0
         var refused = 0
         for (_, original) in try fuzzSeeds() {

@@ -4,6 +4,7 @@
 
 @testable import GuestARM
 import Testing
+import TestBackends
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct BackendAgreementRegressionTests {

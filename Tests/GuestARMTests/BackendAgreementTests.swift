@@ -6,6 +6,7 @@
 
 import Foundation
 import Testing
+import TestBackends
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct BackendAgreementTests {

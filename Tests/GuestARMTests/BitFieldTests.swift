@@ -3,6 +3,7 @@
 // Thumb, on edge and random operands, against models written from the pseudocode.
 
 import Testing
+import TestTools
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct BitFieldTests {

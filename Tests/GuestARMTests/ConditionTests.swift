@@ -3,6 +3,7 @@
 // (whose not-taken path must continue with the next instruction), in A32 and Thumb.
 
 import Testing
+import TestBackends
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct ConditionTests {

@@ -3,6 +3,7 @@
 // edge values for every carry in, the Thumb 16-bit forms, and the modified immediates' carry.
 
 import Testing
+import TestTools
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct DataProcessingTests {

@@ -3,6 +3,7 @@
 // flag where the manual sets it, NZ for the S forms. A32 and T32.
 
 import Testing
+import TestTools
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct MultiplyTests {

@@ -3,6 +3,7 @@
 // arithmetic and compares on D and Q registers, against a lane-by-lane model. A32 and Thumb.
 
 import Testing
+import TestTools
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct NEONDataTests {

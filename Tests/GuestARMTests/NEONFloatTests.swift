@@ -5,6 +5,7 @@
 // formulation) and the conversions.
 
 import Testing
+import TestTools
 
 enum StandardFloatModel {
     static let defaultNaN: UInt32 = 0x7fc0_0000

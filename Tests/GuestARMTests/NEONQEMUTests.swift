@@ -6,6 +6,7 @@
 
 import Foundation
 import Testing
+import TestTools
 
 @Suite(.enabled(if: QEMUOracle.available, QEMUOracle.missing))
 struct NEONQEMUTests {

@@ -4,6 +4,8 @@
 
 @testable import GuestARM
 import Testing
+import TestTools
+import TestBackends
 
 @Suite struct ParallelTests {
     static var all: [(ParallelReference.Prefix, ParallelReference.Operation)] {

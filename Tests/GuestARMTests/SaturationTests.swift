@@ -3,6 +3,7 @@
 // saturation and never cleared by these instructions; MSR writes only the fields it names.
 
 import Testing
+import TestTools
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct SaturationTests {

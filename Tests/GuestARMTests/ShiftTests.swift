@@ -4,6 +4,7 @@
 // the shifter's carry, logical ones set C from it, and V is left alone.
 
 import Testing
+import TestTools
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct ShiftTests {

@@ -5,6 +5,7 @@
 
 @testable import GuestARM
 import Testing
+import TestTools
 
 @Suite struct StateLayoutTests {
     /// Every field: (name, offset, size in bytes).

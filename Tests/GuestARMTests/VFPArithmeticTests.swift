@@ -5,6 +5,7 @@
 
 import GuestARM
 import Testing
+import TestTools
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct VFPArithmeticTests {

@@ -5,6 +5,8 @@
 @testable import GuestMIPS
 import IR
 import Testing
+import TestTools
+import TestBackends
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct ArithmeticTests {

@@ -6,6 +6,7 @@ import CHost
 @testable import GuestMIPS
 import IR
 import Testing
+import TestBackends
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct FPUArithmeticTests {

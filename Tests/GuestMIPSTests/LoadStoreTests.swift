@@ -5,6 +5,7 @@
 @testable import GuestMIPS
 import IR
 import Testing
+import TestBackends
 
 @Suite(.enabled(if: Assembler.available, Assembler.missing))
 struct LoadStoreTests {

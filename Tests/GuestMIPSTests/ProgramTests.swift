@@ -8,6 +8,8 @@ import Foundation
 @testable import GuestMIPS
 import IR
 import Testing
+import TestTools
+import TestBackends
 
 @Suite(.enabled(if: QEMUOracle.available, QEMUOracle.missing))
 struct ProgramTests {
@@ -70,16 +72,14 @@ struct ProgramTests {
 
     @Test(arguments: byteOrders, 0..<5)
     func freestandingProgram(bigEndian: Bool, variant: Int) throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestMIPSTests-program-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestMIPSTests-program")
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = directory.appendingPathComponent("program.c").path, binary = directory.appendingPathComponent("program").path
         try Self.program.write(toFile: source, atomically: true, encoding: .utf8)
         guard let gcc = QEMUOracle.compiler(bigEndian: bigEndian), let qemu = QEMUOracle.qemu(bigEndian: bigEndian) else { return }
-        _ = try Assembler.execute(gcc, ["-mips32r2"] + Self.options[variant] + ["-fno-math-errno", "-ffreestanding", "-nostdlib", "-static",
+        _ = try Tools.run(gcc, ["-mips32r2"] + Self.options[variant] + ["-fno-math-errno", "-ffreestanding", "-nostdlib", "-static",
                                         "-mno-abicalls", "-fno-pic", "-Wl,-Ttext-segment=0x10000", "-o", binary, source])
-        let expected = try Assembler.execute("/bin/sh", ["-c", "'\(qemu)' '\(binary)'"])
+        let expected = try Tools.run("/bin/sh", ["-c", "'\(qemu)' '\(binary)'"])
         #expect(expected.count > 500, "qemu's output is short: \(expected)")
         let elf = [UInt8](try Data(contentsOf: URL(fileURLWithPath: binary)))
         for backend in Backend.allCases {

@@ -10,6 +10,8 @@
 import Foundation
 @testable import GuestMIPS
 import Testing
+import TestTools
+import TestBackends
 
 @Suite(.enabled(if: QEMUOracle.available, QEMUOracle.missing))
 struct QEMUOracleTests {

@@ -6,6 +6,7 @@
 import IR
 import MIPSDecoder
 import Testing
+import TestTools
 
 /// Two words of code in host memory.
 struct WordPair: CodeSource {

@@ -147,6 +147,12 @@ static sem_t detached_done;
 
 static void *detached(void *arg) {
     (void)arg;
+    // Nobody joins this thread, so it may still be on its way out when thread_signals sends
+    // the process a SIGUSR2 that every other thread blocks: with SIGUSR2
+    // open here the kernel could pick this thread and the default action ends the process.
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
     sem_post(&detached_done);
     return NULL;
 }

@@ -3,6 +3,7 @@
 import IR
 import IRInterpreter
 import Testing
+import TestTools
 
 enum BitReference {
     static func bit(_ x: UInt64, _ i: Int) -> UInt64 { i < 64 ? (x >> UInt64(i)) & 1 : 0 }

@@ -3,6 +3,7 @@
 import IR
 import IRInterpreter
 import Testing
+import TestTools
 
 enum ConditionReference {
     static func holds(_ c: Condition, _ a: UInt64, _ b: UInt64, bits: Int) -> Bool {

@@ -3,6 +3,7 @@
 import IR
 import IRInterpreter
 import Testing
+import TestTools
 
 @Suite("Floating point")
 struct FloatOpTests {

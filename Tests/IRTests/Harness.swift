@@ -4,6 +4,7 @@
 import IR
 import IRInterpreter
 import Testing
+import TestTools
 
 /// A guest-state buffer and a guest-memory buffer (guest address a is at `memory + a`).
 final class Machine {
@@ -100,18 +101,7 @@ final class Kernel {
     }
 }
 
-/// SplitMix64: a small deterministic generator, so a failing random case reproduces.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// Operands that hit edges often: special values, small values, sign-bit patterns, random.
     mutating func operand(bits: Int) -> UInt64 {
         let v: UInt64

@@ -4,6 +4,7 @@
 import IR
 import IRInterpreter
 import Testing
+import TestTools
 
 /// What each op should compute, written with Swift's fixed-width types (not the interpreter's
 /// UInt64 register model).

@@ -3,6 +3,7 @@
 import IR
 import IRInterpreter
 import Testing
+import TestTools
 
 @Suite("Guest memory and guest state")
 struct MemoryTests {

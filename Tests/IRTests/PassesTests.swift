@@ -7,6 +7,7 @@ import IR
 import IRInterpreter
 import IRPasses
 import Testing
+import TestTools
 
 @Suite("IRPasses")
 struct PassesTests {

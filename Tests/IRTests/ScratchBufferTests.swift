@@ -4,6 +4,7 @@
 
 import IR
 import Testing
+import TestTools
 
 @Suite("ScratchBuffer")
 struct ScratchBufferTests {

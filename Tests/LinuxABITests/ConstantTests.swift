@@ -3,6 +3,7 @@
 import Foundation
 import LinuxABI
 import Testing
+import TestTools
 
 enum ConstantFacts {
     static let arm = Result {

@@ -3,6 +3,7 @@
 import Foundation
 import LinuxABI
 import Testing
+import TestTools
 
 /// A guest's cross compiler and the qemu-user that runs what it builds (static binaries).
 struct CrossTarget: Sendable {
@@ -14,8 +15,8 @@ struct CrossTarget: Sendable {
 
     init(_ arch: GuestArch, compiler: String, qemu: String, packages: String) {
         self.arch = arch
-        self.compiler = CrossTools.find(compiler)
-        self.qemu = CrossTools.find(qemu)
+        self.compiler = Tools.find(compiler)
+        self.qemu = Tools.find(qemu)
         missing = Comment(rawValue: "needs \(compiler) and \(qemu): apt-get install \(packages) qemu-user")
     }
 
@@ -25,8 +26,8 @@ struct CrossTarget: Sendable {
     func run(source: String, name: String) throws -> String {
         guard let compiler, let qemu else { throw CrossTools.Failure(description: "\(missing)") }
         let binary = CrossTools.temporaryPath("\(name)-\(arch.rawValue)")
-        _ = try CrossTools.run(compiler, ["-static", "-O1", "-w", "-o", binary, source])
-        return try CrossTools.run(qemu, [binary])
+        _ = try Tools.run(compiler, ["-static", "-O1", "-w", "-o", binary, source])
+        return try Tools.run(qemu, [binary])
     }
 }
 
@@ -34,19 +35,9 @@ enum CrossTools {
     static let layoutsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Layouts")
 
-    /// The first executable named `name` on PATH.
-    static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    static let armCompiler = find("arm-linux-gnueabihf-gcc")
-    static let qemuARM = find("qemu-arm")
-    static let hostCompiler = find("gcc") ?? find("cc")
+    static let armCompiler = Tools.find("arm-linux-gnueabihf-gcc")
+    static let qemuARM = Tools.find("qemu-arm")
+    static let hostCompiler = Tools.find("gcc") ?? Tools.find("cc")
 
     static let mips = CrossTarget(.mips, compiler: "mips-linux-gnu-gcc", qemu: "qemu-mips",
                                   packages: "gcc-mips-linux-gnu libc6-dev-mips-cross linux-libc-dev-mips-cross")
@@ -60,29 +51,7 @@ enum CrossTools {
         "needs arm-linux-gnueabihf-gcc and qemu-arm: apt-get install gcc-arm-linux-gnueabihf qemu-user"
     static let hostMissing: Comment = "needs a host C compiler (gcc)"
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Runs a program and returns its standard output; throws with its stderr on failure.
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
-                + String(decoding: errData, as: UTF8.self))
-        }
-        return String(decoding: outData, as: UTF8.self)
-    }
+    typealias Failure = Tools.Failure
 
     static func temporaryPath(_ name: String) -> String {
         let directory = FileManager.default.temporaryDirectory
@@ -95,16 +64,16 @@ enum CrossTools {
     static func runOnARM(source: String, name: String) throws -> String {
         guard let compiler = armCompiler, let qemu = qemuARM else { throw Failure(description: "\(armMissing)") }
         let binary = temporaryPath(name + "-arm")
-        _ = try run(compiler, ["-static", "-O1", "-w", "-o", binary, source])
-        return try run(qemu, [binary])
+        _ = try Tools.run(compiler, ["-static", "-O1", "-w", "-o", binary, source])
+        return try Tools.run(qemu, [binary])
     }
 
     /// Builds `source` natively and runs it.
     static func runOnHost(source: String, name: String) throws -> String {
         guard let compiler = hostCompiler else { throw Failure(description: "\(hostMissing)") }
         let binary = temporaryPath(name + "-host")
-        _ = try run(compiler, ["-O1", "-w", "-o", binary, source])
-        return try run(binary, [])
+        _ = try Tools.run(compiler, ["-O1", "-w", "-o", binary, source])
+        return try Tools.run(binary, [])
     }
 
     static func layoutsSource(_ file: String) -> String {

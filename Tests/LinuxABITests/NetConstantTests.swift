@@ -4,6 +4,7 @@
 import Foundation
 import LinuxABI
 import Testing
+import TestTools
 
 enum NetConstantFacts {
     static let arm = Result {

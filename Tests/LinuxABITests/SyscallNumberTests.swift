@@ -4,6 +4,7 @@
 import Foundation
 import LinuxABI
 import Testing
+import TestTools
 
 func syscallByName(_ name: String) -> Syscall? {
     Syscall.allCases.first { "\($0.name)" == name }
@@ -69,7 +70,7 @@ func cLibrarySyscallNumbers(compiler: String, privateCalls: [String] = [], prefi
                             run: (String) throws -> String) throws -> [String: Int64] {
     let header = CrossTools.temporaryPath("syscall-names-\(UUID().uuidString).c")
     try "#include <sys/syscall.h>\n".write(toFile: header, atomically: true, encoding: .utf8)
-    let macros = try CrossTools.run(compiler, ["-E", "-dM", header])
+    let macros = try Tools.run(compiler, ["-E", "-dM", header])
     let names = macros.split(separator: "\n").compactMap { line -> String? in
         let words = line.split(separator: " ")
         guard words.count >= 2, words[0] == "#define", words[1].hasPrefix("SYS_") else { return nil }

@@ -7,39 +7,15 @@
 import Foundation
 @testable import LinuxUser
 import Testing
+import TestTools
 
 @Suite struct KuserHelpersTests {
-    static let assembler = find("arm-linux-gnueabihf-as")
-    static let objdump = find("arm-linux-gnueabihf-objdump")
+    static let assembler = Tools.find("arm-linux-gnueabihf-as")
+    static let objdump = Tools.find("arm-linux-gnueabihf-objdump")
     static var available: Bool { assembler != nil && objdump != nil }
     static let missing: Comment = "needs arm-linux-gnueabihf-as and -objdump: apt-get install binutils-arm-linux-gnueabihf"
 
-    static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
-            return "\(directory)/\(name)"
-        }
-        return nil
-    }
-
-    struct Failure: Error, CustomStringConvertible { var description: String }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) failed: " + String(decoding: err, as: UTF8.self))
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    typealias Failure = Tools.Failure
 
     static func temporaryDirectory() throws -> URL {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("LinuxUserTests-kuser-\(UUID().uuidString)")
@@ -87,8 +63,8 @@ import Testing
             let body = routine.map(\.1).joined(separator: "\n")
             try (".syntax unified\n.arch armv7-a\n.arch_extension mp\n.arm\n.text\n" + body + "\n")
                 .write(toFile: source, atomically: true, encoding: .utf8)
-            _ = try Self.run(assembler, ["-o", object, source])
-            let listing = try Self.run(objdump, ["-d", object])
+            _ = try Tools.run(assembler, ["-o", object, source])
+            let listing = try Tools.run(objdump, ["-d", object])
             let words = listing.split(separator: "\n").compactMap { line -> UInt32? in
                 let fields = line.split(separator: "\t")
                 guard fields.count >= 2, fields[0].hasSuffix(":"), fields[0].first == " " else { return nil }
@@ -106,7 +82,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("page.bin")
         try Data(KuserHelpers.page()).write(to: file)
-        let listing = try Self.run(objdump, ["-b", "binary", "-m", "arm", "-D", "--adjust-vma=0xffff0000", file.path])
+        let listing = try Tools.run(objdump, ["-b", "binary", "-m", "arm", "-D", "--adjust-vma=0xffff0000", file.path])
         var byAddress: [UInt32: (UInt32, String)] = [:]
         for line in listing.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)

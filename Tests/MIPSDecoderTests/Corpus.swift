@@ -7,6 +7,7 @@
 // change compiles anything.
 
 import Foundation
+import TestTools
 
 /// One instruction word and objdump's text for it.
 struct CorpusEntry: Sendable {
@@ -31,7 +32,7 @@ enum Corpus {
 
     /// Whether the cross toolchains are installed (Debian: gcc-mips-linux-gnu,
     /// gcc-mipsel-linux-gnu and their binutils).
-    static let toolsAvailable: Bool = tools.allSatisfy { findInPath($0) != nil }
+    static let toolsAvailable: Bool = tools.allSatisfy { Tools.find($0) != nil }
 
     /// The corpus, built on first use (shared by all tests of this process).
     static let entries: Result<[CorpusEntry], any Error> = Result { try load() }
@@ -69,52 +70,41 @@ enum Corpus {
     }
 
     static func load() throws -> [CorpusEntry] {
-        let directory = URL(fileURLWithPath: "/tmp/mirage-mipsdecoder-corpus/\(inputHash())")
-        let cache = directory.appendingPathComponent("corpus.txt")
-        if let text = try? String(contentsOf: cache, encoding: .utf8) {
-            return try parseCache(text)
-        }
-        let work = URL(fileURLWithPath: directory.path + ".tmp-\(getpid())")
-        try? FileManager.default.removeItem(at: work)
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        for (name, text) in CorpusPrograms.sources + CorpusAssembly.sources {
-            try text.write(to: work.appendingPathComponent(name), atomically: false, encoding: .utf8)
-        }
-        for step in builds {
-            _ = try run([step.tool] + step.arguments, in: work)
-        }
-        var unique: [UInt32: CorpusEntry] = [:]
-        var listings: [String: [CorpusEntry]] = [:]
-        for (tool, file) in disassembled {
-            let listing = try run([tool, "-d", "-M", "no-aliases", file], in: work)
-            let entries = try ObjdumpListing.entries(listing: listing, source: file)
-            listings[file] = entries
-            for entry in entries where unique[entry.word] == nil {
-                unique[entry.word] = entry
+        var inputs = ["mips corpus v2"]
+        for step in builds { inputs.append(step.tool); inputs.append(step.output); inputs += step.arguments }
+        let text = try CachedBuild.text(label: "mirage-mipsdecoder-corpus", sources: CorpusPrograms.sources + CorpusAssembly.sources,
+                                        inputs: inputs) { work in
+            for step in builds {
+                _ = try Tools.run(step.tool, step.arguments, in: work)
             }
-        }
-        // The same assembly in both byte orders must list the same words: objdump undid each
-        // file's byte order, so the decoder sees one word whatever the guest's order. (Debian's
-        // mipsel assembler puts a sync before each ll, a Loongson 3 workaround, and the padding
-        // at the end differs; both are left out of the comparison.)
-        for file in CorpusAssembly.assembled {
-            let stem = file.replacingOccurrences(of: ".s", with: "")
-            func words(_ order: String) -> [UInt32] {
-                (listings["\(stem)-\(order)-asm.o"] ?? []).map(\.word).filter { $0 != 0x0000_000f && $0 != 0 }
+            var unique: [UInt32: CorpusEntry] = [:]
+            var listings: [String: [CorpusEntry]] = [:]
+            for (tool, file) in disassembled {
+                let listing = try Tools.run(tool, ["-d", "-M", "no-aliases", file], in: work)
+                let entries = try ObjdumpListing.entries(listing: listing, source: file)
+                listings[file] = entries
+                for entry in entries where unique[entry.word] == nil {
+                    unique[entry.word] = entry
+                }
             }
-            let big = words("eb"), little = words("el")
-            guard big == little, !big.isEmpty else {
-                throw CorpusError(description: "\(file): the big- and little-endian objects list different words")
+            // The same assembly in both byte orders must list the same words: objdump undid each
+            // file's byte order, so the decoder sees one word whatever the guest's order. (Debian's
+            // mipsel assembler puts a sync before each ll, a Loongson 3 workaround, and the padding
+            // at the end differs; both are left out of the comparison.)
+            for file in CorpusAssembly.assembled {
+                let stem = file.replacingOccurrences(of: ".s", with: "")
+                func words(_ order: String) -> [UInt32] {
+                    (listings["\(stem)-\(order)-asm.o"] ?? []).map(\.word).filter { $0 != 0x0000_000f && $0 != 0 }
+                }
+                let big = words("eb"), little = words("el")
+                guard big == little, !big.isEmpty else {
+                    throw CorpusError(description: "\(file): the big- and little-endian objects list different words")
+                }
             }
+            let sorted = unique.keys.sorted().compactMap { unique[$0] }
+            return sorted.map { "\(String($0.word, radix: 16))\t\($0.mnemonic)\t\($0.operands)\t\($0.source)" }.joined(separator: "\n")
         }
-        let sorted = unique.keys.sorted().compactMap { unique[$0] }
-        let text = sorted.map { "\(String($0.word, radix: 16))\t\($0.mnemonic)\t\($0.operands)\t\($0.source)" }.joined(separator: "\n")
-        try text.write(to: work.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
-        // Another test process may have finished first; either copy is the same.
-        if (try? FileManager.default.moveItem(at: work, to: directory)) == nil {
-            try? FileManager.default.removeItem(at: work)
-        }
-        return sorted
+        return try parseCache(text)
     }
 
     static func parseCache(_ text: String) throws -> [CorpusEntry] {
@@ -125,57 +115,5 @@ enum Corpus {
             }
             return CorpusEntry(word: word, mnemonic: String(fields[1]), operands: String(fields[2]), source: String(fields[3]))
         }
-    }
-
-    /// FNV-1a over every input, so a changed source or command gets a fresh cache directory.
-    static func inputHash() -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ string: String) {
-            for byte in string.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
-        }
-        mix("mips corpus v2")
-        for (name, text) in CorpusPrograms.sources + CorpusAssembly.sources { mix(name); mix(text) }
-        for step in builds { mix(step.tool); mix(step.output); step.arguments.forEach(mix) }
-        return String(hash, radix: 16)
-    }
-
-    static func findInPath(_ tool: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    /// Runs a tool in `directory` and returns its standard output; a non-zero exit is an error
-    /// carrying its standard error. Output goes through files, so neither pipe can fill up.
-    static func run(_ arguments: [String], in directory: URL) throws -> String {
-        let out = directory.appendingPathComponent(".stdout")
-        let err = directory.appendingPathComponent(".stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
-        let outHandle = try FileHandle(forWritingTo: out)
-        let errHandle = try FileHandle(forWritingTo: err)
-        defer {
-            try? outHandle.close()
-            try? errHandle.close()
-        }
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        let output = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
-            let message = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-            throw CorpusError(description: "\(arguments.joined(separator: " ")) failed (\(process.terminationStatus)):\n\(message)")
-        }
-        return output
     }
 }

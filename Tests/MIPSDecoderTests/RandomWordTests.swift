@@ -6,6 +6,7 @@
 
 import Foundation
 import Testing
+import TestTools
 
 @Suite("MIPS decoders against objdump on random words")
 struct RandomWordTests {
@@ -38,8 +39,8 @@ struct RandomWordTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = ".text\n" + words.map { ".word 0x" + String($0, radix: 16) }.joined(separator: "\n") + "\n"
         try source.write(to: directory.appendingPathComponent("r.s"), atomically: false, encoding: .utf8)
-        _ = try Corpus.run([prefix + "as", "-mips32r2", "-mfp64", "-o", "r.o", "r.s"], in: directory)
-        let listing = try Corpus.run([prefix + "objdump", "-d", "-M", "no-aliases", "r.o"], in: directory)
+        _ = try Tools.run(prefix + "as", ["-mips32r2", "-mfp64", "-o", "r.o", "r.s"], in: directory)
+        let listing = try Tools.run(prefix + "objdump", ["-d", "-M", "no-aliases", "r.o"], in: directory)
         var result: [UInt32: (String, String)] = [:]
         for line in listing.split(separator: "\n") {
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)

@@ -3,6 +3,7 @@
 // when it is not installed.
 
 import Foundation
+import TestTools
 
 enum Objdump {
     /// The objdump to use: `$OBJDUMP`, else the first on PATH; nil when there is none.
@@ -36,16 +37,9 @@ enum Objdump {
             .appendingPathComponent("x64asm-\(UUID().uuidString).bin")
         try Data(code).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-D", "-b", "binary", "-mi386:x86-64", "-M", "intel", "--insn-width=16", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let output = try Tools.run(path, ["-D", "-b", "binary", "-mi386:x86-64", "-M", "intel", "--insn-width=16", file.path])
         var lines: [Int: Line] = [:]
-        for raw in String(decoding: output, as: UTF8.self).split(separator: "\n") {
+        for raw in output.split(separator: "\n") {
             if let line = parse(String(raw)) { lines[line.offset] = line }
         }
         return lines

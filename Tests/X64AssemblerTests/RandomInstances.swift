@@ -4,19 +4,7 @@
 
 import Foundation
 @testable import X64Assembler
-
-/// SplitMix64: deterministic, so a failure reproduces.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestTools
 
 /// One operand of a row in the form a method takes it.
 enum OperandKind: Equatable {
@@ -59,7 +47,7 @@ struct Instance {
     var kinds: [OperandKind]
 
     /// Random operands that the row can encode (no ah..bh next to something needing REX).
-    static func random(for row: RowCase, using random: inout SplitMix) -> Instance {
+    static func random(for row: RowCase, using random: inout SplitMix64) -> Instance {
         let form = row.parsed
         let kinds = form.operands.map { OperandKind($0, memoryForm: row.memory) }
         while true {
@@ -98,7 +86,7 @@ struct Instance {
         return true
     }
 
-    static func randomAddress(using random: inout SplitMix) -> Address {
+    static func randomAddress(using random: inout SplitMix64) -> Address {
         let base = GPR(UInt8.random(in: 0...15, using: &random))
         var index = GPR(UInt8.random(in: 0...15, using: &random))
         if index == .rsp { index = .r12 }
@@ -117,7 +105,7 @@ struct Instance {
     }
 
     /// Edge values often, random ones otherwise.
-    static func randomBits(_ width: Int, using random: inout SplitMix) -> UInt64 {
+    static func randomBits(_ width: Int, using random: inout SplitMix64) -> UInt64 {
         let mask: UInt64 = width == 64 ? .max : (1 << UInt64(width)) - 1
         let edges: [UInt64] = [0, 1, mask, mask >> 1, (mask >> 1) + 1, 2]
         if Int.random(in: 0..<3, using: &random) == 0 {

@@ -6,6 +6,7 @@
 import Foundation
 import Testing
 @testable import X64Assembler
+import TestTools
 
 @Suite struct RoundTripTests {
     struct Placed {
@@ -20,7 +21,7 @@ import Testing
             print("RoundTripTests: skipped: no objdump on PATH (install binutils or set OBJDUMP)")
             return
         }
-        var random = SplitMix(state: 0x5EED_0F_C0DE)
+        var random = SplitMix64(seed: 0x5EED_0F_C0DE)
         var assembler = Assembler(capacity: 1 << 16)
         var placed: [Placed] = []
         for row in RowCase.all {

@@ -3,6 +3,7 @@
 
 import IR
 import Testing
+import TestTools
 
 @Suite("JIT vs interpreter: bit fields")
 struct BitFieldTests {

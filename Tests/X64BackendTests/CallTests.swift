@@ -5,6 +5,7 @@
 
 import IR
 import Testing
+import TestTools
 
 @Suite("JIT vs interpreter: helper calls")
 struct CallTests {

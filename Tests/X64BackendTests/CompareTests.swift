@@ -3,6 +3,7 @@
 
 import IR
 import Testing
+import TestTools
 
 @Suite("JIT vs interpreter: comparisons, branches, select")
 struct CompareTests {

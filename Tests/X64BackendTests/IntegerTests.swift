@@ -4,6 +4,7 @@
 
 import IR
 import Testing
+import TestTools
 
 @Suite("JIT vs interpreter: integer ops")
 struct IntegerTests {

@@ -8,6 +8,7 @@ import Foundation
 import IR
 import IRPasses
 import Testing
+import TestTools
 
 @Suite("JIT vs interpreter: random blocks")
 struct RandomBlockTests {

@@ -5,6 +5,7 @@
 import IR
 import Testing
 import X64Backend
+import TestTools
 
 @Suite("JIT vs interpreter: spill slots")
 struct SpillTests {

@@ -5,6 +5,8 @@
 // scratch buffer (kept 8-aligned: writeback offsets are multiples of 8) and r10 a small index
 // into it, both only read by ordinary instructions; sp and pc are never operands.
 
+import TestTools
+
 enum InstructionClass: String, CaseIterable, CustomStringConvertible {
     case dataProcessing, multiply, loadStore, bitField, extend, conditional, vfp
     var description: String { rawValue }

@@ -5,30 +5,19 @@
 
 import Foundation
 import Testing
+import TestTools
 
 enum Assembler {
     static let toolPrefix = "arm-linux-gnueabihf-"
     static let missing: Comment = "needs arm-linux-gnueabihf-as and -objcopy: apt-get install binutils-arm-linux-gnueabihf"
 
-    /// The first executable named `name` on PATH.
-    static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    static let assembler = find(toolPrefix + "as")
-    static let objcopy = find(toolPrefix + "objcopy")
-    static let objdump = find(toolPrefix + "objdump")
+    static let assembler = Tools.find(toolPrefix + "as")
+    static let objcopy = Tools.find(toolPrefix + "objcopy")
+    static let objdump = Tools.find(toolPrefix + "objdump")
     static var available: Bool { assembler != nil && objcopy != nil }
     static var objdumpAvailable: Bool { objdump != nil }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = Tools.Failure
 
     /// The .text bytes of `source` assembled in ARM (A32) or Thumb state.
     static func assemble(_ source: String, thumb: Bool) throws -> [UInt8] {
@@ -54,36 +43,15 @@ enum Assembler {
 
     private static func run(_ text: String) throws -> [UInt8] {
         guard let assembler, let objcopy else { throw Failure(description: "\(missing)") }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestARMTests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestARMTests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = directory.appendingPathComponent("s.s").path
         let object = directory.appendingPathComponent("s.o").path
         let binary = directory.appendingPathComponent("s.bin").path
         try text.write(toFile: source, atomically: true, encoding: .utf8)
-        _ = try execute(assembler, ["-o", object, source])
-        _ = try execute(objcopy, ["-O", "binary", "-j", ".text", object, binary])
+        _ = try Tools.run(assembler, ["-o", object, source])
+        _ = try Tools.run(objcopy, ["-O", "binary", "-j", ".text", object, binary])
         return [UInt8](try Data(contentsOf: URL(fileURLWithPath: binary)))
-    }
-
-    /// Runs a program and returns its standard output; throws with its stderr on failure.
-    static func execute(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
-                + String(decoding: errData, as: UTF8.self))
-        }
-        return String(decoding: outData, as: UTF8.self)
     }
 
     private final class Cache: @unchecked Sendable {
@@ -136,15 +104,13 @@ extension Assembler {
     /// objdump's text for each instruction of `source` ("mov.w\tr0, #0\t@ 0x0"), in order.
     static func disassemble(_ source: String, thumb: Bool) throws -> [String] {
         guard let assembler, let objdump else { throw Failure(description: "\(missing)") }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestARMTests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestARMTests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("d.s").path, object = directory.appendingPathComponent("d.o").path
         let header = ".syntax unified\n.arch armv7-a\n.fpu neon-vfpv4\n.\(thumb ? "thumb" : "arm")\n.text\n"
         try (header + source + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        _ = try execute(assembler, ["-o", object, path])
-        let listing = try execute(objdump, ["-d", object])
+        _ = try Tools.run(assembler, ["-o", object, path])
+        let listing = try Tools.run(objdump, ["-d", object])
         // "   4:\tf44f 007f \tmov.w\tr0, #16711680\t@ 0xff0000"
         return listing.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)

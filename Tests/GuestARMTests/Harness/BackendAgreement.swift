@@ -9,6 +9,8 @@ import Foundation
 @testable import GuestARM
 import IR
 import Testing
+import TestBackends
+import TestTools
 
 enum BackendAgreement {
     static let scratchBase = Int(GuestMachine.dataBase)
@@ -47,12 +49,6 @@ enum BackendAgreement {
         for k in stride(from: 0, to: scratchSize, by: 8) { m.store64(UInt32(scratchBase + k), rng.next()) }
     }
 
-    struct Snapshot: Equatable {
-        var run: BackendRun
-        var state: [UInt8]
-        var scratch: [UInt8]
-    }
-
     static func snapshot(_ m: GuestMachine, _ run: BackendRun) -> Snapshot {
         Snapshot(run: run, state: m.stateBytes, scratch: m.bytes(UInt32(scratchBase), scratchSize))
     }
@@ -73,39 +69,25 @@ enum BackendAgreement {
         return (reference, compiled, blocks)
     }
 
-    static func agree(_ a: Snapshot, _ b: Snapshot) -> Bool {
-        a.run.end == b.run.end && a.run.mxcsr & 0x3f == b.run.mxcsr & 0x3f && a.state == b.state
-            && a.scratch == b.scratch && a.run.error == nil && b.run.error == nil
-    }
-
     /// nil when both backends agree on `lines`; else a report, made on the shortest sub-sequence
     /// (instructions removed one at a time) that still disagrees.
     static func check(_ lines: [String], code: [UInt8], thumb: Bool, seed: UInt64, maxInstructions: Int,
                       jit: JITRunner) -> String? {
         let (a, b, _) = runBoth(code, thumb: thumb, seed: seed, maxInstructions: maxInstructions, jit: jit)
-        if agree(a, b) { return nil }
-        var reduced = lines
-        var i = 0
-        while i < reduced.count && reduced.count > 1 {
-            var candidate = reduced
-            candidate.remove(at: i)
-            if let bytes = try? Assembler.assemble(candidate.joined(separator: "\n"), thumb: thumb) {
-                let (x, y, _) = runBoth(bytes, thumb: thumb, seed: seed, maxInstructions: maxInstructions, jit: jit)
-                if !agree(x, y) {
-                    reduced = candidate
-                    continue
-                }
-            }
-            i += 1
+        if Snapshot.agree(a, b) { return nil }
+        let reduced = reducedSequence(lines) { candidate in
+            guard let bytes = try? Assembler.assemble(candidate.joined(separator: "\n"), thumb: thumb) else { return false }
+            let (x, y, _) = runBoth(bytes, thumb: thumb, seed: seed, maxInstructions: maxInstructions, jit: jit)
+            return !Snapshot.agree(x, y)
         }
         let bytes = (try? Assembler.assemble(reduced.joined(separator: "\n"), thumb: thumb)) ?? code
         let (x, y, blocks) = runBoth(bytes, thumb: thumb, seed: seed, maxInstructions: maxInstructions, jit: jit)
-        let shown = agree(x, y) ? (a, b) : (x, y)
+        let shown = Snapshot.agree(x, y) ? (a, b) : (x, y)
         var out = "\(thumb ? "Thumb" : "A32") sequence disagrees (start-state seed 0x\(String(seed, radix: 16)), maxInstructions \(maxInstructions))\n"
         out += "reduced to:\n" + reduced.map { "  " + $0 }.joined(separator: "\n") + "\n"
         if reduced != lines { out += "from:\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n" }
         out += "start state:\n" + describe(start: bytes, thumb: thumb, seed: seed)
-        out += differences(shown.0, shown.1)
+        out += Snapshot.differences(shown.0, shown.1, scratchBase: scratchBase, fieldName: fieldName)
         out += "\nIR:\n" + blocks.map { $0.text() }.joined()
         return out
     }
@@ -137,31 +119,5 @@ enum BackendAgreement {
         case 256..<512: "s\((offset - 256) / 4) (d\((offset - 256) / 8))"
         default: "state +\(offset)"
         }
-    }
-
-    static func differences(_ a: Snapshot, _ b: Snapshot) -> String {
-        var out = ""
-        if a.run.end != b.run.end { out += "end: interpreter \(a.run.end), JIT \(b.run.end)\n" }
-        if let e = a.run.error { out += "interpreter run: \(e)\n" }
-        if let e = b.run.error { out += "JIT run: \(e)\n" }
-        if a.run.mxcsr & 0x3f != b.run.mxcsr & 0x3f {
-            out += "MXCSR flags: interpreter 0x\(String(a.run.mxcsr & 0x3f, radix: 16)), JIT 0x\(String(b.run.mxcsr & 0x3f, radix: 16))\n"
-        }
-        for offset in stride(from: 0, to: ARMState.size, by: 4) where a.state[offset..<offset + 4] != b.state[offset..<offset + 4] {
-            out += "\(fieldName(offset)): interpreter 0x\(String(a.state.load32(offset), radix: 16)), JIT 0x\(String(b.state.load32(offset), radix: 16))\n"
-        }
-        var shownMemory = 0
-        for offset in stride(from: 0, to: scratchSize, by: 4) where a.scratch[offset..<offset + 4] != b.scratch[offset..<offset + 4] {
-            if shownMemory == 8 { out += "...\n"; break }
-            out += "memory 0x\(String(scratchBase + offset, radix: 16)): interpreter 0x\(String(a.scratch.load32(offset), radix: 16)), JIT 0x\(String(b.scratch.load32(offset), radix: 16))\n"
-            shownMemory += 1
-        }
-        return out
-    }
-}
-
-extension Array where Element == UInt8 {
-    func load32(_ offset: Int) -> UInt32 {
-        UInt32(self[offset]) | UInt32(self[offset + 1]) << 8 | UInt32(self[offset + 2]) << 16 | UInt32(self[offset + 3]) << 24
     }
 }

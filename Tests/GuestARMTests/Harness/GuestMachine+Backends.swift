@@ -1,94 +1,17 @@
-// Running a GuestMachine's code on either backend: the IR interpreter, or the x86-64 JIT with
-// its code placed the way the engine places it (Engine+JIT.swift: the trampoline first, each
-// block's exit-stub references aimed at the trampoline's exit, a cleared jump cache). Blocks
-// are not chained: every goto_tb and lookup_and_goto comes back here, and the next block is
-// found from the state's pc, as in `run`. Both modes set the host MXCSR from the guest's FPSCR
-// before the run and report the MXCSR it ends with, whose exception flags are part of the
-// guest's FP state (ARMHelpers+FPSCR.swift).
+// Running a GuestMachine's code on either backend (TestBackends): the IR interpreter, or the
+// x86-64 JIT with its code placed as the engine places it. Blocks are not chained: the next
+// block is found from the state's pc, as in `run`. Both set the host MXCSR from the guest's
+// FPSCR before the run and report the MXCSR it ends with, whose exception flags are part of
+// the guest's FP state (ARMHelpers+FPSCR.swift).
 
 @testable import GuestARM
 import CHost
-import Glibc
 import IR
-import IRInterpreter
-import X64Assembler
-import X64Backend
+import TestBackends
 
-enum Backend: CustomStringConvertible {
-    case interpreter, jit
-    var description: String { self == .jit ? "JIT" : "interpreter" }
-}
-
-/// Executable memory, trampoline, compiler and jump cache for JIT runs. One per test (the
-/// compiler is reused block after block); not for sharing between threads.
-final class JITRunner {
-    static let size = 8 << 20
-    let base: UnsafeMutableRawPointer
-    let entry: UnsafeRawPointer
-    let exitStub: UnsafeRawPointer
-    let jumpCache: UnsafeMutableRawPointer
-    var compiler: X64Compiler
-    private var fixed = 0
-    private var used = 0
-
-    init() {
-        guard let p = mmap(nil, Self.size, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-              p != MAP_FAILED else { fatalError("no executable memory for the JIT tests") }
-        base = p
-        let trampoline = Trampoline.make()
-        trampoline.bytes.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        entry = UnsafeRawPointer(p + trampoline.entryOffset)
-        exitStub = UnsafeRawPointer(p + trampoline.exitOffset)
-        fixed = (trampoline.bytes.count + 63) & ~63
-        used = fixed
-        jumpCache = .allocate(byteCount: JITABI.jumpCacheEntries * JITABI.jumpCacheEntrySize, alignment: 64)
-        // All ones: no key a block looks up (its flags are 32 bits), so every probe misses.
-        memset(jumpCache, 0xff, JITABI.jumpCacheEntries * JITABI.jumpCacheEntrySize)
-        compiler = X64Compiler(features: Self.features, exitRequestOffset: ARMState.exitRequest)
-    }
-
-    deinit {
-        munmap(base, Self.size)
-        jumpCache.deallocate()
-    }
-
-    /// Compiles and places `block`; its code address, or the compiler's error.
-    func place(_ block: Block) -> Result<UnsafeRawPointer, CompileError> {
-        switch compiler.compile(block) {
-        case .failure(let error):
-            return .failure(error)
-        case .success(let code):
-            if used + code.bytes.count + 64 > Self.size { used = fixed }
-            let start = base + used
-            code.bytes.withUnsafeBytes { start.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-            for offset in code.exitStubReferences {
-                let field = start + offset
-                let displacement = Int(bitPattern: exitStub) - Int(bitPattern: field + 4)
-                field.storeBytes(of: Int32(truncatingIfNeeded: displacement), as: Int32.self)
-            }
-            used = (used + code.bytes.count + 63) & ~63
-            return .success(UnsafeRawPointer(start))
-        }
-    }
-
-    /// This host's optional instructions, as the engine detects them.
-    static let features: HostFeatures = {
-        var r: [UInt32] = [0, 0, 0, 0]
-        guard chost_cpuid(1, 0, &r) != 0 else { return .baseline }
-        let movbe = r[2] & (1 << 22) != 0, popcnt = r[2] & (1 << 23) != 0
-        var lzcnt = false, bmi1 = false
-        if chost_cpuid(0x8000_0001, 0, &r) != 0 { lzcnt = r[2] & (1 << 5) != 0 }
-        if chost_cpuid(7, 0, &r) != 0 { bmi1 = r[1] & (1 << 3) != 0 }
-        return HostFeatures(movbe: movbe, lzcnt: lzcnt, popcnt: popcnt, bmi1: bmi1)
-    }()
-}
-
-/// How a backend run ended, with the MXCSR it left (its flags are the guest's FP exceptions).
-struct BackendRun: Equatable {
-    var end: RunEnd
-    var mxcsr: UInt32
-    /// A block the JIT could not compile, or that did not verify.
-    var error: String?
+extension JITRunner {
+    /// A runner for ARM states.
+    convenience init() { self.init(exitRequestOffset: ARMState.exitRequest) }
 }
 
 extension GuestMachine {
@@ -111,36 +34,10 @@ extension GuestMachine {
             blocks.append(block)
             let problems = block.verify()
             if !problems.isEmpty { return finish(.exit(.undefined, payload: 0xdead), "block \(key) does not verify: \(problems)") }
-            switch backend {
-            case .interpreter:
-                let prepared = PreparedBlock(block)
-                defer { prepared.deallocate() }
-                let registers = UnsafeMutablePointer<UInt64>.allocate(capacity: prepared.valueCount + 1)
-                registers.initialize(repeating: 0, count: prepared.valueCount + 1)
-                defer { registers.deallocate() }
-                switch Interpreter.run(prepared, state: state.raw, memory: memory, registers: registers) {
-                case .chain, .lookup: continue
-                case .exit(let reason, let payload): return finish(.exit(reason, payload: payload))
-                }
-            case .jit:
-                guard let jit else { return finish(.exit(.undefined, payload: 0), "no JIT runner") }
-                let code: UnsafeRawPointer
-                switch jit.place(block) {
-                case .success(let c): code = c
-                case .failure(let error): return finish(.exit(.undefined, payload: 0), "block \(key) did not compile: \(error)")
-                }
-                let exit = chost_jit_enter(jit.entry, state.raw, memory, jit.jumpCache, code)
-                switch exit.kind & 0xff {
-                case JITABI.Exit.chainMiss.rawValue, JITABI.Exit.lookupMiss.rawValue:
-                    continue
-                case JITABI.Exit.exitRequest.rawValue:
-                    return finish(.exit(.exitRequest, payload: 0))
-                case JITABI.Exit.exitTB.rawValue:
-                    let reason = ExitReason(rawValue: UInt8(truncatingIfNeeded: exit.kind >> 8)) ?? .undefined
-                    return finish(.exit(reason, payload: exit.payload))
-                default:
-                    return finish(.exit(.undefined, payload: exit.payload), "unknown JIT exit kind 0x\(String(exit.kind, radix: 16))")
-                }
+            switch backend.run(block, runner: jit, state: state.raw, memory: memory) {
+            case .next: continue
+            case .exit(let reason, let payload): return finish(.exit(reason, payload: payload))
+            case .failed(let why): return finish(.exit(.undefined, payload: 0), "block \(key): \(why)")
             }
         }
         return finish(.blockLimit)

@@ -5,43 +5,8 @@
 
 @testable import GuestARM
 import IR
-import IRInterpreter
 import Testing
-
-/// Guest code in the machine's memory: fetches inside [start, end) only, so the translator
-/// ends a block where the code ends.
-struct CodeWindow: CodeSource {
-    let memory: UnsafeMutableRawPointer
-    let start: UInt32
-    let end: UInt32
-
-    func fetch16(_ address: UInt64) -> UInt16? {
-        guard address >= UInt64(start), address + 2 <= UInt64(end) else { return nil }
-        return memory.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self)
-    }
-    func fetch32(_ address: UInt64) -> UInt32? {
-        guard address >= UInt64(start), address + 4 <= UInt64(end) else { return nil }
-        return memory.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
-    }
-}
-
-/// How a run ended.
-enum RunEnd: Equatable, CustomStringConvertible {
-    /// The pc left the code (ran past its end, or branched out); the state's pc says where.
-    case left
-    /// A block exited to the engine's caller.
-    case exit(ExitReason, payload: UInt64)
-    /// The block limit was reached (a loop that does not end).
-    case blockLimit
-
-    var description: String {
-        switch self {
-        case .left: "left the code"
-        case .exit(let r, let p): "exit \(r) payload 0x\(String(p, radix: 16))"
-        case .blockLimit: "block limit"
-        }
-    }
-}
+import TestBackends
 
 final class GuestMachine {
     static let memorySize = 1 << 20
@@ -119,16 +84,12 @@ final class GuestMachine {
             let problems = block.verify()
             #expect(problems == [], "block \(key) does not verify:\n\(block.text())", sourceLocation: sourceLocation)
             if !problems.isEmpty { return .exit(.undefined, payload: 0xdead) }
-            let prepared = PreparedBlock(block)
-            defer { prepared.deallocate() }
-            let registers = UnsafeMutablePointer<UInt64>.allocate(capacity: prepared.valueCount + 1)
-            registers.initialize(repeating: 0, count: prepared.valueCount + 1)
-            defer { registers.deallocate() }
-            let exit = Interpreter.run(prepared, state: state.raw, memory: memory, registers: registers)
+            let outcome = InterpreterRun.run(block, state: state.raw, memory: memory)
             checkRepresentation(sourceLocation)
-            switch exit {
-            case .chain, .lookup: continue
+            switch outcome {
+            case .next: continue
             case .exit(let reason, let payload): return .exit(reason, payload: payload)
+            case .failed: return .exit(.undefined, payload: 0xdead)
             }
         }
         return .blockLimit

@@ -3,6 +3,7 @@
 // random and edge operands in A32 and Thumb, comparing every register and FPSCR afterwards.
 
 import Testing
+import TestTools
 
 /// D0-D15 and FPSCR as a model sees them.
 struct NEONRegisters {

@@ -6,10 +6,11 @@
 
 import Foundation
 import Testing
+import TestTools
 
 enum QEMUOracle {
-    static let qemu = Assembler.find("qemu-arm")
-    static let compiler = Assembler.find(Assembler.toolPrefix + "gcc")
+    static let qemu = Tools.find("qemu-arm")
+    static let compiler = Tools.find(Assembler.toolPrefix + "gcc")
     static var available: Bool { qemu != nil && compiler != nil && Assembler.available }
     static let missing: Comment = "needs qemu-arm and arm-linux-gnueabihf-gcc: apt-get install qemu-user gcc-arm-linux-gnueabihf"
 
@@ -75,16 +76,14 @@ enum QEMUOracle {
     /// Runs `records` through qemu-arm for `instructions`; the outputs in the same order.
     static func run(_ instructions: [String], _ records: [Record]) throws -> [Record] {
         guard let qemu, let compiler else { throw Assembler.Failure(description: "\(missing)") }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestARMTests-qemu-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestARMTests-qemu")
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = directory.appendingPathComponent("oracle.S").path
         let binary = directory.appendingPathComponent("oracle").path
         let input = directory.appendingPathComponent("input").path
         let output = directory.appendingPathComponent("output").path
         try program(instructions).write(toFile: source, atomically: true, encoding: .utf8)
-        _ = try Assembler.execute(compiler, ["-nostdlib", "-static", "-o", binary, source])
+        _ = try Tools.run(compiler, ["-nostdlib", "-static", "-o", binary, source])
         var bytes = Data()
         for r in records {
             var words: [UInt32] = [r.index, r.fpscr]
@@ -92,7 +91,7 @@ enum QEMUOracle {
             for w in words { withUnsafeBytes(of: w.littleEndian) { bytes.append(contentsOf: $0) } }
         }
         try bytes.write(to: URL(fileURLWithPath: input))
-        _ = try Assembler.execute("/bin/sh", ["-c", "'\(qemu)' '\(binary)' < '\(input)' > '\(output)'"])
+        _ = try Tools.run("/bin/sh", ["-c", "'\(qemu)' '\(binary)' < '\(input)' > '\(output)'"])
         let out = [UInt8](try Data(contentsOf: URL(fileURLWithPath: output)))
         guard out.count == records.count * recordSize else {
             throw Assembler.Failure(description: "qemu-arm wrote \(out.count) bytes for \(records.count) records")

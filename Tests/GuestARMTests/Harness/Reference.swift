@@ -3,6 +3,8 @@
 // the manual's definitions directly (wide integers, no tricks) so that they share no code or
 // reasoning with the translator.
 
+import TestTools
+
 enum Reference {
     // MARK: Shifts (A8.4.3)
 
@@ -107,18 +109,7 @@ enum Reference {
     }
 }
 
-/// SplitMix64: a small deterministic generator, so a failing random case reproduces.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A 32-bit operand that hits edges often.
     mutating func word() -> UInt32 {
         switch next() % 4 {

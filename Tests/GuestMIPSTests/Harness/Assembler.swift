@@ -6,29 +6,18 @@
 
 import Foundation
 import Testing
+import TestTools
 
 enum Assembler {
     static let missing: Comment = "needs mips-linux-gnu-as, mipsel-linux-gnu-as and objcopy: apt-get install binutils-mips-linux-gnu binutils-mipsel-linux-gnu"
 
-    /// The first executable named `name` on PATH.
-    static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
     static func prefix(bigEndian: Bool) -> String { bigEndian ? "mips-linux-gnu-" : "mipsel-linux-gnu-" }
 
     static let available: Bool = [true, false].allSatisfy {
-        find(prefix(bigEndian: $0) + "as") != nil && find(prefix(bigEndian: $0) + "objcopy") != nil
+        Tools.find(prefix(bigEndian: $0) + "as") != nil && Tools.find(prefix(bigEndian: $0) + "objcopy") != nil
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = Tools.Failure
 
     /// The header every snippet gets: MIPS32r2 with the FPU (64-bit FPRs allowed, so that odd
     /// double registers assemble; FR=0 tests keep to even ones).
@@ -47,13 +36,11 @@ enum Assembler {
     static func assemble(_ source: String, bigEndian: Bool) throws -> [UInt8] {
         let key = (bigEndian ? "B:" : "L:") + source
         if let hit = cache.lookup(key) { return hit }
-        guard let assembler = find(prefix(bigEndian: bigEndian) + "as"),
-              let objcopy = find(prefix(bigEndian: bigEndian) + "objcopy") else {
+        guard let assembler = Tools.find(prefix(bigEndian: bigEndian) + "as"),
+              let objcopy = Tools.find(prefix(bigEndian: bigEndian) + "objcopy") else {
             throw Failure(description: "\(missing)")
         }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestMIPSTests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestMIPSTests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("s.s").path
         let object = directory.appendingPathComponent("s.o").path
@@ -61,8 +48,8 @@ enum Assembler {
         // The assembler pads .text to 16 bytes; a marker word after the code says where it ends.
         try (header + source + "\n.word \(endMarker)\n").write(toFile: path, atomically: true, encoding: .utf8)
         // No Loongson LL/SC workaround (Debian's mipsel assembler adds a sync before each ll).
-        _ = try execute(assembler, ["-mips32r2", "-mfp64", "-mhard-float", "-mno-fix-loongson3-llsc", "-o", object, path])
-        _ = try execute(objcopy, ["-O", "binary", "-j", ".text", object, binary])
+        _ = try Tools.run(assembler, ["-mips32r2", "-mfp64", "-mhard-float", "-mno-fix-loongson3-llsc", "-o", object, path])
+        _ = try Tools.run(objcopy, ["-O", "binary", "-j", ".text", object, binary])
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: binary)))
         let marker = withUnsafeBytes(of: bigEndian ? endMarker.bigEndian : endMarker.littleEndian, Array.init)
         guard let end = stride(from: bytes.count - 4, through: 0, by: -4).first(where: { Array(bytes[$0..<$0 + 4]) == marker }) else {
@@ -82,25 +69,6 @@ enum Assembler {
             throw Failure(description: "\(lines.count) lines assembled to \(out.count) instructions")
         }
         return out
-    }
-
-    /// Runs a program and returns its standard output; throws with its stderr on failure.
-    static func execute(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
-                + String(decoding: errData, as: UTF8.self))
-        }
-        return String(decoding: outData, as: UTF8.self)
     }
 
     private final class Cache: @unchecked Sendable {

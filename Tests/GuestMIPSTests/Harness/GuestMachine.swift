@@ -6,42 +6,8 @@
 
 @testable import GuestMIPS
 import IR
+import TestBackends
 import Testing
-
-/// Guest code in the machine's memory: fetches inside [start, end) only, so the translator
-/// ends a block where the code ends.
-struct CodeWindow: CodeSource {
-    let memory: UnsafeMutableRawPointer
-    let start: UInt32
-    let end: UInt32
-
-    func fetch16(_ address: UInt64) -> UInt16? {
-        guard address >= UInt64(start), address + 2 <= UInt64(end) else { return nil }
-        return memory.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self)
-    }
-    func fetch32(_ address: UInt64) -> UInt32? {
-        guard address >= UInt64(start), address + 4 <= UInt64(end) else { return nil }
-        return memory.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
-    }
-}
-
-/// How a run ended.
-enum RunEnd: Equatable, CustomStringConvertible {
-    /// The pc left the code (ran past its end, or branched out); the state's pc says where.
-    case left
-    /// A block exited to the engine's caller.
-    case exit(ExitReason, payload: UInt64)
-    /// The block limit was reached (a loop that does not end).
-    case blockLimit
-
-    var description: String {
-        switch self {
-        case .left: "left the code"
-        case .exit(let r, let p): "exit \(r) payload 0x\(String(p, radix: 16))"
-        case .blockLimit: "block limit"
-        }
-    }
-}
 
 final class GuestMachine {
     static let memorySize = 1 << 20

@@ -5,6 +5,8 @@
 // only read. Branches go forward only (to the next `1:`, and the last line always has one),
 // so every sequence ends.
 
+import TestTools
+
 enum InstructionClass: String, CaseIterable, CustomStringConvertible, Sendable {
     case alu, shift, multiply, loadStore, bits, branch, trap, fpu
     var description: String { rawValue }

@@ -9,10 +9,12 @@
 import Foundation
 @testable import GuestMIPS
 import Testing
+import TestTools
+import TestBackends
 
 enum QEMUOracle {
-    static func qemu(bigEndian: Bool) -> String? { Assembler.find(bigEndian ? "qemu-mips" : "qemu-mipsel") }
-    static func compiler(bigEndian: Bool) -> String? { Assembler.find(Assembler.prefix(bigEndian: bigEndian) + "gcc") }
+    static func qemu(bigEndian: Bool) -> String? { Tools.find(bigEndian ? "qemu-mips" : "qemu-mipsel") }
+    static func compiler(bigEndian: Bool) -> String? { Tools.find(Assembler.prefix(bigEndian: bigEndian) + "gcc") }
     static var available: Bool {
         [true, false].allSatisfy { qemu(bigEndian: $0) != nil && compiler(bigEndian: $0) != nil } && Assembler.available
     }
@@ -152,18 +154,16 @@ enum QEMUOracle {
         guard let qemu = qemu(bigEndian: bigEndian), let compiler = compiler(bigEndian: bigEndian) else {
             throw Assembler.Failure(description: "\(missing)")
         }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("GuestMIPSTests-qemu-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Tools.temporaryDirectory("GuestMIPSTests-qemu")
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = directory.appendingPathComponent("oracle.S").path
         let binary = directory.appendingPathComponent("oracle").path
         let input = directory.appendingPathComponent("input").path
         let output = directory.appendingPathComponent("output").path
         try program(instructions, fr: configuration.fr).write(toFile: source, atomically: true, encoding: .utf8)
-        _ = try Assembler.execute(compiler, ["-nostdlib", "-static", "-mno-abicalls", "-fno-pic"] + configuration.flags + ["-o", binary, source])
+        _ = try Tools.run(compiler, ["-nostdlib", "-static", "-mno-abicalls", "-fno-pic"] + configuration.flags + ["-o", binary, source])
         try encode(records, bigEndian: bigEndian).write(to: URL(fileURLWithPath: input))
-        _ = try Assembler.execute("/bin/sh", ["-c", "'\(qemu)' '\(binary)' < '\(input)' > '\(output)'"])
+        _ = try Tools.run("/bin/sh", ["-c", "'\(qemu)' '\(binary)' < '\(input)' > '\(output)'"])
         let out = [UInt8](try Data(contentsOf: URL(fileURLWithPath: output)))
         guard out.count == records.count * recordSize else {
             throw Assembler.Failure(description: "qemu wrote \(out.count) bytes for \(records.count) records")

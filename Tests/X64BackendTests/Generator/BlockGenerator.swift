@@ -11,6 +11,7 @@
 // 1016 the exit-request flag (left clear). Memory: addresses in [0x1000, 0x9100).
 
 import IR
+import TestTools
 
 struct BlockGenerator {
     var rng: SplitMix64

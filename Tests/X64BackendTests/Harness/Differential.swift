@@ -302,18 +302,9 @@ extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
-/// What this host's CPU offers (the engine's detection, restated: it is internal to Engine).
+/// What this host's CPU offers (the engine's detection).
 enum HostCPU {
-    static let features: HostFeatures = {
-        var r: [UInt32] = [0, 0, 0, 0]
-        guard chost_cpuid(1, 0, &r) != 0 else { return .baseline }
-        let movbe = r[2] & (1 << 22) != 0
-        let popcnt = r[2] & (1 << 23) != 0
-        var lzcnt = false, bmi1 = false
-        if chost_cpuid(0x8000_0001, 0, &r) != 0 { lzcnt = r[2] & (1 << 5) != 0 }
-        if chost_cpuid(7, 0, &r) != 0 { bmi1 = r[1] & (1 << 3) != 0 }
-        return HostFeatures(movbe: movbe, lzcnt: lzcnt, popcnt: popcnt, bmi1: bmi1)
-    }()
+    static let features: HostFeatures = HostFeatures.detected ?? .baseline
 
     /// The feature sets worth testing: this host's, and none of the optional extensions (the
     /// fallback sequences). popcnt stays: the backend requires it.

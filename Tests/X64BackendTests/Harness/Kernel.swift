@@ -4,6 +4,7 @@
 // spill slots and the op's lowering reads and writes memory operands.
 
 import IR
+import TestTools
 
 enum Shape: CaseIterable, CustomStringConvertible {
     case registers, spilled

@@ -2,23 +2,9 @@
 // kernel-shaped blocks (load inputs from the state, one op, store the result) most op tests use.
 
 import IR
+import TestTools
 
-/// SplitMix64: small and deterministic, so a failing case reproduces from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-
+extension SplitMix64 {
     /// An integer operand of `bits` width, edges often.
     mutating func operand(bits: Int) -> UInt64 {
         let v: UInt64
