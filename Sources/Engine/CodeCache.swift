@@ -32,6 +32,10 @@ struct CodeCache: ~Copyable {
     let entries: UnsafeMutablePointer<CacheEntry>
     private(set) var count = 0
     let capacity: Int
+    /// Bytes of entries in place: the reservation's pages are put in 64 KiB at a time (one
+    /// madvise instead of a fault per page) as blocks fill them; not for heap memory.
+    private var populatedBytes = 0
+    private var populating: Bool
     private var table = BlockTable()
     /// Every block's instruction starts, one after another (a block's are a range of it): one
     /// table that grows, instead of a small array allocated per block. Read with the lock held.
@@ -46,10 +50,26 @@ struct CodeCache: ~Copyable {
         if let memory, memory != MAP_FAILED {
             entries = memory.bindMemory(to: CacheEntry.self, capacity: reserved)
             capacity = reserved
+            populating = true
         } else {
             capacity = 1 << 13
             entries = .allocate(capacity: capacity)
+            populating = false
         }
+    }
+
+    /// Puts the reservation's pages in place through the next 64 KiB boundary past entry
+    /// `index`. A kernel without MADV_POPULATE_WRITE (before 5.14) refuses: pages then fault
+    /// in one by one.
+    @inline(never)
+    private mutating func populate(through index: Int) {
+        let step = 64 * 1024
+        let end = min(capacity * MemoryLayout<CacheEntry>.stride, ((index + 1) * MemoryLayout<CacheEntry>.stride + step - 1) & ~(step - 1))
+        if madvise(UnsafeMutableRawPointer(entries) + populatedBytes, end - populatedBytes, MADV_POPULATE_WRITE) != 0 {
+            populating = false
+            return
+        }
+        populatedBytes = end
     }
 
     /// No room for another block: flush first.
@@ -61,6 +81,7 @@ struct CodeCache: ~Copyable {
     mutating func insert(_ key: BlockKey, _ block: PreparedBlock?, code: UnsafeRawPointer?, codeSize: Int,
                          instructionStarts: [InstructionStart], guestStart: UInt64, guestEnd: UInt64) -> Int32 {
         let id = Int32(count)
+        if populating && (count + 1) * MemoryLayout<CacheEntry>.stride > populatedBytes { populate(through: count) }
         let first = Int32(starts.count)
         for start in instructionStarts { starts.append(start) }
         (entries + count).initialize(to: CacheEntry(key: key, block: block, code: code, codeSize: codeSize,
