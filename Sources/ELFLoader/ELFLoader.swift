@@ -80,7 +80,7 @@ public func load(_ file: ELFFile, into space: GuestAddressSpace, loadBias: Guest
     let bias = try chooseBias(file, space: space, low: low, high: high, requested: loadBias)
 
     var mappedEnd: UInt64 = 0  // end of the pages already mapped by earlier segments
-    var protectedRanges: [(start: UInt64, end: UInt64, protection: Protection)] = []
+    var protectedRanges: [ProtectedRange] = []
     for segment in segments {
         let start = segment.virtualAddress &+ bias
         guard let (pageStart, pageEnd) = pageRange(start, segment.memorySize, page, space.size) else {
@@ -95,7 +95,7 @@ public func load(_ file: ELFFile, into space: GuestAddressSpace, loadBias: Guest
             mappedEnd = pageEnd
         }
         try copyContents(file, segment, to: GuestAddress(start), fileBacked: fileBacked, space: space)
-        protectedRanges.append((pageStart, pageEnd, segment.protection))
+        protectedRanges.append(ProtectedRange(start: pageStart, end: pageEnd, protection: segment.protection))
     }
     // Apply protections; a page shared by two segments gets the union of both.
     for (index, range) in protectedRanges.enumerated() {
@@ -121,6 +121,14 @@ public func load(_ file: ELFFile, into space: GuestAddressSpace, loadBias: Guest
         highestAddress: end,
         interpreter: file.interpreter,
         executableStack: file.executableStack)
+}
+
+/// A segment's pages and their protection. (A struct, not a tuple: an array of tuples costs a
+/// runtime metadata instantiation at every start.)
+private struct ProtectedRange {
+    var start: UInt64
+    var end: UInt64
+    var protection: Protection
 }
 
 /// The page-aligned [start, end) covering `length` bytes at `start`, if inside the space.
