@@ -60,7 +60,7 @@ let package = Package(
 
         // The Linux personality.
         .target(name: "LinuxABI"),
-        .target(name: "LinuxUser", dependencies: ["Host", "GuestMemory", "ELFLoader", "Engine", "LinuxABI", "GuestARM"]),
+        .target(name: "LinuxUser", dependencies: ["Host", "GuestMemory", "ELFLoader", "Engine", "LinuxABI", "GuestARM", "GuestMIPS"]),
         // binfmt_misc registration: entries, their file formats, the kernel's interface.
         .target(name: "Binfmt", dependencies: ["LinuxABI"]),
         .executableTarget(name: "mirage", dependencies: ["LinuxUser", "Engine", "Binfmt", "LinuxABI", "CHost"],
@@ -79,6 +79,7 @@ let package = Package(
         .testTarget(name: "GuestARMTests", dependencies: ["GuestARM", "IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost", "TestTools", "TestBackends"]),
         .testTarget(name: "MIPSDecoderTests", dependencies: ["MIPSDecoder", "TestTools"]),
         .testTarget(name: "GuestMIPSTests", dependencies: ["GuestMIPS", "MIPSDecoder", "IR", "IRInterpreter", "IRPasses", "X64Backend", "X64Assembler", "CHost", "TestTools", "TestBackends"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "IR", "GuestARM", "GuestMIPS", "CHost"]),
         .testTarget(name: "LinuxABITests", dependencies: ["LinuxABI", "TestTools"], exclude: ["Layouts"]),
         .testTarget(name: "BinfmtTests", dependencies: ["Binfmt", "LinuxABI", "TestTools"]),
         .testTarget(name: "LinuxUserTests", dependencies: ["LinuxUser", "LinuxABI", "GuestMemory", "TestTools"]),

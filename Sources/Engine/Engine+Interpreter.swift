@@ -27,11 +27,18 @@ extension Engine {
             }, Unmanaged.passUnretained(run).toOpaque(), &address)
         }
         if signal == 0 { return nil }
-        let entry = cache.entries[Int(thread.interpreterPosition)]
+        resumeAtInterpretedFault(cache.entries[Int(thread.interpreterPosition)], thread: thread, state: state)
+        return (signal == SIGBUS ? .busError : .memoryFault, address)
+    }
+
+    /// Puts the state back at the guest instruction of the memory op that faulted (or failed
+    /// its alignment check) in the interpreted block `entry`: the op the fault slot names.
+    /// Nothing when the slot names none (an alignment fault raised by an exit_tb).
+    @inline(never)
+    func resumeAtInterpretedFault(_ entry: CacheEntry, thread: EngineThread, state: UnsafeMutableRawPointer) {
         if let prepared = entry.block, let start = prepared.instruction(atOp: Int(thread.registers[prepared.faultSlot]) - 1) {
             frontend.resume(at: start.pc, resume: start.resume, of: entry.key, state: state)
         }
-        return (signal == SIGBUS ? .busError : .memoryFault, address)
     }
 
     func runInterpreter(state: UnsafeMutableRawPointer, thread: EngineThread) -> (reason: ExitReason, payload: UInt64) {
@@ -66,6 +73,7 @@ extension Engine {
             case .lookup(let pc, let flags):
                 current = block(for: BlockKey(pc: pc, flags: flags), thread)
             case .exit(let reason, let payload):
+                if reason == .alignmentFault { resumeAtInterpretedFault(entry, thread: thread, state: state) }
                 return (reason, payload)
             }
         }

@@ -47,7 +47,9 @@ extension Engine {
             case .exitRequest:
                 return (.exitRequest, 0)
             case .exitTB:
-                return (ExitReason(rawValue: UInt8(truncatingIfNeeded: exit.kind >> 8)) ?? .undefined, exit.payload)
+                let reason = ExitReason(rawValue: UInt8(truncatingIfNeeded: exit.kind >> 8)) ?? .undefined
+                if exit.kind >> 16 != 0 { resume(atHost: UInt(exit.kind >> 16), state: state) }
+                return (reason, exit.payload)
             case .fault:
                 return translatedCodeFault(address: exit.payload, state: state)
             case nil:
@@ -62,14 +64,20 @@ extension Engine {
     @inline(never)
     func translatedCodeFault(address: UInt64, state: UnsafeMutableRawPointer) -> (reason: ExitReason, payload: UInt64) {
         var signal: Int32 = 0
-        let hostPC = chost_fault_take_jit_pc(&signal)
+        resume(atHost: chost_fault_take_jit_pc(&signal), state: state)
+        return (signal == SIGBUS ? .busError : .memoryFault, address)
+    }
+
+    /// Puts the state back at the guest instruction whose code holds host address `hostPC`
+    /// (its last `insn_start` at or before it): a fault's, or a failed alignment check's.
+    @inline(never)
+    func resume(atHost hostPC: UInt, state: UnsafeMutableRawPointer) {
         lock.lock()
         let found = cache.instruction(atHost: hostPC)
         lock.unlock()
         if let (key, start) = found {
             frontend.resume(at: start.guestPC, resume: start.resume, of: key, state: state)
         }
-        return (signal == SIGBUS ? .busError : .memoryFault, address)
     }
 
     /// Runs one interpreted block of a JIT engine; the exit when it leaves for the caller.
@@ -87,6 +95,7 @@ extension Engine {
                 exit = (reason, payload)
             }
         }
+        if fault == nil, exit?.reason == .alignmentFault { resumeAtInterpretedFault(entry, thread: thread, state: state) }
         return fault ?? exit
     }
 

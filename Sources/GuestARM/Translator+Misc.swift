@@ -83,11 +83,21 @@ extension Translator {
     }
 
     // MARK: Exclusive access (A3.4)
+    //
+    // The exclusive accesses must be naturally aligned, whatever SCTLR.A says (A3.2.1): an
+    // unaligned one is an Alignment fault, SIGBUS for Linux, which does not fix them up. The
+    // IR's alignment bit makes the access exit precisely with .alignmentFault. (A STREX whose
+    // address the monitor does not hold fails without an access, so without the fault.)
+
+    /// The MemOp of an exclusive access: aligned.
+    func exclusiveMemop(_ access: Access?) -> MemOp {
+        (access.map(memop) ?? MemOp(size: 8, bigEndian: bigEndian)).withAlignment(true)
+    }
 
     /// LDREX/LDREXB/LDREXH: Rt = memory[Rn + imm], marking the address exclusive.
     mutating func loadExclusive(_ access: Access, t: UInt32, n: UInt32, imm: UInt32) {
         let address = imm == 0 ? reg(n) : b.addi(reg(n), UInt64(imm))
-        let value = b.load(memop(access), .i32, address: address)
+        let value = b.load(exclusiveMemop(access), .i32, address: address)
         b.storeState(ARMState.exclusiveAddress, b.zext(address))
         b.storeState(ARMState.exclusiveValue, b.zext(value))
         setReg(t, value)
@@ -96,7 +106,7 @@ extension Translator {
     /// LDREXD: Rt, Rt2 = memory[Rn], memory[Rn + 4].
     mutating func loadExclusiveDual(t: UInt32, t2: UInt32, n: UInt32) {
         let address = reg(n)
-        let value = b.load(MemOp(size: 8, bigEndian: bigEndian), .i64, address: address)
+        let value = b.load(exclusiveMemop(nil), .i64, address: address)
         b.storeState(ARMState.exclusiveAddress, b.zext(address))
         b.storeState(ARMState.exclusiveValue, value)
         let lo = b.trunc(value), hi = b.trunc(b.shri(value, 32))
@@ -117,12 +127,12 @@ extension Translator {
         let expected = b.loadState(.i64, ARMState.exclusiveValue)
         if let access {
             let expected32 = b.trunc(expected)
-            let old = b.cmpxchg(memop(access), address: address, expected: expected32, new: reg(t))
+            let old = b.cmpxchg(exclusiveMemop(access), address: address, expected: expected32, new: reg(t))
             b.brcond(.ne, old, expected32, fail)
         } else {
             let first = reg(t), second = reg(t2 ?? 0)
             let new = bigEndian ? b.concat(low: second, high: first) : b.concat(low: first, high: second)
-            let old = b.cmpxchg(MemOp(size: 8, bigEndian: bigEndian), address: address, expected: expected, new: new)
+            let old = b.cmpxchg(exclusiveMemop(nil), address: address, expected: expected, new: new)
             b.brcond(.ne, old, expected, fail)
         }
         b.assign(status, constant: 0)

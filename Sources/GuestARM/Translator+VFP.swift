@@ -180,8 +180,10 @@ extension Translator {
     }
 
     /// VCMP/VCMPE: FPSCR.NZCV from comparing Vd with Vm (or +0.0): equal 0110, less 1000,
-    /// greater 0010, unordered 0011.
-    mutating func vfpCompare(double: Bool, d: Int, m: Int?) {
+    /// greater 0010, unordered 0011. A signalling NaN raises Invalid Operation (the host
+    /// compare does); VCMPE (`quietNaNExc`, FPCompare's quiet_nan_exc) raises it for any NaN,
+    /// so an unordered VCMPE sets IOC itself.
+    mutating func vfpCompare(double: Bool, d: Int, m: Int?, quietNaNExc: Bool) {
         let x = fpRead(d, double: double)
         let y: Value = m.map { fpRead($0, double: double) }
             ?? b.bitcast(double ? b.const64(0) : b.const32(0), to: double ? .f64 : .f32)
@@ -193,6 +195,7 @@ extension Translator {
         nzcv = b.or(nzcv, b.shli(eq, 30))
         nzcv = b.or(nzcv, b.shli(c, 29))
         nzcv = b.or(nzcv, b.shli(un, 28))
+        if quietNaNExc { nzcv = b.or(nzcv, un) }  // IOC, bit 0
         let fpscr = b.andi(b.loadState(.i32, ARMState.fpscr), 0x0fff_ffff)
         b.storeState(ARMState.fpscr, b.or(fpscr, nzcv))
     }

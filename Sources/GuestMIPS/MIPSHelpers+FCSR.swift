@@ -20,6 +20,11 @@ extension MIPSHelpers {
     static let fcsrStored: UInt32 = 0x010f_ffff & ~(1 << 23)
     /// The bits CTC1 may change: RM, flags, enables, cause, FS.
     static let fcsrWritable: UInt32 = 0x0103_ffff
+    /// Bit 31 of MIPSState.fcsr, outside `fcsrStored` (no FCSR bit: FCC7 lives in
+    /// MIPSState.fcc): under legacy NaNs, set when the host's invalid flag (MXCSR.IE) holds a
+    /// guest invalid raised since the last fold (MIPSHelpers+Float.swift, settleInvalid).
+    /// Cleared whenever the host flags are folded or reset.
+    static let invalidRaised: UInt32 = 1 << 31
 
     /// MIPS RM to MXCSR RC: RZ (1) is x86 11, RP (2) is x86 "up" (10), RM (3) is x86 "down" (01).
     static func mxcsrRounding(_ fcsr: UInt32) -> UInt32 {
@@ -53,14 +58,15 @@ extension MIPSHelpers {
     /// The stored FCSR (without FCC) with the host's new exception flags folded into flags and
     /// cause, and the host's cleared.
     static func foldHostFlags(_ state: UnsafeMutableRawPointer) -> UInt32 {
-        var fcsr = state.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self)
+        let stored = state.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self)
+        var fcsr = stored & ~invalidRaised
         let host = chost_get_mxcsr()
         let raised = flags(fromMXCSR: host)
         if raised != 0 {
             fcsr = fcsr & ~(0x3f << 12) | raised | raised << 10
-            state.storeBytes(of: fcsr, toByteOffset: MIPSState.fcsr, as: UInt32.self)
             chost_set_mxcsr(host & ~0x3f)
         }
+        if fcsr != stored { state.storeBytes(of: fcsr, toByteOffset: MIPSState.fcsr, as: UInt32.self) }
         return fcsr
     }
 
@@ -130,6 +136,8 @@ extension MIPSStatePointer {
     /// Gives the calling host thread this state's FP rounding and flush-to-zero: for a thread
     /// starting on it, or a state a signal return put back.
     public func loadHostFloatEnvironment() {
-        chost_set_mxcsr(MIPSHelpers.mxcsr(for: raw.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self)))
+        let fcsr = raw.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self) & ~MIPSHelpers.invalidRaised
+        raw.storeBytes(of: fcsr, toByteOffset: MIPSState.fcsr, as: UInt32.self)
+        chost_set_mxcsr(MIPSHelpers.mxcsr(for: fcsr))
     }
 }

@@ -8,9 +8,13 @@
 //   MIPS in default-NaN mode; checked by QEMUOracleTests).
 // Invalid is raised for a signalling NaN operand or an invalid operation.
 //
-// Approximation: under the legacy encoding SSE takes a legacy quiet NaN for a signalling one,
-// so an operation on one raises invalid where the MIPS FPU would not (a flag can be added
-// afterwards, never taken back).
+// Under the legacy encoding SSE takes a legacy quiet NaN for a signalling one (their quiet bits
+// are opposite), so an operation on one raises invalid where the MIPS FPU does not. Such an
+// operation always ends on a NaN path (its result is a NaN, or its compare unordered), whose
+// helper then settles the host's invalid flag: set exactly when this operation is invalid by
+// the MIPS rules or an earlier one was. "An earlier one was" cannot be read from MXCSR, so
+// every legacy path that raises invalid marks it in the state (MIPSHelpers.invalidRaised), and
+// the flag is cleared where it is not marked. Fast paths pay nothing.
 
 import CHost
 import IR
@@ -68,27 +72,52 @@ extension MIPSHelpers {
         chost_set_mxcsr(chost_get_mxcsr() | 1)
     }
 
+    /// After an operation that ended on a NaN path: raises invalid when it is invalid by the
+    /// MIPS rules. Under legacy NaNs also takes back the invalid SSE raised for a legacy quiet
+    /// NaN operand: the host flag becomes this operation's invalid or an earlier legacy
+    /// one's, which MIPSHelpers.invalidRaised marks since the last fold.
+    static func settleInvalid(_ state: UnsafeMutableRawPointer, _ rules: NaNRules, invalid: Bool) {
+        if rules.nan2008 {
+            if invalid { raiseInvalid() }
+            return
+        }
+        var fcsr = state.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self)
+        if invalid && fcsr & invalidRaised == 0 {
+            fcsr |= invalidRaised
+            state.storeBytes(of: fcsr, toByteOffset: MIPSState.fcsr, as: UInt32.self)
+        }
+        let host = chost_get_mxcsr()
+        let settled = fcsr & invalidRaised != 0 ? host | 1 : host & ~1
+        if settled != host { chost_set_mxcsr(settled) }
+    }
+
+    /// A legacy-NaN conversion to an integer that is invalid (a NaN, or out of range): ftoi
+    /// raised invalid in the host's flags; mark it as the guest's (settleInvalid).
+    static let conversionInvalid: HelperFunction = { state, _, _, _ in
+        settleInvalid(state, NaNRules(double: true, nan2008: false), invalid: true)
+        return 0
+    }
+
     /// The NaN result of a one- or two-operand operation whose SSE result was a NaN: a, b =
     /// the operands' bits (b: c bit 2 says it is an operand), c = NaNRules.packed | 4 when two.
-    static let nanResult: HelperFunction = { _, a, b, c in
+    static let nanResult: HelperFunction = { state, a, b, c in
         let rules = NaNRules(packed: c)
         let (nan, invalid) = rules.result(c & 4 != 0 ? [a, b] : [a])
-        if invalid { raiseInvalid() }
+        settleInvalid(state, rules, invalid: invalid)
         return nan
     }
 
     /// CVT.S.D (c bit 0 clear: to single) or CVT.D.S of a NaN a. Legacy: the default NaN.
     /// NaN2008: silenced, then its payload moved to the other format (the top fraction bits
     /// kept); a payload that would vanish gives the default NaN.
-    static let convertNaN: HelperFunction = { _, a, _, c in
+    static let convertNaN: HelperFunction = { state, a, _, c in
         let toDouble = c & 1 != 0
         let source = NaNRules(double: !toDouble, nan2008: c & 2 != 0)
         let target = NaNRules(double: toDouble, nan2008: c & 2 != 0)
         var x = a
-        if source.isSignalling(x) {
-            raiseInvalid()
-            x = source.silenced(x)
-        }
+        let signalling = source.isSignalling(x)
+        settleInvalid(state, source, invalid: signalling)
+        if signalling { x = source.silenced(x) }
         if !source.nan2008 { return target.defaultNaN }
         let sign = x & source.signBit != 0
         let fraction = toDouble ? (x & source.fractionMask) << 29 : (x & source.fractionMask) >> 29
@@ -99,9 +128,9 @@ extension MIPSHelpers {
     /// The flags of a C.cond.fmt whose operands are unordered: invalid when the condition
     /// signals (cond bit 3) or an operand is a signalling NaN. c = NaNRules.packed | 4 when it
     /// signals.
-    static let unorderedCompare: HelperFunction = { _, a, b, c in
+    static let unorderedCompare: HelperFunction = { state, a, b, c in
         let rules = NaNRules(packed: c)
-        if c & 4 != 0 || rules.isSignalling(a) || rules.isSignalling(b) { raiseInvalid() }
+        settleInvalid(state, rules, invalid: c & 4 != 0 || rules.isSignalling(a) || rules.isSignalling(b))
         return 0
     }
 

@@ -73,7 +73,7 @@ extension Translator {
         let done = b.newLabel()
         b.brcond(.eq, b.fsetcond(.uno, result, result), b.const32(0), done)
         let rules = NaNRules(double: format == .double, nan2008: nan2008)
-        let nan = b.call(MIPSHelpers.nanResult, effects: .readsState, result: format.type,
+        let nan = b.call(MIPSHelpers.nanResult, effects: [.readsState, .writesState], result: format.type,
                          operands[0], operands.count > 1 ? operands[1] : operands[0],
                          b.const64(rules.packed | (operands.count > 1 ? 4 : 0)))
         b.assign(out, nan)
@@ -147,7 +147,7 @@ extension Translator {
             let ordered = b.newLabel()
             b.brcond(.eq, b.fsetcond(.uno, x, y), b.const32(0), ordered)
             let rules = NaNRules(double: format == .double, nan2008: nan2008)
-            b.call(MIPSHelpers.unorderedCompare, effects: .readsState, result: nil, x, y,
+            b.call(MIPSHelpers.unorderedCompare, effects: [.readsState, .writesState], result: nil, x, y,
                    b.const64(rules.packed | (cond & 8 != 0 ? 4 : 0)))
             b.label(ordered)
         }

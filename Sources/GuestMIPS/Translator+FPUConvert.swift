@@ -17,7 +17,8 @@ extension Translator {
         let done = b.newLabel()
         b.brcond(.eq, b.fsetcond(.uno, converted, converted), b.const32(0), done)
         let rules = NaNRules(double: to == .double, nan2008: nan2008)
-        b.assign(out, b.call(MIPSHelpers.convertNaN, effects: .readsState, result: to.type, x, b.const64(0), b.const64(rules.packed)))
+        b.assign(out, b.call(MIPSHelpers.convertNaN, effects: [.readsState, .writesState], result: to.type, x, b.const64(0),
+                             b.const64(rules.packed)))
         b.label(done)
         writeFPR(fd, to, out)
     }
@@ -41,6 +42,10 @@ extension Translator {
             let limit = floatConstant(0x1p63, from)
             let inRange = b.and(b.fsetcond(.oge, x, b.unary(.fneg, limit)), b.fsetcond(.olt, x, limit))
             writeFPR(fd, .long, b.select(inRange, wide, b.const64(0x7fff_ffff_ffff_ffff)))
+            let done = b.newLabel()
+            b.brcond(.ne, inRange, b.const32(0), done)
+            b.call(MIPSHelpers.conversionInvalid, effects: [.readsState, .writesState], result: nil)
+            b.label(done)
             return
         }
         // ftoi gives the flags (invalid, or inexact for a valid rounding) and saturates; a NaN
@@ -57,6 +62,8 @@ extension Translator {
                              from == .double ? x : b.fconvert(x, to: .f64), b.const64(mode))
         b.brcond(.eq, outside, b.const32(0), valid)
         b.label(invalid)
+        // The invalid ftoi raised is the guest's (legacy NaNs: MIPSHelpers.settleInvalid).
+        b.call(MIPSHelpers.conversionInvalid, effects: [.readsState, .writesState], result: nil)
         b.assign(out, constant: 0x7fff_ffff)
         b.label(valid)
         writeFPR(fd, .word, out)

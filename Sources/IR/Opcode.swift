@@ -118,6 +118,16 @@ public enum Opcode: UInt8, Sendable, CaseIterable, BitwiseCopyable {
         self == .gotoTB || self == .lookupAndGoto || self == .exitTB || self == .br
     }
 
+    /// Whether the op may raise floating-point exception flags in the FP environment: an effect
+    /// besides its result (Documentation/IR.md, "Exception flags"). fneg, fabs and bitcast are
+    /// bit operations and raise none.
+    @inlinable public var raisesFloatFlags: Bool {
+        switch self {
+        case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fsetcond, .fconvert, .itof, .ftoi: true
+        default: false
+        }
+    }
+
     /// Whether the op writes `dst`.
     @inlinable public var hasResult: Bool {
         switch self {

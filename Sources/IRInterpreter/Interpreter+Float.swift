@@ -50,10 +50,9 @@ enum FloatOps {
             let f: Double = sourceIs64 ? Double(Int64(bitPattern: a)) : Double(Int32(truncatingIfNeeded: a))
             return f.bitPattern
         case .ftoi:
-            let source = op.aux2 == IRType.f32.rawValue
-                ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: a))) : Double(bitPattern: a)
             let mode = op.aux & 8 != 0 ? currentRounding() : RoundingMode(rawValue: (op.aux >> 1) & 3) ?? .towardZero
-            return toInteger(source, signed: op.aux & 1 != 0, bits: op.type.bits, mode)
+            return toInteger(bits: a, single: op.aux2 == IRType.f32.rawValue, signed: op.aux & 1 != 0,
+                             width: op.type.bits, mode)
         case .bitcast:
             return op.type.bits == 32 ? a & 0xffff_ffff : a
         default:
@@ -105,52 +104,74 @@ enum FloatOps {
         }
     }
 
-    /// Round to nearest, ties to even, whatever the environment's mode (Swift's
-    /// `.toNearestOrEven` becomes `rint`, which follows it). x - trunc(x) is exact.
-    static func roundedNearestEven(_ x: Double) -> Double {
-        let t = x.rounded(.towardZero)
-        let fraction = abs(x - t)
-        let away = t + (x < 0 ? -1 : 1)
-        if fraction > 0.5 { return away }
-        if fraction < 0.5 { return t }
-        return t.truncatingRemainder(dividingBy: 2) == 0 ? t : away
-    }
-
     /// Raises host floating-point exception flags (MXCSR: 1 invalid, 0x20 inexact), as the
     /// SSE conversion instructions do, so guests that read their FP status see them.
     @inline(never)
     static func raise(_ flags: UInt32) { chost_set_mxcsr(chost_get_mxcsr() | flags) }
 
-    /// Rounds by `mode`, then saturates to the integer range; NaN gives 0. A NaN or an
-    /// out-of-range value raises invalid; a value that rounding changed raises inexact.
-    static func toInteger(_ x: Double, signed: Bool, bits: Int, _ mode: RoundingMode) -> UInt64 {
-        if x.isNaN {
+    /// ftoi on the bits of an f32 (`single`) or f64: rounds by `mode`, then saturates to the
+    /// `width`-bit integer range; NaN gives 0. Flags exactly as Documentation/IR.md says: a NaN
+    /// or an out-of-range value raises invalid, else a value that rounding changed raises
+    /// inexact, and nothing else. All integer arithmetic on the bits: host FP arithmetic
+    /// would raise flags of its own (x + 1 is inexact for |x| >= 2^53, a compare of a
+    /// subnormal raises denormal).
+    static func toInteger(bits a: UInt64, single: Bool, signed: Bool, width: Int, _ mode: RoundingMode) -> UInt64 {
+        let fractionBits = single ? 23 : 52
+        let exponentMask: UInt64 = single ? 0xff : 0x7ff
+        let negative = a >> (single ? 31 : 63) & 1 != 0
+        let biased = a >> UInt64(fractionBits) & exponentMask
+        let fraction = a & (1 << UInt64(fractionBits) - 1)
+        let wordMask: UInt64 = width == 64 ? ~0 : (1 << UInt64(width)) - 1
+        // The largest magnitude a result of each sign may have.
+        let maxPositive: UInt64 = signed ? wordMask >> 1 : wordMask
+        let maxNegative: UInt64 = signed ? (wordMask >> 1) + 1 : 0
+        let saturated: UInt64 = negative ? (0 &- maxNegative) & wordMask : maxPositive
+        if biased == exponentMask {
+            // NaN: 0; infinity: out of range. Both invalid.
             raise(0x01)
-            return 0
+            return fraction != 0 ? 0 : saturated
         }
-        let rounded: Double = switch mode {
-        case .nearestEven: roundedNearestEven(x)
-        case .towardPlusInfinity: x.rounded(.up)
-        case .towardMinusInfinity: x.rounded(.down)
-        case .towardZero: x.rounded(.towardZero)
+        // A zero, or a subnormal the environment reads as zero (MXCSR.DAZ): 0, no flags.
+        if biased == 0 && (fraction == 0 || chost_get_mxcsr() & 0x40 != 0) { return 0 }
+        // The value is significand * 2^exponent.
+        let significand = biased == 0 ? fraction : fraction | 1 << UInt64(fractionBits)
+        let exponent = Int(max(biased, 1)) - (single ? 127 : 1023) - fractionBits
+        var magnitude: UInt64 = 0
+        var inexact = false
+        if exponent >= 0 {
+            // Integral already; the significand's top bit lands at fractionBits + exponent.
+            guard fractionBits + exponent < 64 else {
+                raise(0x01)
+                return saturated
+            }
+            magnitude = significand << UInt64(exponent)
+        } else {
+            // Split into integer part and the bits below the point, which decide the rounding.
+            let shift = -exponent
+            let below: UInt64, half: UInt64
+            if shift >= 64 {
+                // Below 2^-11 (the significand has at most 53 bits): under a half, not zero.
+                below = significand
+                half = UInt64.max
+            } else {
+                magnitude = significand >> UInt64(shift)
+                below = significand & (1 << UInt64(shift) - 1)
+                half = 1 << UInt64(shift - 1)
+            }
+            inexact = below != 0
+            let up: Bool = switch mode {
+            case .nearestEven: below > half || (below == half && magnitude & 1 != 0)
+            case .towardPlusInfinity: inexact && !negative
+            case .towardMinusInfinity: inexact && negative
+            case .towardZero: false
+            }
+            if up { magnitude += 1 }  // below 2^53 here: no overflow
         }
-        let lowest = signed ? -Double(sign: .plus, exponent: bits - 1, significand: 1) : 0
-        let limit = Double(sign: .plus, exponent: signed ? bits - 1 : bits, significand: 1)
-        if rounded < lowest || rounded >= limit {
+        if magnitude > (negative ? maxNegative : maxPositive) {
             raise(0x01)
-        } else if rounded != x {
-            raise(0x20)
+            return saturated
         }
-        if signed {
-            let lo = lowest
-            let hi = limit
-            let v: Int64 = rounded < lo ? (bits == 32 ? Int64(Int32.min) : Int64.min)
-                : rounded >= hi ? (bits == 32 ? Int64(Int32.max) : Int64.max) : Int64(rounded)
-            return bits == 32 ? UInt64(UInt32(truncatingIfNeeded: v)) : UInt64(bitPattern: v)
-        }
-        let hi = Double(sign: .plus, exponent: bits, significand: 1)
-        if rounded <= 0 { return 0 }
-        if rounded >= hi { return bits == 32 ? UInt64(UInt32.max) : UInt64.max }
-        return UInt64(rounded)
+        if inexact { raise(0x20) }
+        return (negative ? 0 &- magnitude : magnitude) & wordMask
     }
 }

@@ -54,18 +54,18 @@ public enum Interpreter {
             case .label, .insnStart:
                 break
             case .load:
-                if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
                 r[faultSlot] = UInt64(pc)
+                if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
                 let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
                 r[d] = Memory.load(host, MemOp(rawValue: op.aux), is32)
             case .store:
-                if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
                 r[faultSlot] = UInt64(pc)
+                if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
                 let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
                 Memory.store(host, MemOp(rawValue: op.aux), r[Int(op.b.index)])
             case .cmpxchg:
-                if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
                 r[faultSlot] = UInt64(pc)
+                if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
                 let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
                 r[d] = Memory.compareExchange(host, MemOp(rawValue: op.aux), expected: r[Int(op.b.index)],
                                               new: r[Int(op.c.index)])
@@ -89,6 +89,9 @@ public enum Interpreter {
             case .lookupAndGoto:
                 return .lookup(pc: r[Int(op.a.index)], flags: UInt32(truncatingIfNeeded: r[Int(op.b.index)]))
             case .exitTB:
+                // No memory op is to blame for this exit (an alignment fault the frontend
+                // raised itself keeps the pc it stored).
+                r[faultSlot] = 0
                 return .exit(ExitReason(rawValue: op.aux) ?? .undefined, payload: op.imm)
             case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fneg, .fabs, .fsetcond, .fconvert, .itof, .ftoi, .bitcast:
                 r[d] = FloatOps.evaluate(op, r)
@@ -113,7 +116,8 @@ public enum Interpreter {
         return op.aux2 == 0 ? a & 0xffff_ffff : a
     }
 
-    /// An access that must be aligned and is not: the block stops with an alignment fault.
+    /// An access that must be aligned and is not: the block stops with an alignment fault
+    /// (the fault slot names the op, as for a host fault).
     @inline(never)
     static func misaligned(_ op: Op, _ r: UnsafeMutablePointer<UInt64>) -> BlockExit? {
         let a = address(op, r[Int(op.a.index)])

@@ -17,8 +17,10 @@ public struct PreparedBlock: @unchecked Sendable {
     public let labelTargets: UnsafeMutablePointer<Int32>
     /// Registers needed: the block's values, plus `faultSlot`.
     public let valueCount: Int
-    /// The register where a memory op notes its op index + 1 before it touches guest memory,
-    /// so that a fault there can be charged to its guest instruction.
+    /// The register where a memory op notes its op index + 1 before it checks its alignment
+    /// or touches guest memory, so that a fault there can be charged to its guest instruction.
+    /// An `exit_tb` sets it to 0: after `.exit(.alignmentFault, _)` it names the misaligned op,
+    /// or is 0 when the frontend's own `exit_tb` raised the fault.
     public let faultSlot: Int
     /// The guest instruction of each stretch of ops: (first op index, guest pc, resume byte),
     /// in op order, from the block's `insn_start` ops.

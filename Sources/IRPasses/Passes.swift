@@ -56,6 +56,8 @@ public struct Optimizer: ~Copyable {
     var pending = FieldTable<Int>(placeholder: -1)
     /// Per op: removed.
     var dead = ScratchBuffer<Bool>(capacity: 256)
+    /// The dead-code walk's flag-raising FP ops kept in the current stretch (Passes+DeadCode).
+    var flagOps = ScratchBuffer<Op>(capacity: 16)
 
     public init() {}
 

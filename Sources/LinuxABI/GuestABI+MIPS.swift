@@ -52,7 +52,8 @@ extension MIPSO32 {
             ioctls: ioctls,
             rlimitResources: rlimitResources,
             rlimitInfinity: rlimitInfinity,
-            layouts: StructLayouts(merging: .fixedWidth, .common32, .common32Messages, layouts, signalLayouts, terminalLayouts),
+            layouts: StructLayouts(merging: .fixedWidth, .common32, .common32Messages, layouts, signalLayouts, terminalLayouts,
+                                   signalFrameLayouts),
             signalCodes: signalCodes,
             termios: termios,
             pollEvents: pollEvents)

@@ -7,7 +7,7 @@ extension SocketOptionValue {
     /// Bytes the host's value takes, or nil for a value with no fixed size (`.bytes`).
     public var hostSize: Int? {
         switch self {
-        case .int: 4
+        case .int, .socketType: 4
         case .words(let n): 4 * n
         case .timeval, .timeval64: 16
         case .uint64: 8
@@ -29,7 +29,7 @@ extension SocketOptionValue {
         switch self {
         case .bytes: return guest
         case .unsupported: return nil
-        case .int, .words, .uint64, .timeval64:
+        case .int, .socketType, .words, .uint64, .timeval64:
             guard let size = hostSize, guest.count >= size else { return nil }
             let element = self == .uint64 || self == .timeval64 ? 8 : 4
             var host: [UInt8] = []
@@ -53,7 +53,7 @@ extension SocketOptionValue {
     public func toGuest(_ host: [UInt8], order: ByteOrder, wordSize: Int) -> [UInt8] {
         switch self {
         case .bytes, .unsupported: return host
-        case .int, .words, .uint64, .timeval64:
+        case .int, .socketType, .words, .uint64, .timeval64:
             let element = self == .uint64 || self == .timeval64 ? 8 : 4
             var guest: [UInt8] = []
             for offset in stride(from: 0, to: host.count - host.count % element, by: element) {
@@ -67,5 +67,19 @@ extension SocketOptionValue {
             }
             return guest
         }
+    }
+}
+
+extension SocketABI {
+    /// A getsockopt value for the guest: `value.toGuest`, with a socket type (SO_TYPE) in the
+    /// guest's numbering.
+    public func optionValueToGuest(_ value: SocketOptionValue, _ host: [UInt8], order: ByteOrder, wordSize: Int) -> [UInt8] {
+        var guest = value.toGuest(host, order: order, wordSize: wordSize)
+        if value == .socketType && host.count == 4 {
+            guest = []
+            guest.append(number: UInt64(untranslateType(UInt32(truncatingIfNeeded: host.number(at: 0, size: 4, order: .host)))),
+                         size: 4, order: order)
+        }
+        return guest
     }
 }

@@ -37,7 +37,7 @@ extension MIPSO32 {
         .init("SO_SNDTIMEO_OLD", 0x1005, 21, .timeval),
         .init("SO_RCVTIMEO_OLD", 0x1006, 20, .timeval),
         .init("SO_ERROR", 0x1007, 4, .int),
-        .init("SO_TYPE", 0x1008, 3, .int),
+        .init("SO_TYPE", 0x1008, 3, .socketType),
         .init("SO_ACCEPTCONN", 0x1009, 30, .int),
         .init("SO_PROTOCOL", 0x1028, 38, .int),
         .init("SO_DOMAIN", 0x1029, 39, .int),

@@ -10,6 +10,9 @@
 public enum SocketOptionValue: Sendable, Equatable {
     /// An int (booleans and sizes are ints too).
     case int
+    /// An int holding a socket type (SO_TYPE): SOCK_STREAM and the others, which MIPS
+    /// numbers its own way (`SocketABI.untranslateType`).
+    case socketType
     /// `count` 32-bit words in the machine's byte order (linger: 2, ucred: 3).
     case words(Int)
     /// A guest `struct timeval` of two longs (SO_RCVTIMEO_OLD): 8 bytes on a 32-bit guest,
@@ -76,6 +79,11 @@ public struct SocketABI: Sendable {
 
     /// socket()'s type argument: (host type with host flags), or nil for an unknown type or flag
     /// bit (EINVAL, as the kernel answers).
+    /// A socket type as the host reports it (SO_TYPE), in the guest's numbering.
+    public func untranslateType(_ host: UInt32) -> UInt32 {
+        types.untranslate(host) ?? host
+    }
+
     public func translateType(_ guest: UInt32) -> UInt32? {
         guard let type = types.translate(guest & Self.typeMask) else { return nil }
         let flags = guest & ~Self.typeMask
@@ -116,7 +124,7 @@ extension AsmGeneric {
     private static let socketOptions: [SocketOption] = [
         .init("SO_DEBUG", 1, 1, .int),
         .init("SO_REUSEADDR", 2, 2, .int),
-        .init("SO_TYPE", 3, 3, .int),
+        .init("SO_TYPE", 3, 3, .socketType),
         .init("SO_ERROR", 4, 4, .int),
         .init("SO_DONTROUTE", 5, 5, .int),
         .init("SO_BROADCAST", 6, 6, .int),

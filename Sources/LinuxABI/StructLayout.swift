@@ -124,6 +124,15 @@ public enum StructKind: Int, CaseIterable, Sendable {
     case cmsghdr
     /// What a read of a signalfd returns, one record per signal.
     case signalfdSiginfo
+    /// MIPS o32's signal context (registers in 64-bit slots, FPU, HI/LO), the handler's view
+    /// of the interrupted thread.
+    case sigcontext
+    /// The kernel's ucontext (MIPS: flags, link, stack_t, sigcontext, blocked mask).
+    case ucontext
+    /// The frame of a handler without SA_SIGINFO (MIPS: argument save area, sigcontext, mask).
+    case sigframe
+    /// The frame of an SA_SIGINFO handler (MIPS: argument save area, siginfo, ucontext).
+    case rtSigframe
 }
 
 /// All the layouts of one arch, indexed by kind.

@@ -14,6 +14,9 @@ struct GuestPersonality: Sendable {
     var hwcap2: UInt64
     /// The top of the initial stack.
     var stackTop: GuestAddress
+    /// Where mmap's top-down search starts, when not the address space's default (MIPS keeps
+    /// user space below 2 GiB).
+    var mmapTop: GuestAddress? = nil
     /// /proc/cpuinfo for this many online processors.
     var cpuinfo: @Sendable (_ processors: Int) -> String
     /// Where Debian's cross packages put the guest's libraries (the default -L).
@@ -28,7 +31,8 @@ struct GuestPersonality: Sendable {
                              cpuinfo: { ARMPersonality.cpuinfo(processors: $0) }, crossSysroot: "/usr/arm-linux-gnueabihf")
         case .mips, .mipsel:
             GuestPersonality(machine: MIPSPersonality.machine, platform: MIPSPersonality.platform, hwcap: MIPSPersonality.hwcap,
-                             hwcap2: 0, stackTop: MIPSPersonality.stackTop, cpuinfo: { MIPSPersonality.cpuinfo(processors: $0) },
+                             hwcap2: 0, stackTop: MIPSPersonality.stackTop, mmapTop: MIPSPersonality.mmapTop,
+                             cpuinfo: { MIPSPersonality.cpuinfo(processors: $0) },
                              crossSysroot: arch == .mips ? "/usr/mips-linux-gnu" : "/usr/mipsel-linux-gnu")
         case .aarch64, .ppc:
             nil

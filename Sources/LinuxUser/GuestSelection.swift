@@ -6,7 +6,7 @@ import LinuxABI
 
 public enum GuestSelection {
     /// The guests whose CPU loop this build has.
-    public static let runnable: [GuestArch] = [.arm]
+    public static let runnable: [GuestArch] = [.arm, .mips, .mipsel]
 
     /// How messages name a guest.
     public static func describe(_ arch: GuestArch) -> String {

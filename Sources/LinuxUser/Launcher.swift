@@ -7,6 +7,7 @@ import ELFLoader
 import Engine
 import Glibc
 import GuestARM
+import GuestMIPS
 import GuestMemory
 import Host
 import LinuxABI
@@ -56,6 +57,7 @@ public enum Launcher {
         do { space = try GuestAddressSpace(addressBits: 32) } catch {
             return .failure(LaunchError(message: error.description))
         }
+        if let top = personality.mmapTop { space.mmapTop = top }
 
         // The dynamic linker, when the program names one.
         var interpreterFile: ELFFile?
@@ -87,9 +89,7 @@ public enum Launcher {
             _ = chost_fault_install()
         }
 
-        guard ARMPersonality.mapKuserPage(space) else {
-            return .failure(LaunchError(message: "cannot map the ARM kuser helper page at 0xffff0000"))
-        }
+        if let problem = mapArchPages(arch, space) { return .failure(LaunchError(message: problem)) }
 
         let executablePath = absolutePath(options.program)
         let random: [UInt8]
@@ -116,13 +116,44 @@ public enum Launcher {
         // A program the guest executes is traced too, as strace -f would (to stderr).
         if options.log.enabled(.strace) && options.log.fd == 2 { process.relaunchOptions.append("-strace") }
         let entry = interpreterImage?.entry ?? image.entry
-        let state = ARMPersonality.initialState(entry: entry, stackPointer: layout.stackPointer, memoryBase: space.base)
-        let engine = ARMCPULoop.makeEngine(process: process, options: options.engine)
-        let exitFlag = state.raw.advanced(by: ARMState.exitRequest).assumingMemoryBound(to: UInt32.self)
+        switch arch {
+        case .arm:
+            let state = ARMPersonality.initialState(entry: entry, stackPointer: layout.stackPointer, memoryBase: space.base)
+            return .success(enter(ARMCPULoop.self, engine: ARMCPULoop.makeEngine(process: process, options: options.engine),
+                                  process: process, state: state.raw))
+        case .mips, .mipsel:
+            let mode = MIPSPersonality.mode(bigEndian: arch == .mips, program: (file, image),
+                                            interpreter: interpreterFile.flatMap { f in interpreterImage.map { (f, $0) } }, space: space)
+            let state = MIPSPersonality.initialState(entry: entry, stackPointer: layout.stackPointer, memoryBase: space.base, mode: mode)
+            return .success(enter(MIPSCPULoop.self, engine: MIPSCPULoop.makeEngine(process: process, options: options.engine),
+                                  process: process, state: state.raw))
+        case .aarch64, .ppc:
+            return .failure(LaunchError(message: "no CPU loop for \(GuestSelection.describe(arch))"))
+        }
+    }
+
+    /// The pages the arch's kernel maps into every process: ARM's kuser helpers, the MIPS
+    /// signal return code. nil, or what went wrong.
+    static func mapArchPages(_ arch: GuestArch, _ space: GuestAddressSpace) -> String? {
+        switch arch {
+        case .arm:
+            ARMPersonality.mapKuserPage(space) ? nil : "cannot map the ARM kuser helper page at 0xffff0000"
+        case .mips, .mipsel:
+            MIPSSignalPage.map(space, bigEndian: arch == .mips) ? nil
+                : "cannot map the MIPS signal return page at 0x\(String(MIPSSignalPage.address, radix: 16))"
+        case .aarch64, .ppc:
+            nil
+        }
+    }
+
+    /// The main thread on `state`, ready to run: the closure enters the guest.
+    static func enter<Loop: CPULoop>(_ loop: Loop.Type, engine: Engine<Loop.GuestFrontend, GuestCode>, process: GuestProcess,
+                                     state: UnsafeMutableRawPointer) -> () -> Never {
+        let exitFlag = state.advanced(by: engine.frontend.exitRequestOffset).assumingMemoryBound(to: UInt32.self)
         let thread = GuestThread(process: process, engineThread: engine.makeThread(exitFlag: exitFlag), isMain: true)
-        let loop = ARMCPULoop(process: process, thread: thread, state: state, engine: engine)
+        let loop = Loop(process: process, thread: thread, state: state, engine: engine)
         // The main thread's exit(2) with other threads alive ends only it, as on Linux.
-        return .success({ chost_thread_exit(loop.run()) })
+        return { chost_thread_exit(loop.run()) }
     }
 
     /// Finds the dynamic linker: under the sysroot (-L), else under the Debian cross sysroot

@@ -29,7 +29,10 @@ public enum JITABI {
         case lookupMiss = 1
         /// The exit-request flag was set at a block's entry.
         case exitRequest = 2
-        /// exit_tb: the reason is kind >> 8, the payload is the exit's.
+        /// exit_tb: the reason is bits 8-15 of the kind, the payload is the exit's. Bits 16-63:
+        /// 0 for an exit_tb op; for an alignment fault of a memory op, the host address of its
+        /// check (code addresses are below 2^47), which the engine maps to the guest
+        /// instruction as it does a host fault's pc.
         case exitTB = 3
         /// A guest memory access in translated code faulted (the host fault handler resumed at
         /// the exit stub; CHOST_JIT_EXIT_FAULT). Payload: the guest address. The handler keeps

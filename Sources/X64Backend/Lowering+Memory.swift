@@ -22,14 +22,19 @@ extension X64Compiler {
         return (.rax, 0)
     }
 
-    /// Branches to an alignment-fault exit when the access is not naturally aligned.
+    /// Branches to an alignment-fault exit when the access is not naturally aligned. The exit
+    /// carries its own host address above the reason (JITABI.Exit.exitTB), so the engine finds
+    /// the guest instruction in the block's instruction starts, as for a host fault.
     mutating func checkAlignment(_ base: GPR, _ displacement: Int32, size: Int) {
         guard size > 1 else { return }
         a.lea(GPR.rdx, Address(base, displacement))
         a.test(GPR.rdx.dword, imm32: Int32(size - 1))
         let fine = a.makeLabel()
         a.jcc(.e, fine)
-        a.mov(GPR.rax.dword, UInt32(JITABI.Exit.exitTB.rawValue) | UInt32(ExitReason.alignmentFault.rawValue) << 8)
+        let here = a.makeBoundLabel()
+        a.lea(GPR.rax, .rip(here, 0))
+        a.shl(GPR.rax, imm8: 16)
+        a.or(GPR.rax, Int32(JITABI.Exit.exitTB.rawValue) | Int32(ExitReason.alignmentFault.rawValue) << 8)
         jumpToExitStub()
         a.bind(fine)
     }

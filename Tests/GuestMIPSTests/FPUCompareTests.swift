@@ -37,6 +37,25 @@ struct FPUCompareTests {
         }
     }
 
+    /// Quiet compares of a quiet NaN of the encoding raise nothing, the signalling ones
+    /// invalid; a signalling NaN raises invalid in either. Legacy quiet NaNs (quiet bit clear)
+    /// are what SSE calls signalling, so this is where the legacy encoding is easy to get wrong.
+    @Test(arguments: Backend.allCases, [false, true])
+    func quietAndSignallingNaNs(backend: Backend, nan2008: Bool) throws {
+        let quiet: UInt32 = nan2008 ? 0x7fc0_0000 : 0x7fbf_ffff, signalling: UInt32 = nan2008 ? 0x7fa0_0000 : 0x7fc0_0000
+        for (name, signals) in [("eq", false), ("ult", false), ("f", false), ("seq", true), ("lt", true)] {
+            let m = try GuestMachine("c.\(name).s $fcc0, $f2, $f4", mode: nan2008 ? [.fr, .nan2008] : .fr)
+            for (nan, isSignalling) in [(quiet, false), (signalling, true)] {
+                m.restart()
+                m.state[fpr32: 2] = 0x3f80_0000
+                m.state[fpr32: 4] = nan
+                let run = m.run(on: backend)
+                #expect((run.mxcsr & 1 != 0) == (signals || isSignalling), "c.\(name).s with 0x\(String(nan, radix: 16))")
+                #expect(m.field(MIPSState.fcc) & 1 == (name == "ult" ? 1 : 0), "c.\(name).s is unordered")
+            }
+        }
+    }
+
     @Test(arguments: Backend.allCases)
     func branchesOnConditionCodes(backend: Backend) throws {
         for (branch, onTrue, likely) in [("bc1t", true, false), ("bc1f", false, false), ("bc1tl", true, true), ("bc1fl", false, true)] {

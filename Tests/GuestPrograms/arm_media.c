@@ -14,6 +14,7 @@
    in the ARM Architecture Reference Manual. A last pass calls the <arm_acle.h> intrinsics so
    the compiler's own code for them runs too. */
 /* guest-tests: arm-cflags -Wa,-mno-warn-deprecated */
+/* guest-tests: only arm */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>

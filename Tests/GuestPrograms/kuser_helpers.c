@@ -12,6 +12,7 @@
    asm, where the registers the helper must keep and the C flag are checked. The native build
    computes the same answers with __sync builtins. Only whether r0 is zero is printed: the
    non-zero failure value is not part of the interface. */
+/* guest-tests: only arm */
 #include <stdint.h>
 #include <stdio.h>
 

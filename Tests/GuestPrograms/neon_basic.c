@@ -9,6 +9,7 @@
    -fno-tree-vectorize keeps gcc from vectorizing the ordinary loops into instructions outside
    that set. */
 /* guest-tests: arm-cflags -mfpu=neon -fno-tree-vectorize */
+/* guest-tests: only arm */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -7,6 +7,7 @@
    Float inputs are normal and results stay normal, so IEEE arithmetic gives the same bits on
    both sides (NEON's flush-to-zero and default NaN never come into play). */
 /* guest-tests: arm-cflags -mfpu=neon-vfpv4 -fno-tree-vectorize */
+/* guest-tests: only arm */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -5,6 +5,7 @@
    bits on the guest and 64 on the host. */
 #include <errno.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,9 +71,12 @@ int main(void) {
         errno = 0;
         float f = strtof(s, &end2);
         int e2 = errno;
-        /* NaN payloads are printed as the sign only: %a of a NaN prints no payload anyway. */
+        /* NaN payloads are printed as the sign only: %a of a NaN prints no payload anyway. A
+           float NaN is printed from the float: widening it to double gives the default NaN on
+           a MIPS FPU with legacy NaNs (as in qemu), which loses the sign. */
+        double fd = isnan(f) ? (signbit(f) ? -NAN : NAN) : (double)f;
         printf("strtod '%s': %.17g %a e%d n%ld | strtof %.9g %a e%d n%ld | atof %.17g\n", s, d, d, e1,
-               (long)(end1 - s), (double)f, (double)f, e2, (long)(end2 - s), atof(s));
+               (long)(end1 - s), fd, fd, e2, (long)(end2 - s), atof(s));
     }
 
     /* sscanf. */

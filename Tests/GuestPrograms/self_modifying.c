@@ -1,7 +1,8 @@
 /* Code that writes code: a function assembled into an executable buffer at run time, called,
    rewritten in place and called again, both with the cache maintenance the architecture asks
    for (__builtin___clear_cache) and without it (a translator must notice the write itself:
-   x86 and qemu do). The ARM build writes ARM or Thumb code, the native build x86-64 code; both
+   x86 and qemu do). The ARM build writes ARM or Thumb code, the MIPS builds MIPS code (the
+   "thumb" rounds write it again elsewhere on the page), the native build x86-64 code; all
    compute the same numbers. */
 #include <stdint.h>
 #include <stdio.h>
@@ -28,6 +29,15 @@ static fn emit(uint8_t *code, int k, int c, int thumb) {
     w[1] = 0xe0000190;
     w[2] = 0xe2800000 | (c & 0xff);
     w[3] = 0xe12fff1e;
+    (void)thumb;
+    return (fn)code;
+#elif defined(__mips__)
+    /* addiu t0, zero, k; mul v0, a0, t0; jr ra; addiu v0, v0, c (in the delay slot) */
+    uint32_t *w = (uint32_t *)code;
+    w[0] = 0x24080000 | (k & 0xffff);
+    w[1] = 0x70881002;
+    w[2] = 0x03e00008;
+    w[3] = 0x24420000 | (c & 0xffff);
     (void)thumb;
     return (fn)code;
 #else

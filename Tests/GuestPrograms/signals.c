@@ -67,13 +67,13 @@ int main(void) {
     sa.sa_flags = SA_SIGINFO;
     sigaction(SIGUSR1, &sa, NULL);
     raise(SIGUSR1);
-    printf("raise: count=%d signal=%d code_is_tkill=%d same_pid=%d\n", count, last_signal, last_code == SI_TKILL, same_pid);
+    printf("raise: count=%d SIGUSR1=%d code_is_tkill=%d same_pid=%d\n", count, last_signal == SIGUSR1, last_code == SI_TKILL, same_pid);
     kill(getpid(), SIGUSR1);
     printf("kill: count=%d code_is_user=%d same_pid=%d\n", count, last_code == SI_USER, same_pid);
 
     install(SIGUSR2, plain_handler, 0);
     kill(getpid(), SIGUSR2);
-    printf("plain: count=%d signal=%d\n", count, last_signal);
+    printf("plain: count=%d SIGUSR2=%d\n", count, last_signal == SIGUSR2);
 
     sigset_t block, pending, old;
     sigemptyset(&block);
@@ -117,7 +117,7 @@ int main(void) {
     sigset_t wait_mask;
     sigemptyset(&wait_mask);
     int r = sigsuspend(&wait_mask);
-    printf("sigsuspend: r=%d eintr=%d signal=%d\n", r, errno == EINTR, last_signal);
+    printf("sigsuspend: r=%d eintr=%d SIGALRM=%d\n", r, errno == EINTR, last_signal == SIGALRM);
     sigprocmask(SIG_SETMASK, &old, NULL);
 
     // A timer stops a loop that makes no system calls.
@@ -169,7 +169,7 @@ int main(void) {
     siginfo_t info;
     struct timespec timeout = {1, 0};
     int got = sigtimedwait(&block, &info, &timeout);
-    printf("sigtimedwait: %d signo=%d handler ran=%d\n", got, info.si_signo, count);
+    printf("sigtimedwait: SIGUSR1 %d signo SIGUSR1 %d handler ran=%d\n", got == SIGUSR1, info.si_signo == SIGUSR1, count);
     timeout.tv_sec = 0;
     timeout.tv_nsec = 1000000;
     got = sigtimedwait(&block, &info, &timeout);

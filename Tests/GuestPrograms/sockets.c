@@ -145,7 +145,8 @@ static void unix_sockets(const char *dir) {
     ssize_t n = recvmsg(conn, &rh, MSG_CMSG_CLOEXEC);
     printf("recvmsg: %zd '%c' controllen ok %d flags %d\n", n, got, rh.msg_controllen == CMSG_SPACE(sizeof(int)), rh.msg_flags);
     for (c = CMSG_FIRSTHDR(&rh); c; c = CMSG_NXTHDR(&rh, c)) {
-        printf("cmsg level %d type %d len ok %d\n", c->cmsg_level, c->cmsg_type, c->cmsg_len == CMSG_LEN(sizeof(int)));
+        printf("cmsg level SOL_SOCKET %d type SCM_RIGHTS %d len ok %d\n", c->cmsg_level == SOL_SOCKET, c->cmsg_type == SCM_RIGHTS,
+               c->cmsg_len == CMSG_LEN(sizeof(int)));
         if (c->cmsg_type == SCM_RIGHTS) {
             int fd;
             memcpy(&fd, CMSG_DATA(c), sizeof fd);

@@ -232,7 +232,7 @@ static void thread_signals(void) {
     pthread_join(signal_target, NULL);
     printf("pthread_kill reached the right thread: %s\n", right_thread ? "yes" : "no");
 
-    // Every thread blocks SIGUSR2; the one in sigwait takes it.
+    // Every thread blocks SIGUSR2 (main blocked it first thing); the one in sigwait takes it.
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGUSR2);
@@ -326,6 +326,13 @@ static void many_threads(void) {
 
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
+    // SIGUSR2 is blocked in every thread from the start (thread_signals sends it to the
+    // process for a sigwait): a thread that did not block it, such as the detached one still
+    // on its way out on a loaded machine, would take it and die of it.
+    sigset_t usr2;
+    sigemptyset(&usr2);
+    sigaddset(&usr2, SIGUSR2);
+    pthread_sigmask(SIG_BLOCK, &usr2, NULL);
     counters();
     producers_consumers();
     barrier_semaphore();

@@ -2,7 +2,8 @@
    many distinct functions (so translation goes on in several threads at once), while the main
    thread writes functions into fresh executable pages, calls them, and unmaps them again,
    which makes a translator throw code away with the other threads mid-run. The results do not
-   depend on scheduling. The ARM build writes ARM code, the native build x86-64 code.
+   depend on scheduling. The ARM build writes ARM code, the MIPS builds MIPS code, the native
+   build x86-64 code.
    guest-tests: cflags -pthread */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -21,6 +22,13 @@ static fn emit(uint8_t *code, int k, int c) {
     w[1] = 0xe0000190;              /* mul r0, r0, r1 */
     w[2] = 0xe2800000 | (c & 0xff); /* add r0, r0, #c */
     w[3] = 0xe12fff1e;              /* bx lr */
+    return (fn)code;
+#elif defined(__mips__)
+    uint32_t *w = (uint32_t *)code;
+    w[0] = 0x24080000 | (k & 0xffff); /* addiu t0, zero, k */
+    w[1] = 0x70881002;                /* mul v0, a0, t0 */
+    w[2] = 0x03e00008;                /* jr ra */
+    w[3] = 0x24420000 | (c & 0xffff); /* addiu v0, v0, c (the delay slot) */
     return (fn)code;
 #else
     uint8_t bytes[] = {0x69, 0xc7, (uint8_t)k, 0, 0, 0, 0x05, (uint8_t)c, 0, 0, 0, 0xc3};

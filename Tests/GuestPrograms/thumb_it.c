@@ -11,6 +11,7 @@
    which changes the condition seen by the later instructions), conditional loads from a null
    pointer that must not run, conditional stores, LDM/STRD and branches at the end of a block.
    The native build models each block in C. */
+/* guest-tests: only arm */
 #include <stdint.h>
 #include <stdio.h>
 

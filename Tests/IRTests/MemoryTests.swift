@@ -148,6 +148,35 @@ struct MemoryTests {
         #expect(load(m, MemOp.u32.withAlignment(true), .i32, address: 0x700) == 0xcafe_f00d)
     }
 
+    @Test("an alignment fault names its op in the fault slot, so its guest instruction is known; an exit_tb names none")
+    func alignmentFaultSlot() {
+        let m = Machine()
+        var b = IRBuilder(key: BlockKey(pc: 0x1000, flags: 0))
+        b.insnStart(0x1000)
+        b.storeState(0, b.const32(1))
+        b.insnStart(0x1004, resume: 1)
+        b.storeState(4, b.load(MemOp.u32.withAlignment(true), .i32, address: b.const32(0x102)))
+        b.insnStart(0x1008)
+        b.exitTB(.yield)
+        let prepared = PreparedBlock(b.finish(guestSize: 12, instructionCount: 3))
+        defer { prepared.deallocate() }
+        let registers = UnsafeMutablePointer<UInt64>.allocate(capacity: prepared.valueCount)
+        defer { registers.deallocate() }
+        registers.initialize(repeating: 0, count: prepared.valueCount)
+        #expect(Interpreter.run(prepared, state: m.state, memory: m.memory, registers: registers) == .exit(.alignmentFault, payload: 0x102))
+        let start = prepared.instruction(atOp: Int(registers[prepared.faultSlot]) - 1)
+        #expect(start?.pc == 0x1004 && start?.resume == 1)
+
+        var e = IRBuilder(key: BlockKey(pc: 0x2000, flags: 0))
+        e.insnStart(0x2000)
+        e.storeState(4, e.load(.u32, .i32, address: e.const32(0x100)))
+        e.exitTB(.alignmentFault, payload: 0x2002)
+        let exiting = PreparedBlock(e.finish(guestSize: 4, instructionCount: 1))
+        defer { exiting.deallocate() }
+        #expect(Interpreter.run(exiting, state: m.state, memory: m.memory, registers: registers) == .exit(.alignmentFault, payload: 0x2002))
+        #expect(registers[exiting.faultSlot] == 0)
+    }
+
     @Test("MemOp packs size, sign, byte order and alignment in one byte")
     func memOpBits() {
         #expect(MemOp.u8.rawValue == 0 && MemOp.u16.rawValue == 1 && MemOp.u32.rawValue == 2 && MemOp.u64.rawValue == 3)

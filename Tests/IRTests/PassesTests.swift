@@ -124,6 +124,75 @@ struct PassesTests {
         #expect(block.ops.filter { $0.opcode == .storeState }.count == 1)
     }
 
+    @Test("an FP op with an unused result stays (its exception flags are an effect); fneg, fabs, bitcast go")
+    func floatFlagEffects() {
+        for opcode in [Opcode.fadd, .fsub, .fmul, .fdiv] {
+            var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+            let x = b.loadState(.f64, 0), y = b.loadState(.f64, 8)
+            // A register written twice: the first value is dead once its store is.
+            b.storeState(16, b.binary(opcode, x, y))
+            b.storeState(16, y)
+            _ = b.unary(.fneg, x)
+            _ = b.unary(.fabs, x)
+            _ = b.bitcast(x, to: .i64)
+            _ = b.unary(.fsqrt, x)
+            _ = b.fconvert(x, to: .f32)
+            _ = b.ftoi(x, to: .i32, signed: true, rounding: .towardZero)
+            _ = b.itof(b.loadState(.i32, 24), to: .f32, signed: true)
+            _ = b.fsetcond(.olt, x, y)
+            b.exitTB(.yield)
+            var block = b.finish(guestSize: 0, instructionCount: 0)
+            Passes.optimize(&block)
+            let kept = Set(block.ops.map(\.opcode))
+            #expect(kept.isSuperset(of: [opcode, .fsqrt, .fconvert, .ftoi, .itof, .fsetcond]), "\(block.text())")
+            #expect(kept.isDisjoint(with: [.fneg, .fabs, .bitcast]), "\(block.text())")
+            #expect(block.ops.filter { $0.opcode == .storeState }.count == 1)
+        }
+    }
+
+    @Test("a dead comparison goes when a kept one of the same operands follows in the same stretch")
+    func coveredComparison() {
+        /// VCMP-like comparisons of x, y whose results die, then `between`, then a branch on
+        /// a comparison of y, x.
+        func block(_ between: (inout IRBuilder) -> Void) -> Block {
+            var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+            let x = b.loadState(.f32, 0), y = b.loadState(.f32, 4)
+            b.storeState(16, b.fsetcond(.olt, x, y))
+            b.storeState(16, b.fsetcond(.uno, x, y))
+            b.storeState(16, b.const32(0))
+            let sum = b.binary(.fadd, x, y)
+            b.storeState(20, sum)
+            b.storeState(20, b.binary(.fadd, x, y))
+            between(&b)
+            let done = b.newLabel()
+            b.brcond(.ne, b.fsetcond(.oge, y, x), b.const32(0), done)
+            b.label(done)
+            b.exitTB(.yield)
+            return b.finish(guestSize: 0, instructionCount: 0)
+        }
+        func count(_ opcode: Opcode, _ block: Block) -> Int {
+            var optimized = block
+            Passes.optimize(&optimized)
+            return optimized.ops.filter { $0.opcode == opcode }.count
+        }
+        // Both dead comparisons go; of the two identical additions the dead first one goes.
+        #expect(count(.fsetcond, block { _ in }) == 1)
+        #expect(count(.fadd, block { _ in }) == 1)
+        // A helper call, a memory access or a label between: the flags could be seen, or the
+        // block stop, before the later comparison. (Of the two dead ones before it, the later
+        // stays and covers the earlier.)
+        #expect(count(.fsetcond, block { b in b.emit(Op(.call, .i64, imm: 0x1000, aux: HelperEffects.readsState.rawValue)) }) == 2)
+        #expect(count(.fsetcond, block { b in _ = b.load(.u32, .i32, address: b.const32(0x100)) }) == 2)
+        #expect(count(.fsetcond, block { b in b.label(b.newLabel()) }) == 2)
+        // A comparison of other operands does not cover them.
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let x = b.loadState(.f32, 0), y = b.loadState(.f32, 4), z = b.loadState(.f32, 8)
+        b.storeState(16, b.fsetcond(.olt, x, y))
+        b.storeState(16, b.fsetcond(.olt, x, z))
+        b.exitTB(.yield)
+        #expect(count(.fsetcond, b.finish(guestSize: 0, instructionCount: 0)) == 2)
+    }
+
     @Test("a store before a branch stays: the other path may read it")
     func storeBeforeBranch() {
         var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))

@@ -93,6 +93,10 @@ func hostSocketNumbersMatchTheKernelHeaders() throws {
     #expect(sockets.options.entry(guest: 0x1008)?.host == 3, "SO_TYPE")
     #expect(sockets.options.entry(guest: 0x1006)?.value == .timeval, "SO_RCVTIMEO_OLD")
     #expect(sockets.options.untranslate(31) == 30, "host SO_PEERSEC")
+    // getsockopt(SO_TYPE) of a datagram socket: the host's SOCK_DGRAM (2) is MIPS's 1.
+    #expect(sockets.options.entry(guest: 0x1008)?.value == .socketType)
+    #expect(sockets.optionValueToGuest(.socketType, [2, 0, 0, 0], order: .big, wordSize: 4) == [0, 0, 0, 1])
+    #expect(sockets.optionValueToGuest(.int, [2, 0, 0, 0], order: .big, wordSize: 4) == [0, 0, 0, 2])
 }
 
 @Test func socketTypesTranslateWithTheirFlags() throws {

@@ -43,9 +43,9 @@ enum SyscallDocumentation {
             }
             for name in names { statuses[name] = status }
         }
-        // The calls the ARM CPU loop carries out itself, before the table (they restore every
+        // The calls the CPU loop carries out itself, before the table (they restore every
         // register), as long as it still names them.
-        let loop = try String(contentsOf: root.appendingPathComponent("Sources/LinuxUser/ARM/ARMCPULoop.swift"), encoding: .utf8)
+        let loop = try String(contentsOf: root.appendingPathComponent("Sources/LinuxUser/CPULoop/CPULoop+Syscalls.swift"), encoding: .utf8)
         for name in cpuLoopCalls where loop.contains("call == .\(name)") { statuses[name] = "implemented" }
         return statuses
     }

@@ -1,7 +1,9 @@
 // How blocks leave: exit_tb with every reason and payload, goto_tb through either slot (and a
 // patched chain), lookup_and_goto hitting, missing and colliding in the jump cache, and the
-// exit-request check at a block's entry (which the engine, not the interpreter, makes).
+// exit-request check at a block's entry (which the engine, not the interpreter, makes); and
+// the host address an alignment check's exit carries.
 
+import CHost
 import IR
 import Testing
 import X64Backend
@@ -181,4 +183,48 @@ struct TerminalTests {
 
 extension IRBuilder {
     mutating func muli(_ a: Value, _ k: UInt64) -> Value { binary(.mul, a, imm: k) }
+}
+
+@Suite("Alignment-fault exits name their instruction")
+struct AlignmentExitTests {
+    /// Three guest instructions; the second makes a misaligned access of the kind `access`
+    /// builds. The JIT's exit must carry a host address inside that instruction's code.
+    static func block(_ access: (inout IRBuilder, Value) -> Void) -> Block {
+        var b = IRBuilder(key: BlockKey(pc: 0x1000, flags: 0))
+        b.insnStart(0x1000)
+        b.storeState(0, b.const32(1))
+        b.insnStart(0x1004, resume: 1)
+        access(&b, b.const32(0x102))
+        b.insnStart(0x1008)
+        b.storeState(4, b.const32(2))
+        b.exitTB(.yield)
+        return b.finish(guestSize: 12, instructionCount: 3)
+    }
+
+    @Test("load, store and cmpxchg: the exit's host address maps to the faulting insn_start", arguments: [0, 1, 2])
+    func hostAddress(kind: Int) throws {
+        let block = Self.block { b, address in
+            switch kind {
+            case 0: b.storeState(8, b.load(MemOp(size: 4, aligned: true), .i32, address: address))
+            case 1: b.store(MemOp(size: 2, aligned: true), address: b.addi(address, 1), b.const32(7))
+            default: b.storeState(8, b.cmpxchg(MemOp(size: 8, aligned: true), address: address, expected: b.const64(0), new: b.const64(1)))
+            }
+        }
+        let d = Differential()
+        let compiled = try d.compiler.compile(block).get()
+        let code = d.arena.place(compiled)
+        d.jit.load(.patterned)
+        let exit = chost_jit_enter(d.arena.entry, d.jit.state, d.jit.memory, d.jumpCache, code)
+        #expect(exit.kind & 0xffff == JITABI.Exit.exitTB.rawValue | UInt64(ExitReason.alignmentFault.rawValue) << 8)
+        #expect(exit.payload == (kind == 1 ? 0x103 : 0x102))
+        let offset = Int(exit.kind >> 16) - Int(bitPattern: UInt(bitPattern: code))
+        let starts = compiled.instructionStarts
+        #expect(starts.count == 3)
+        #expect(offset >= Int(starts[1].hostOffset) && offset < Int(starts[2].hostOffset), "host offset \(offset), starts \(starts.map(\.hostOffset))")
+        // The exit_tb of the same reason carries no address.
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        b.exitTB(.alignmentFault, payload: 0x102)
+        let plain = d.arena.place(try d.compiler.compile(b.finish(guestSize: 0, instructionCount: 0)).get())
+        #expect(chost_jit_enter(d.arena.entry, d.jit.state, d.jit.memory, d.jumpCache, plain).kind >> 16 == 0)
+    }
 }

@@ -58,15 +58,17 @@ extension VFPDecoding: VFPVisitor {
     }
 
     mutating func VCMP_A1(cond: UInt32, D: UInt32, Vd: UInt32, sz: UInt32, M: UInt32, Vm: UInt32) -> Bool {
-        t.vfpCompare(double: sz != 0, d: Self.reg(sz, Vd, D), m: Self.reg(sz, Vm, M)); return true
+        t.vfpCompare(double: sz != 0, d: Self.reg(sz, Vd, D), m: Self.reg(sz, Vm, M), quietNaNExc: false); return true
     }
     mutating func VCMPE_A1(cond: UInt32, D: UInt32, Vd: UInt32, sz: UInt32, M: UInt32, Vm: UInt32) -> Bool {
-        VCMP_A1(cond: cond, D: D, Vd: Vd, sz: sz, M: M, Vm: Vm)
+        t.vfpCompare(double: sz != 0, d: Self.reg(sz, Vd, D), m: Self.reg(sz, Vm, M), quietNaNExc: true); return true
     }
     mutating func VCMP_A2(cond: UInt32, D: UInt32, Vd: UInt32, sz: UInt32) -> Bool {
-        t.vfpCompare(double: sz != 0, d: Self.reg(sz, Vd, D), m: nil); return true
+        t.vfpCompare(double: sz != 0, d: Self.reg(sz, Vd, D), m: nil, quietNaNExc: false); return true
     }
-    mutating func VCMPE_A2(cond: UInt32, D: UInt32, Vd: UInt32, sz: UInt32) -> Bool { VCMP_A2(cond: cond, D: D, Vd: Vd, sz: sz) }
+    mutating func VCMPE_A2(cond: UInt32, D: UInt32, Vd: UInt32, sz: UInt32) -> Bool {
+        t.vfpCompare(double: sz != 0, d: Self.reg(sz, Vd, D), m: nil, quietNaNExc: true); return true
+    }
 
     mutating func VCVT_dp_sp(cond: UInt32, D: UInt32, Vd: UInt32, sz: UInt32, M: UInt32, Vm: UInt32) -> Bool {
         // sz == 1: double to single.

@@ -21,6 +21,8 @@ struct GuestSignalInfo {
 
     /// Codes the kernel uses, in asm-generic's (the host's) numbering; the per-signal ones are
     /// the same for every guest, the sender ones cross through `GuestABI.signalCodes`.
+    /// SI_KERNEL: a signal the kernel forced without a fault code (force_sig).
+    static let kernel: Int32 = 0x80
     static let user: Int32 = 0, queue: Int32 = -1, timer: Int32 = -2, messageQueue: Int32 = -3, tkill: Int32 = -6
     static let mapError: Int32 = 1, accessError: Int32 = 2      // SEGV_MAPERR, SEGV_ACCERR
     static let alignment: Int32 = 1, addressError: Int32 = 2    // BUS_ADRALN, BUS_ADRERR

@@ -12,9 +12,10 @@ extension SyscallContext {
     /// address of the guest word, so futexes work across guest threads and processes sharing
     /// memory. `kind` is the timeout's timespec layout. The host compares the word as it lies
     /// in memory with `val` (WAIT, WAIT_BITSET) or `val3` (CMP_REQUEUE): for a big-endian
-    /// guest those values are byte-swapped to match. (WAKE_OP's arithmetic on the second word
-    /// and the PI calls' owner tids stay in the host's order: glibc's condition variables and
-    /// mutexes use neither on ordinary programs.)
+    /// guest those values are byte-swapped to match; the PI lock calls, whose word the kernel
+    /// reads itself, are Mirage's own for such a guest (Syscalls+FutexPI). (WAKE_OP's
+    /// arithmetic on the second word and the requeue-PI calls stay in the host's order: glibc's
+    /// condition variables use neither.)
     func futex(_ kind: StructKind) -> SyscallResult {
         guard let word = pointer(address(0), 4, write: false) else { return fail(EFAULT) }
         let op = int(1)
@@ -34,6 +35,15 @@ extension SyscallContext {
         if [3, 4, 5, 11, 12].contains(command) {  // CMP_REQUEUE, REQUEUE, WAKE_OP, *_REQUEUE_PI
             guard let p = pointer(address(4), 4, write: true) else { return fail(EFAULT) }
             second = Int(bitPattern: p)
+        }
+        if process.bigEndian && [6, 7, 8, 13].contains(command) {
+            guard arg(0) & 3 == 0 else { return fail(EINVAL) }
+            guard let writable = pointer(address(0), 4, write: true) else { return fail(EFAULT) }
+            let lock = writable.assumingMemoryBound(to: UInt32.self)
+            if command == 7 { return unlockPI(lock, op: op) }
+            return withUnsafeMutablePointer(to: &timeout) { t in
+                lockPI(lock, op: op, timeout: command != 8 && arg(3) != 0 ? t : nil, trylock: command == 8)
+            }
         }
         var value = UInt32(truncatingIfNeeded: arg(2)), value3 = UInt32(truncatingIfNeeded: arg(5))
         if process.bigEndian {

@@ -57,7 +57,9 @@ extension SyscallContext {
             }
         }
         if r < 0 { return forward(r) }
-        let guest = value.toGuest(Array(host.prefix(Int(hostLength))), order: byteOrder, wordSize: abi.wordSize)
+        let hostValue = Array(host.prefix(Int(hostLength)))
+        let guest = abi.sockets?.optionValueToGuest(value, hostValue, order: byteOrder, wordSize: abi.wordSize)
+            ?? value.toGuest(hostValue, order: byteOrder, wordSize: abi.wordSize)
         let stored = Array(guest.prefix(Int(guestLength)))
         guard writeBytes(stored, to: address(3)), storeWord(UInt32(stored.count), at: address(4)) else { return fail(EFAULT) }
         return 0

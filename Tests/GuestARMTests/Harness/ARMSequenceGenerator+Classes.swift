@@ -176,7 +176,7 @@ extension ARMSequenceGenerator {
     // MARK: VFP arithmetic, comparisons, conversions, transfers
 
     mutating func s() -> String { "s\(rng.fuzzBelow(32))" }
-    mutating func d() -> String { "d\(rng.fuzzBelow(32))" }
+    mutating func d() -> String { separateBanks ? "d\(16 + rng.fuzzBelow(16))" : "d\(rng.fuzzBelow(32))" }
 
     static let vfpImmediates = ["1.0", "0.5", "-2.0", "31.0", "0.125", "-0.1875", "10.0", "-1.5", "2.5", "16.0"]
 
@@ -230,7 +230,7 @@ extension ARMSequenceGenerator {
 
     /// FPSCR control bits from a core register: rounding mode, flush-to-zero, default NaN.
     mutating func fpscrWrite() -> [String] {
-        let value = Self.roundingMode(&rng) << 22 | (rng.fuzzChance(30) ? 1 << 24 : 0) | (rng.fuzzChance(30) ? 1 << 25 : 0)
+        let value = Self.roundingMode(&rng) << 22 | (flushToZero && rng.fuzzChance(30) ? 1 << 24 : 0) | (rng.fuzzChance(30) ? 1 << 25 : 0)
         let r = rd()
         return ["movw \(r), #\(value & 0xffff)", "movt \(r), #\(value >> 16)", "vmsr fpscr, \(r)"]
     }

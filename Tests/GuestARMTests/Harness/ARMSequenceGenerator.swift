@@ -15,6 +15,11 @@ enum InstructionClass: String, CaseIterable, CustomStringConvertible {
 struct ARMSequenceGenerator {
     let thumb: Bool
     var rng: SplitMix64
+    /// Whether FPSCR writes may set FZ.
+    var flushToZero = true
+    /// Single precision only in S0-S31 and double only in D16-D31, so no value is read back
+    /// through the other precision's view of its bits.
+    var separateBanks = false
 
     static let general = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14]
     /// Readable: the general registers and the scratch base and index.

@@ -34,6 +34,10 @@
 #include <linux/times.h>     /* struct tms */
 #include <linux/uio.h>       /* struct iovec */
 #include <linux/utsname.h>   /* struct new_utsname (uname(2)) */
+#if defined(__mips__)
+#include <asm/sigcontext.h>  /* o32 struct sigcontext: 64-bit register slots */
+#include <asm/ucontext.h>    /* struct ucontext (uc_mcontext is a sigcontext) */
+#endif
 
 /* Kernel include/linux/dirent.h (not in the uapi). */
 struct linux_dirent64 {
@@ -73,6 +77,25 @@ struct kernel_sigaction {
     struct kernel_sigset sa_mask;
 };
 
+#if defined(__mips__)
+/* The signal frames of arch/mips/kernel/signal.c (not in the uapi): o32's four argument save
+ * words, two words where the return code used to be, then a sigcontext and the blocked mask
+ * (sigframe) or a siginfo and a ucontext (rt_sigframe). */
+struct sigframe {
+    unsigned int sf_ass[4];
+    unsigned int sf_pad[2];
+    struct sigcontext sf_sc;
+    struct kernel_sigset sf_mask;
+    unsigned long long sf_extcontext[];
+};
+struct rt_sigframe {
+    unsigned int rs_ass[4];
+    unsigned int rs_pad[2];
+    siginfo_t rs_info;
+    struct ucontext rs_uc;
+};
+#endif
+
 #define STRUCT(name, type) \
     printf("%s %zu %zu\n", name, sizeof(type), _Alignof(type))
 #define SIGNED_OF(x) ((__typeof__(x))-1 < (__typeof__(x))0)
@@ -88,6 +111,9 @@ struct kernel_sigaction {
     printf("%s.%s %zu %zu %zu 0\n", name, label, offsetof(type, field), \
            sizeof(((type *)0)->field), sizeof(((type *)0)->field))
 #define POINTER(name, type, field) POINTER_AS(name, type, field, #field)
+/* A nested struct, as the bytes it covers. */
+#define BLOB(name, type, field) \
+    printf("%s.%s %zu %zu 1 0\n", name, #field, offsetof(type, field), sizeof(((type *)0)->field))
 
 int main(void) {
 #if defined(__x86_64__)
@@ -286,6 +312,49 @@ int main(void) {
     POINTER("stack_t", stack_t, ss_sp);
     FIELD("stack_t", stack_t, ss_flags);
     FIELD("stack_t", stack_t, ss_size);
+
+#if defined(__mips__)
+    STRUCT("sigcontext", struct sigcontext);
+    FIELD("sigcontext", struct sigcontext, sc_regmask);
+    FIELD("sigcontext", struct sigcontext, sc_status);
+    FIELD("sigcontext", struct sigcontext, sc_pc);
+    ARRAY("sigcontext", struct sigcontext, sc_regs);
+    ARRAY("sigcontext", struct sigcontext, sc_fpregs);
+    FIELD("sigcontext", struct sigcontext, sc_acx);
+    FIELD("sigcontext", struct sigcontext, sc_fpc_csr);
+    FIELD("sigcontext", struct sigcontext, sc_fpc_eir);
+    FIELD("sigcontext", struct sigcontext, sc_used_math);
+    FIELD("sigcontext", struct sigcontext, sc_dsp);
+    FIELD("sigcontext", struct sigcontext, sc_mdhi);
+    FIELD("sigcontext", struct sigcontext, sc_mdlo);
+    FIELD("sigcontext", struct sigcontext, sc_hi1);
+    FIELD("sigcontext", struct sigcontext, sc_lo1);
+    FIELD("sigcontext", struct sigcontext, sc_hi2);
+    FIELD("sigcontext", struct sigcontext, sc_lo2);
+    FIELD("sigcontext", struct sigcontext, sc_hi3);
+    FIELD("sigcontext", struct sigcontext, sc_lo3);
+
+    STRUCT("ucontext", struct ucontext);
+    FIELD("ucontext", struct ucontext, uc_flags);
+    POINTER("ucontext", struct ucontext, uc_link);
+    POINTER("ucontext", struct ucontext, uc_stack.ss_sp);
+    FIELD("ucontext", struct ucontext, uc_stack.ss_size);
+    FIELD("ucontext", struct ucontext, uc_stack.ss_flags);
+    BLOB("ucontext", struct ucontext, uc_mcontext);
+    ARRAY("ucontext", struct ucontext, uc_sigmask.sig);
+
+    STRUCT("sigframe", struct sigframe);
+    ARRAY("sigframe", struct sigframe, sf_ass);
+    ARRAY("sigframe", struct sigframe, sf_pad);
+    BLOB("sigframe", struct sigframe, sf_sc);
+    ARRAY("sigframe", struct sigframe, sf_mask.sig);
+
+    STRUCT("rt_sigframe", struct rt_sigframe);
+    ARRAY("rt_sigframe", struct rt_sigframe, rs_ass);
+    ARRAY("rt_sigframe", struct rt_sigframe, rs_pad);
+    BLOB("rt_sigframe", struct rt_sigframe, rs_info);
+    BLOB("rt_sigframe", struct rt_sigframe, rs_uc);
+#endif
 
     STRUCT("sysinfo", struct sysinfo);
     FIELD("sysinfo", struct sysinfo, uptime);

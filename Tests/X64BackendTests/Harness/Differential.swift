@@ -189,7 +189,9 @@ final class Differential {
         case JITABI.Exit.exitRequest.rawValue:
             observed = .exitRequest
         case JITABI.Exit.exitTB.rawValue:
-            if let reason = ExitReason(rawValue: UInt8(truncatingIfNeeded: result.kind >> 8)), result.kind >> 16 == 0 {
+            // Above the reason, an alignment check's exit carries its host address.
+            if let reason = ExitReason(rawValue: UInt8(truncatingIfNeeded: result.kind >> 8)),
+               result.kind >> 16 == 0 || reason == .alignmentFault {
                 observed = .exit(.exit(reason, payload: result.payload))
             } else {
                 observed = .unknown(kind: result.kind, payload: result.payload)

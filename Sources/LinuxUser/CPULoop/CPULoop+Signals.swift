@@ -1,16 +1,15 @@
-// Signals reaching the ARM guest: faults of its own instructions (raised synchronously, or
-// fatal when it cannot take them), signals the host caught for it (delivered when the CPU
-// loop regains control: after a block exit, at the latest at the next block boundary, as the
+// Signals reaching the guest: faults of its own instructions (raised synchronously, or fatal
+// when it cannot take them), signals the host caught for it (delivered when the CPU loop
+// regains control: after a block exit, at the latest at the next block boundary, as the
 // exit-request flag stops translated code), and the restart of a system call a signal
-// interrupted, as the kernel decides it.
+// interrupted, as the kernel decides it. The frames themselves are the arch's.
 
 import CHost
 import Engine
 import Glibc
-import GuestARM
 import LinuxABI
 
-extension ARMCPULoop {
+extension CPULoop {
     /// A signal raised by the guest's own instruction: to its handler when it has one and does
     /// not block the signal; otherwise the process dies of it, as the kernel forces it.
     func raise(_ info: GuestSignalInfo, _ message: @autoclosure () -> String, always: Bool = false, item: LogItems) {
@@ -21,8 +20,8 @@ extension ARMCPULoop {
             return
         }
         let host = process.abi.signals.translate(info.signal) ?? SIGSEGV
-        let dump = item == .guestErrors && ARMSignalFrame.isFault(info.signal) ? "\n" + registerDump() : ""
-        fatal(signal: host, message() + dump, always: always, item: item)
+        let dump = item == .guestErrors && GuestProcess.faultSignals & 1 << UInt64(host - 1) != 0 ? "\n" + registerDump() : ""
+        process.fatal(signal: host, message() + dump, always: always, item: item)
     }
 
     /// Builds the handler's frame; a frame that cannot be written kills with SIGSEGV.
@@ -30,8 +29,8 @@ extension ARMCPULoop {
         if process.log.enabled(.strace) { Strace.signal(process, info) }
         let saved = thread.suspendedMask ?? thread.signalMask
         thread.suspendedMask = nil
-        guard ARMSignalFrame.push(info, action, savedMask: saved, state: state, thread: thread) else {
-            fatal(signal: SIGSEGV, "cannot write the frame of signal \(info.signal) below sp 0x\(hex(UInt64(state.sp)))",
+        guard pushSignalFrame(info, action, savedMask: saved) else {
+            process.fatal(signal: SIGSEGV, "cannot write the frame of signal \(info.signal) below sp 0x\(hex(UInt64(stackPointer)))",
                   always: false, item: .guestErrors)
         }
         thread.enterHandler(info.signal, action)
@@ -55,10 +54,11 @@ extension ARMCPULoop {
     }
 
     /// A call a signal interrupted (or kept from starting): its result, or `.notStarted` after
-    /// moving the pc back onto the svc so that it runs again once the handler returns.
+    /// moving the pc back onto the syscall instruction so that it runs again once the handler
+    /// returns.
     func restartOrInterrupt(_ call: Syscall?, notStarted: Bool) -> SyscallResult {
         guard thread.restarts(call, notStarted: notStarted) else { return -SyscallResult(process.abi.untranslateErrno(EINTR)) }
-        state.pc &-= state.thumb ? 2 : 4
+        rewindSyscall()
         return .notStarted
     }
 }
