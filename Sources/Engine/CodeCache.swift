@@ -24,6 +24,11 @@ struct CacheEntry {
     /// Guest code span, for invalidation.
     var guestStart: UInt64
     var guestEnd: UInt64
+    /// Times the block ran in the interpreter while the JIT waits to compile it
+    /// (Engine+Tiers.swift); `neverCompiled` for a block the JIT cannot take.
+    var interpretedRuns: UInt32 = 0
+
+    static let neverCompiled = UInt32.max
 }
 
 struct CodeCache: ~Copyable {
@@ -40,6 +45,9 @@ struct CodeCache: ~Copyable {
     /// Every block's instruction starts, one after another (a block's are a range of it): one
     /// table that grows, instead of a small array allocated per block. Read with the lock held.
     private var starts = ScratchBuffer<InstructionStart>(capacity: 4096)
+    /// Where interpreted blocks are prepared (the engine prepares every block it interprets
+    /// before compiling, Engine+Tiers.swift); reset by a flush.
+    var preparedMemory = PreparedBlockArena()
 
     init() {
         // 2^20 blocks of address space (tens of MiB, untouched until used); when even that
@@ -92,6 +100,17 @@ struct CodeCache: ~Copyable {
         return id
     }
 
+    /// Gives the interpreted block `id` its compiled code: the code its key translates to, so
+    /// the block's guest span and links stay as they are.
+    mutating func attachCode(_ id: Int32, code: UnsafeRawPointer, codeSize: Int, instructionStarts: [InstructionStart]) {
+        let first = Int32(starts.count)
+        for start in instructionStarts { starts.append(start) }
+        entries[Int(id)].firstStart = first
+        entries[Int(id)].startCount = Int32(instructionStarts.count)
+        entries[Int(id)].codeSize = codeSize
+        entries[Int(id)].code = code
+    }
+
     @inline(__always)
     func link(from id: Int32, slot: Int) -> Int32 {
         let links = entries[Int(id)].links
@@ -112,6 +131,7 @@ struct CodeCache: ~Copyable {
         count = 0
         table.removeAll()
         starts.removeAll()
+        preparedMemory.reset()
     }
 
     /// The block whose code holds host address `pc`, and the instruction there.

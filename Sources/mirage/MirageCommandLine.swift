@@ -36,6 +36,7 @@ enum MirageCommandLine {
           -D FILE            write the log to FILE instead of stderr                     (MIRAGE_LOG_FILENAME, QEMU_LOG_FILENAME)
           -strace            log every system call                                      (MIRAGE_STRACE, QEMU_STRACE)
           -backend NAME      how translated code runs: jit (default) or interp           (MIRAGE_BACKEND)
+                             (the JIT interprets a block until it has run 16 times: MIRAGE_JIT_THRESHOLD=N)
 
         The exit status is the guest's; a guest killed by a signal kills mirage with the same signal.
         """
@@ -155,6 +156,13 @@ enum MirageCommandLine {
         options.sysroot = sysroot
         options.stackSize = stackSize
         options.engine.backend = chosenBackend
+        options.engine.jitThreshold = EngineOptions.defaultJITThreshold
+        if let threshold = lookUp("MIRAGE_JIT_THRESHOLD") {
+            guard let n = Int(threshold), n >= 0 else {
+                return .exit(1, "mirage: bad MIRAGE_JIT_THRESHOLD '\(threshold)'; use a count (0 compiles every block at once)", toStderr: true)
+            }
+            options.engine.jitThreshold = n
+        }
         var log = Log(items: logItems, fd: 2)
         if let logFile {
             let fd = open(logFile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
