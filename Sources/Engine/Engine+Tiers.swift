@@ -36,6 +36,7 @@ extension Engine {
         defer { scratchBlock = block }
         frontend.translate(key, code: code, maxInstructions: options.maxBlockInstructions, into: &block)
         translatedBlocks += 1
+        firstTierTranslations += 1
         if cache.isFull { flushWhileTranslating() }
         let prepared = PreparedBlock(block, arena: &cache.preparedMemory)
         return cache.insert(key, prepared, code: nil, codeSize: 0, instructionStarts: [],

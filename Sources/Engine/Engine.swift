@@ -33,6 +33,13 @@ public struct EngineOptions: Sendable {
     /// blocks once or a few times (a static hello world: 505 of its 663 blocks once), and
     /// interpreting such a block costs a fraction of compiling it (Engine+Tiers.swift).
     public var jitThreshold = 0
+    /// How many blocks the interpreter takes first, at most; later blocks are compiled when
+    /// first translated. Start-up code (the C library's, the dynamic linker's) is a program's
+    /// first few thousand blocks and mostly runs once; a program that goes on translating
+    /// new code is a big one whose code is mostly warm, where interpreting first costs more
+    /// (a second translation of every block that warms up, and memory for each prepared one)
+    /// than it saves.
+    public var firstTierBlocks = 2048
     /// The threshold `mirage` runs with: a loop is compiled after a few iterations, and a
     /// block that runs fewer times never is.
     public static let defaultJITThreshold = 16
@@ -67,6 +74,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
     /// the interpreter. Off when a log shows translations (each block is then compiled, and
     /// logged, when first translated).
     let interpretsFirst: Bool
+    /// Blocks translated for the interpreter first (see `EngineOptions.firstTierBlocks`).
+    var firstTierTranslations = 0
 
     /// Why the engine cannot use the JIT here, when it fell back to the interpreter.
     public private(set) var jitUnavailableReason: String?
@@ -128,7 +137,7 @@ public final class Engine<F: Frontend, C: CodeSource> {
 
     /// Translates the block at `key` into the cache; the lock is held.
     func translate(_ key: BlockKey) -> Int32 {
-        if interpretsFirst { return translateForInterpreter(key) }
+        if interpretsFirst && firstTierTranslations < options.firstTierBlocks { return translateForInterpreter(key) }
         var limit = options.maxBlockInstructions
         // The engine's reference to the scratch block is dropped while it is filled, so its
         // arrays stay uniquely referenced (no copy on the first append); it comes back below.
