@@ -15,10 +15,10 @@ final class CodeMemory {
     private(set) var used = 0
     /// The writable view's pages up to here are in place (see `allocate`).
     private var populated = 0
-    /// Bytes of code memory put in place at a time: 16 pages, one madvise instead of sixteen
-    /// page faults (a write fault on shared memory faults in one page; a static hello world
-    /// writes ~120 KiB of code).
-    private static let populateStep = 64 * 1024
+    /// Bytes of code memory put in place at a time: four pages, one madvise instead of four
+    /// page faults (a write fault on shared memory faults in one page). Small: with cold
+    /// blocks interpreted first, a short program compiles a few KiB of code.
+    private static let populateStep = 16 * 1024
 
     /// Bytes from the writable view to the executable one.
     var delta: Int { executable - writable }
