@@ -36,7 +36,8 @@ enum MirageCommandLine {
           -D FILE            write the log to FILE instead of stderr                     (MIRAGE_LOG_FILENAME, QEMU_LOG_FILENAME)
           -strace            log every system call                                      (MIRAGE_STRACE, QEMU_STRACE)
           -backend NAME      how translated code runs: jit (default) or interp           (MIRAGE_BACKEND)
-                             (the JIT interprets a block until it has run 16 times: MIRAGE_JIT_THRESHOLD=N)
+                             (the JIT interprets a block until it has run 16 times, MIRAGE_JIT_THRESHOLD=N,
+                             for a run's first 2048 blocks, MIRAGE_FIRST_TIER_BLOCKS=N)
 
         The exit status is the guest's; a guest killed by a signal kills mirage with the same signal.
         """
