@@ -11,8 +11,8 @@ let hot: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
 // and the dynamic linker's work is a fixed part of every run): fully static, as the copy
 // Scripts/install puts in place for binfmt_misc. No dynamic linker loading and relocating
 // libc, libm, libelf and libz, looking up symbols and probing library paths: a static hello
-// starts ~0.3 ms sooner than with those shared (and ~2 ms sooner than the PIE with a shared
-// libstdc++ that `-static-stdlib` alone gives). The one dlopen, of capstone for -d out_asm,
+// starts ~0.3 ms sooner than with those shared, and over 1 ms sooner than the PIE with a
+// shared libstdc++ that `-static-stdlib` alone gives. The one dlopen, of capstone for -d out_asm,
 // works from a static executable as long as the system's glibc is the one linked in; without
 // it out_asm prints hex. The linker warns about that dlopen at every link.
 let mirageLinkFlags = ["-static-executable"]
