@@ -53,3 +53,23 @@ __attribute__((constructor)) static void chost_capture_arguments(int argc, char 
 
 int chost_argc(void) { return saved_argc; }
 char **chost_argv(void) { return saved_argv; }
+
+// The Swift runtime's CommandLine asks this function for argv. The runtime's own definition
+// sits in an archive member with a constructor that finds argv by reading /proc/self/maps
+// (the kernel formats every mapping, the runtime sscanf's each line) at every start, and finds
+// nothing in a chroot without /proc. Defined here, that member is never linked in: argv comes
+// from what glibc passed the constructor above. The override entry point goes with it.
+char **_swift_stdlib_getUnsafeArgvArgc(int *outArgLen) {
+    static char *empty[] = {NULL};
+    if (!saved_argv) {
+        *outArgLen = 0;
+        return empty;
+    }
+    *outArgLen = saved_argc;
+    return saved_argv;
+}
+
+void _swift_stdlib_overrideUnsafeArgvArgc(char **argv, int argc) {
+    saved_argv = argv;
+    saved_argc = argc;
+}

@@ -211,7 +211,10 @@ private struct HeaderLayout {
     let headerSize: Int
     let programHeaderSize: Int
     let phoff: Range<Int>
-    let sectionFields: [Range<Int>]
+    /// e_shoff; e_shentsize, e_shnum and e_shstrndx. (Two fields, not an array: an array of
+    /// ranges costs a runtime metadata instantiation at every start.)
+    let sectionOffset: Range<Int>
+    let sectionCounts: Range<Int>
 
     init(_ elfClass: ELFClass) {
         switch elfClass {
@@ -219,17 +222,20 @@ private struct HeaderLayout {
             headerSize = 52
             programHeaderSize = 32
             phoff = 28..<32
-            sectionFields = [32..<36, 46..<52]  // e_shoff; e_shentsize, e_shnum, e_shstrndx
+            sectionOffset = 32..<36
+            sectionCounts = 46..<52
         case .elf64:
             headerSize = 64
             programHeaderSize = 56
             phoff = 32..<40
-            sectionFields = [40..<48, 58..<64]
+            sectionOffset = 40..<48
+            sectionCounts = 58..<64
         }
     }
 
     func hideSectionHeaders(_ header: inout [UInt8]) {
-        for range in sectionFields { for index in range { header[index] = 0 } }
+        for index in sectionOffset { header[index] = 0 }
+        for index in sectionCounts { header[index] = 0 }
     }
 
     func setProgramHeaderOffset(_ header: inout [UInt8], to value: UInt64, byteOrder: ByteOrder) {

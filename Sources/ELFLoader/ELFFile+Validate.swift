@@ -12,7 +12,7 @@ extension ELFFile {
         func corrupt(_ reason: String) -> ELFError { .corruptProgramHeaders(path: path, reason: reason) }
         let addressLimit: UInt64 = elfClass == .elf32 ? 1 << 32 : .max
         var previous: (index: Int, start: UInt64, end: UInt64)?
-        var executableRanges: [Range<UInt64>] = []
+        var entryIsExecutable = false
         var loadCount = 0
 
         for (index, header) in headers.enumerated() where header.type == ProgramHeader.load {
@@ -48,10 +48,12 @@ extension ELFFile {
                 }
             }
             previous = (index, header.virtualAddress, end)
-            if header.flags & ProgramHeader.executeFlag != 0 { executableRanges.append(header.virtualAddress..<end) }
+            if header.flags & ProgramHeader.executeFlag != 0 && header.virtualAddress <= entry && entry < end {
+                entryIsExecutable = true
+            }
         }
         guard loadCount > 0 else { throw corrupt("there is no PT_LOAD segment, so nothing to load") }
-        guard executableRanges.contains(where: { $0.contains(entry) }) else {
+        guard entryIsExecutable else {
             throw corrupt("the entry point \(hex(entry)) is not inside any executable PT_LOAD segment")
         }
     }

@@ -13,6 +13,7 @@
 // two calls (it is an ET_DYN file); its bias goes into AT_BASE.
 
 import GuestMemory
+import Host
 import SystemPackage
 
 /// What `load` produced: the facts the auxiliary vector and the CPU start state need.
@@ -63,10 +64,11 @@ public func defaultLoadBase(for elfClass: ELFClass) -> GuestAddress {
 ///
 /// ET_EXEC goes at its link addresses (`loadBias` is ignored). ET_DYN goes at `loadBias`
 /// (a page-aligned bias added to every p_vaddr); when nil, the lowest segment is placed at
-/// `defaultLoadBase`, or wherever the space has room if that range is taken. Segment
-/// contents are copied (not file-mapped), so a file changed later cannot fault the guest.
+/// `defaultLoadBase`, or wherever the space has room if that range is taken. Segment pages
+/// are the file's own (mapped private) where offsets and addresses allow, else copies.
 /// Everything from p_filesz to the end of the segment's last page is zero, read-only
-/// segments included; protections are applied after copying.
+/// segments included, and so is a segment's first page before its start; protections are
+/// applied after loading.
 public func load(_ file: ELFFile, into space: GuestAddressSpace, loadBias: GuestAddress?) throws(ELFError) -> LoadedImage {
     let segments = file.loadSegments.filter { $0.memorySize > 0 }
     guard let first = segments.first, let last = segments.last else {
@@ -78,7 +80,7 @@ public func load(_ file: ELFFile, into space: GuestAddressSpace, loadBias: Guest
     let bias = try chooseBias(file, space: space, low: low, high: high, requested: loadBias)
 
     var mappedEnd: UInt64 = 0  // end of the pages already mapped by earlier segments
-    var protectedRanges: [(start: UInt64, end: UInt64, protection: Protection)] = []
+    var protectedRanges: [ProtectedRange] = []
     for segment in segments {
         let start = segment.virtualAddress &+ bias
         guard let (pageStart, pageEnd) = pageRange(start, segment.memorySize, page, space.size) else {
@@ -87,17 +89,13 @@ public func load(_ file: ELFFile, into space: GuestAddressSpace, loadBias: Guest
         }
         // Segments may share a page at their boundary; map only the pages not yet mapped.
         let mapStart = max(pageStart, mappedEnd)
+        var fileBacked: Range<UInt64> = mapStart..<mapStart
         if mapStart < pageEnd {
-            let mapped = space.map(
-                at: GuestAddress(mapStart), length: pageEnd - mapStart, protection: .readWrite,
-                flags: [.fixedNoReplace, .private, .anonymous], name: file.path)
-            if case let .failure(errno) = mapped {
-                throw .loadFailed(path: file.path, reason: "cannot map \(hex(mapStart))..<\(hex(pageEnd)): \(describe(errno))")
-            }
+            fileBacked = try mapPages(file, segment, start: start, mapStart..<pageEnd, space: space)
             mappedEnd = pageEnd
         }
-        try copyContents(file, segment, to: GuestAddress(start), space: space)
-        protectedRanges.append((pageStart, pageEnd, segment.protection))
+        try copyContents(file, segment, to: GuestAddress(start), fileBacked: fileBacked, space: space)
+        protectedRanges.append(ProtectedRange(start: pageStart, end: pageEnd, protection: segment.protection))
     }
     // Apply protections; a page shared by two segments gets the union of both.
     for (index, range) in protectedRanges.enumerated() {
@@ -125,6 +123,14 @@ public func load(_ file: ELFFile, into space: GuestAddressSpace, loadBias: Guest
         executableStack: file.executableStack)
 }
 
+/// A segment's pages and their protection. (A struct, not a tuple: an array of tuples costs a
+/// runtime metadata instantiation at every start.)
+private struct ProtectedRange {
+    var start: UInt64
+    var end: UInt64
+    var protection: Protection
+}
+
 /// The page-aligned [start, end) covering `length` bytes at `start`, if inside the space.
 private func pageRange(_ start: UInt64, _ length: UInt64, _ page: UInt64, _ limit: UInt64) -> (UInt64, UInt64)? {
     let (end, overflow) = start.addingReportingOverflow(length)
@@ -132,19 +138,93 @@ private func pageRange(_ start: UInt64, _ length: UInt64, _ page: UInt64, _ limi
     return (start & ~(page - 1), min(limit, (end &+ page &- 1) & ~(page - 1)))
 }
 
-/// Copies p_filesz bytes and zeroes the rest of the segment's last file page.
-private func copyContents(_ file: ELFFile, _ segment: ProgramHeader, to start: GuestAddress, space: GuestAddressSpace) throws(ELFError) {
+/// Maps the segment's new pages `pages` read-write and returns the part that holds the
+/// file's own pages (empty when none does).
+///
+/// Where the file allows (an open file whose offsets agree with the addresses modulo the
+/// page size, as linkers lay them out) the pages holding file bytes are the file's, mapped
+/// private: only the pages the guest touches are ever read, a fault each with the kernel's
+/// read-around, instead of a copy of the whole segment up front. A program file changed in
+/// place while it runs is then seen changing, as its shared libraries are (the guest maps
+/// those itself) and as under qemu. The rest, and every page of a file that cannot be
+/// mapped (an image in memory, a file system without mmap), is anonymous zero memory.
+private func mapPages(
+    _ file: ELFFile, _ segment: ProgramHeader, start: UInt64, _ pages: Range<UInt64>, space: GuestAddressSpace
+) throws(ELFError) -> Range<UInt64> {
+    let page = space.pageSize
+    let fileEnd = start &+ segment.fileSize
+    let filePagesEnd = min(pages.upperBound, (fileEnd &+ page &- 1) & ~(page - 1))
+    var fileBacked = pages.lowerBound..<pages.lowerBound
+    if let fd = file.source.descriptor, segment.fileSize > 0, pages.lowerBound < filePagesEnd,
+       (start &- segment.offset) & (page - 1) == 0,
+       let offset = fileOffset(of: pages.lowerBound, segment: segment, start: start)
+    {
+        let mapped = space.map(
+            at: GuestAddress(pages.lowerBound), length: filePagesEnd - pages.lowerBound, protection: .readWrite,
+            flags: [.fixedNoReplace, .private], file: (fd, offset), name: file.path)
+        switch mapped {
+        case .success:
+            fileBacked = pages.lowerBound..<filePagesEnd
+            // The loader writes into the first and last of these pages next: a file cut short
+            // since it was validated would make that a SIGBUS in mirage, not a load error.
+            guard let status = try? Host.fstat(fd), UInt64(status.st_size) >= segment.offset &+ segment.fileSize else {
+                _ = space.unmap(GuestAddress(fileBacked.lowerBound), length: UInt64(fileBacked.count))
+                throw .truncated(path: file.path, detail: "the file shrank while it was being loaded")
+            }
+        case .failure(let errno) where errno == .fileExists || errno == .noMemory || errno == .notPermitted:
+            throw .loadFailed(path: file.path, reason: "cannot map \(hex(pages.lowerBound))..<\(hex(filePagesEnd)): \(describe(errno))")
+        case .failure:
+            break  // this file cannot be mapped: copy it
+        }
+    }
+    if fileBacked.upperBound < pages.upperBound {
+        let mapped = space.map(
+            at: GuestAddress(fileBacked.upperBound), length: pages.upperBound - fileBacked.upperBound,
+            protection: .readWrite, flags: [.fixedNoReplace, .private, .anonymous], name: file.path)
+        if case let .failure(errno) = mapped {
+            if !fileBacked.isEmpty { _ = space.unmap(GuestAddress(fileBacked.lowerBound), length: UInt64(fileBacked.count)) }
+            throw .loadFailed(path: file.path, reason: "cannot map \(hex(fileBacked.upperBound))..<\(hex(pages.upperBound)): \(describe(errno))")
+        }
+    }
+    return fileBacked
+}
+
+/// The file offset whose byte belongs at guest address `address` (page aligned) in
+/// `segment` loaded at `start`; nil when that lies before the file's start.
+private func fileOffset(of address: UInt64, segment: ProgramHeader, start: UInt64) -> UInt64? {
+    if address >= start { return segment.offset &+ (address - start) }
+    let before = start - address
+    return segment.offset >= before ? segment.offset - before : nil
+}
+
+/// Puts p_filesz bytes at `start` and zeroes the rest of the segment's last file page.
+/// Bytes inside `fileBacked` are there already (the file's own pages); everything in those
+/// pages that is not the segment's file bytes is zeroed, so the guest sees exactly what the
+/// copy into anonymous pages gives.
+private func copyContents(
+    _ file: ELFFile, _ segment: ProgramHeader, to start: GuestAddress, fileBacked: Range<UInt64>, space: GuestAddressSpace
+) throws(ELFError) {
     let page = space.pageSize
     let fileEnd = start + segment.fileSize
-    let zeroEnd = min(start + segment.memorySize, fileEnd.roundedUp(to: page) ?? fileEnd)
-    guard let destination = space.pointer(to: start, length: zeroEnd - start, access: .write) else {
+    var zeroEnd = min(start + segment.memorySize, fileEnd.roundedUp(to: page) ?? fileEnd)
+    if !fileBacked.isEmpty { zeroEnd = max(zeroEnd, GuestAddress(fileBacked.upperBound)) }
+    let low = fileBacked.isEmpty ? start : min(start, GuestAddress(fileBacked.lowerBound))
+    guard let base = space.pointer(to: low, length: zeroEnd - low, access: .write) else {
         throw .loadFailed(path: file.path, reason: "segment at \(start) is not writable after mapping")
     }
-    let complete: Bool
-    do { complete = try file.source.copy(offset: segment.offset, count: Int(segment.fileSize), to: destination) } catch {
-        throw .readFailed(path: file.path, errno: error)
+    let destination = base + Int(start - low)
+    // The file bytes not in the file's own pages: all of them, or those on a page an earlier
+    // segment mapped.
+    let copied = fileBacked.isEmpty ? segment.fileSize : min(segment.fileSize, fileBacked.lowerBound &- min(start.rawValue, fileBacked.lowerBound))
+    if copied > 0 {
+        let complete: Bool
+        do { complete = try file.source.copy(offset: segment.offset, count: Int(copied), to: destination) } catch {
+            throw .readFailed(path: file.path, errno: error)
+        }
+        guard complete else { throw .truncated(path: file.path, detail: "the file shrank while it was being loaded") }
     }
-    guard complete else { throw .truncated(path: file.path, detail: "the file shrank while it was being loaded") }
+    // Before the segment on its first file page: the file's bytes of whatever precedes it.
+    if start.rawValue > low.rawValue { base.initializeMemory(as: UInt8.self, repeating: 0, count: Int(start - low)) }
     // Fresh anonymous pages are zero already; this also clears the tail of a page that an
     // earlier segment shared, exactly as Linux's padzero does.
     (destination + Int(segment.fileSize)).initializeMemory(as: UInt8.self, repeating: 0, count: Int(zeroEnd - fileEnd))

@@ -1,4 +1,5 @@
-// Where an ELF image's bytes come from: an open file (pread) or a byte array (tests, fuzzing).
+// Where an ELF image's bytes come from: an open file (mmap or pread) or a byte array (tests,
+// fuzzing).
 
 import Host
 import SystemPackage
@@ -25,6 +26,12 @@ final class ImageSource: @unchecked Sendable {
 
     deinit {
         if case let .file(fd) = storage { try? Host.close(fd) }
+    }
+
+    /// The open file, when the image is one (its pages can then be mapped, not copied).
+    var descriptor: Int32? {
+        if case let .file(fd) = storage { return fd }
+        return nil
     }
 
     /// Copies `count` bytes at `offset` to `destination`. Returns false if the range is not

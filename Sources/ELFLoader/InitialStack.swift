@@ -114,7 +114,10 @@ public struct InitialStack: Sendable {
             flags: [.fixedNoReplace, .private, .anonymous, .growsDown], name: "[stack]")
         if case let .failure(errno) = mapped { throw .mapFailed(bottom: bottom, top: top, errno: errno) }
 
-        var writer = StackWriter(space: space, cursor: top - word, bigEndian: bigEndian, word: word)
+        guard let memory = space.pointer(to: bottom, length: size, access: .write) else {
+            throw .mapFailed(bottom: bottom, top: top, errno: .badAddress)
+        }
+        var writer = StackWriter(memory: memory, bottom: bottom, cursor: top - word, bigEndian: bigEndian, word: word)
         let execFilenameAddress = writer.pushString(execFilename)
         let stringsStart = writer.cursor - (strings - UInt64(execFilename.count + 1))
         writer.cursor = stringsStart
@@ -123,12 +126,12 @@ public struct InitialStack: Sendable {
         var cursor = stringsStart
         for argument in arguments {
             argumentAddresses.append(cursor)
-            writer.write(argument + [0], at: cursor)
+            writer.writeString(argument, at: cursor)
             cursor += UInt64(argument.count + 1)
         }
         for variable in environment {
             environmentAddresses.append(cursor)
-            writer.write(variable + [0], at: cursor)
+            writer.writeString(variable, at: cursor)
             cursor += UInt64(variable.count + 1)
         }
         writer.cursor = writer.cursor.roundedDown(to: 16)
@@ -178,10 +181,12 @@ public struct InitialStack: Sendable {
     }
 }
 
-/// Writes downward into the freshly mapped stack. The stack is mapped read/write and every
-/// write lands inside it (sizes were checked first), so the checked writes cannot fail.
+/// Writes downward into the freshly mapped stack through its host memory (`memory` is guest
+/// address `bottom`): the stack was just mapped read/write, and every write lands inside it
+/// (sizes were checked first), so no write needs the address space's checks.
 private struct StackWriter {
-    let space: GuestAddressSpace
+    let memory: UnsafeMutableRawPointer
+    let bottom: GuestAddress
     var cursor: GuestAddress
     let bigEndian: Bool
     let word: UInt64
@@ -189,19 +194,30 @@ private struct StackWriter {
     /// Pushes `bytes` and a NUL below the cursor; returns their address.
     mutating func pushString(_ bytes: [UInt8]) -> GuestAddress {
         cursor -= UInt64(bytes.count + 1)
-        write(bytes + [0], at: cursor)
+        writeString(bytes, at: cursor)
         return cursor
     }
 
+    /// `bytes` and a NUL at `address`.
+    func writeString(_ bytes: [UInt8], at address: GuestAddress) {
+        write(bytes, at: address)
+        memory.storeBytes(of: 0, toByteOffset: Int(address - bottom) + bytes.count, as: UInt8.self)
+    }
+
     func write(_ bytes: [UInt8], at address: GuestAddress) {
-        space.write(bytes, at: address)
+        let destination = memory + Int(address - bottom)
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { destination.copyMemory(from: base, byteCount: source.count) }
+        }
     }
 
     func writeWord(_ value: UInt64, at slot: inout GuestAddress) {
+        let offset = Int(slot - bottom)
         if word == 4 {
-            space.store(UInt32(truncatingIfNeeded: value), at: slot, bigEndian: bigEndian)
+            let value = UInt32(truncatingIfNeeded: value)
+            memory.storeBytes(of: bigEndian ? value.bigEndian : value.littleEndian, toByteOffset: offset, as: UInt32.self)
         } else {
-            space.store(value, at: slot, bigEndian: bigEndian)
+            memory.storeBytes(of: bigEndian ? value.bigEndian : value.littleEndian, toByteOffset: offset, as: UInt64.self)
         }
         slot += word
     }

@@ -1,8 +1,8 @@
 // The code cache's index: block id by key, an open-addressing hash table in zero-filled
 // memory. A Dictionary<BlockKey, Int32> costs a runtime metadata instantiation at start-up, a
 // SipHash per lookup and a rehash per doubling from its small first size; this one hashes with
-// one multiply, starts big enough for a small program's blocks, and touches only the pages
-// keys land in. Used with the engine's lock held.
+// one multiply, starts big enough for a small program's blocks (32 KiB), and needs no clearing.
+// Used with the engine's lock held.
 
 import Glibc
 import IR
@@ -75,11 +75,13 @@ struct BlockTable: ~Copyable {
         return Int(truncatingIfNeeded: mixed >> UInt64(64 - capacity.trailingZeroBitCount))
     }
 
-    /// Zero-filled, untouched memory: mapped pages (only those keys land in are ever faulted
-    /// in), or heap memory zeroed when no mapping can be had.
+    /// Zero-filled memory: mapped pages, put in place by the mapping call (a lookup reads a
+    /// slot before the insert writes it, so a page left to fault in would fault twice, once for
+    /// the shared zero page and again to copy it), or heap memory zeroed when no mapping can
+    /// be had.
     private static func allocateZeroed(_ count: Int) -> (UnsafeMutablePointer<Entry>, mapped: Bool) {
         let bytes = count * MemoryLayout<Entry>.stride
-        if let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+        if let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0),
            memory != MAP_FAILED {
             return (memory.bindMemory(to: Entry.self, capacity: count), true)
         }

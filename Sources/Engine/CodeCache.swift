@@ -24,6 +24,11 @@ struct CacheEntry {
     /// Guest code span, for invalidation.
     var guestStart: UInt64
     var guestEnd: UInt64
+    /// Times the block ran in the interpreter while the JIT waits to compile it
+    /// (Engine+Tiers.swift); `neverCompiled` for a block the JIT cannot take.
+    var interpretedRuns: UInt32 = 0
+
+    static let neverCompiled = UInt32.max
 }
 
 struct CodeCache: ~Copyable {
@@ -32,10 +37,17 @@ struct CodeCache: ~Copyable {
     let entries: UnsafeMutablePointer<CacheEntry>
     private(set) var count = 0
     let capacity: Int
+    /// Bytes of entries in place: the reservation's pages are put in 64 KiB at a time (one
+    /// madvise instead of a fault per page) as blocks fill them; not for heap memory.
+    private var populatedBytes = 0
+    private var populating: Bool
     private var table = BlockTable()
     /// Every block's instruction starts, one after another (a block's are a range of it): one
     /// table that grows, instead of a small array allocated per block. Read with the lock held.
     private var starts = ScratchBuffer<InstructionStart>(capacity: 4096)
+    /// Where interpreted blocks are prepared (the engine prepares every block it interprets
+    /// before compiling, Engine+Tiers.swift); reset by a flush.
+    var preparedMemory = PreparedBlockArena()
 
     init() {
         // 2^20 blocks of address space (tens of MiB, untouched until used); when even that
@@ -46,10 +58,26 @@ struct CodeCache: ~Copyable {
         if let memory, memory != MAP_FAILED {
             entries = memory.bindMemory(to: CacheEntry.self, capacity: reserved)
             capacity = reserved
+            populating = true
         } else {
             capacity = 1 << 13
             entries = .allocate(capacity: capacity)
+            populating = false
         }
+    }
+
+    /// Puts the reservation's pages in place through the next 64 KiB boundary past entry
+    /// `index`. A kernel without MADV_POPULATE_WRITE (before 5.14) refuses: pages then fault
+    /// in one by one.
+    @inline(never)
+    private mutating func populate(through index: Int) {
+        let step = 64 * 1024
+        let end = min(capacity * MemoryLayout<CacheEntry>.stride, ((index + 1) * MemoryLayout<CacheEntry>.stride + step - 1) & ~(step - 1))
+        if madvise(UnsafeMutableRawPointer(entries) + populatedBytes, end - populatedBytes, MADV_POPULATE_WRITE) != 0 {
+            populating = false
+            return
+        }
+        populatedBytes = end
     }
 
     /// No room for another block: flush first.
@@ -61,6 +89,7 @@ struct CodeCache: ~Copyable {
     mutating func insert(_ key: BlockKey, _ block: PreparedBlock?, code: UnsafeRawPointer?, codeSize: Int,
                          instructionStarts: [InstructionStart], guestStart: UInt64, guestEnd: UInt64) -> Int32 {
         let id = Int32(count)
+        if populating && (count + 1) * MemoryLayout<CacheEntry>.stride > populatedBytes { populate(through: count) }
         let first = Int32(starts.count)
         for start in instructionStarts { starts.append(start) }
         (entries + count).initialize(to: CacheEntry(key: key, block: block, code: code, codeSize: codeSize,
@@ -69,6 +98,17 @@ struct CodeCache: ~Copyable {
         count += 1
         table.insert(key, id)
         return id
+    }
+
+    /// Gives the interpreted block `id` its compiled code: the code its key translates to, so
+    /// the block's guest span and links stay as they are.
+    mutating func attachCode(_ id: Int32, code: UnsafeRawPointer, codeSize: Int, instructionStarts: [InstructionStart]) {
+        let first = Int32(starts.count)
+        for start in instructionStarts { starts.append(start) }
+        entries[Int(id)].firstStart = first
+        entries[Int(id)].startCount = Int32(instructionStarts.count)
+        entries[Int(id)].codeSize = codeSize
+        entries[Int(id)].code = code
     }
 
     @inline(__always)
@@ -101,6 +141,7 @@ struct CodeCache: ~Copyable {
         count = 0
         table.removeAll()
         starts.removeAll()
+        preparedMemory.reset()
     }
 
     /// The block whose code holds host address `pc`, and the instruction there.

@@ -24,13 +24,21 @@ extension Engine {
         var current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
         while true {
             let entry = cache.entries[Int(current)]
-            if logExec { logExecution(entry.key) }
             guard let code = entry.code else {
-                // A block the code generator could not take runs in the interpreter.
-                if let exit = interpretOne(entry, index: current, state: state, thread: thread) { return exit }
-                current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
+                // Not compiled (yet, or ever): the interpreter runs it and its successors until
+                // one has code or has run often enough to be compiled (Engine+Tiers.swift).
+                switch runInterpreted(from: current, state: state, thread: thread) {
+                case .exit(let reason, let payload):
+                    return (reason, payload)
+                case .compiled(let id):
+                    current = id
+                case .compile(let id):
+                    compile(id, thread)
+                    current = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
+                }
                 continue
             }
+            if logExec { logExecution(entry.key) }
             let generation = thread.generation
             let exit = chost_jit_enter(jit.entry, state, memoryBase, jumpCache, code)
             switch JITABI.Exit(rawValue: exit.kind & 0xff) {
@@ -80,25 +88,6 @@ extension Engine {
         }
     }
 
-    /// Runs one interpreted block of a JIT engine; the exit when it leaves for the caller.
-    func interpretOne(_ entry: CacheEntry, index: Int32, state: UnsafeMutableRawPointer,
-                      thread: EngineThread) -> (reason: ExitReason, payload: UInt64)? {
-        guard let prepared = entry.block else { return (.undefined, 0) }
-        if state.load(fromByteOffset: frontend.exitRequestOffset, as: UInt32.self) != 0 { return (.exitRequest, 0) }
-        if prepared.valueCount > thread.registerCapacity { thread.growRegisters(prepared.valueCount) }
-        thread.interpreterPosition = index
-        var exit: (reason: ExitReason, payload: UInt64)?
-        let registers = thread.registers
-        let fault = guarded(state: state, thread: thread) { [unowned self] in
-            if case .exit(let reason, let payload) = Interpreter.run(prepared, state: state, memory: self.memoryBase,
-                                                                     registers: registers) {
-                exit = (reason, payload)
-            }
-        }
-        if fault == nil, exit?.reason == .alignmentFault { resumeAtInterpretedFault(entry, thread: thread, state: state) }
-        return fault ?? exit
-    }
-
     /// Re-aims the rel32 field at executable address `field` to jump to `target`, unless the
     /// cache was flushed since `generation` (the field may now be inside another block). The
     /// field is 4-byte aligned, so a thread running the code sees the old jump or the new one.
@@ -140,6 +129,7 @@ extension Engine {
             destination.writable.storeBytes(of: d, toByteOffset: offset, as: Int32.self)
         }
         if log.enabled(.outAsm) { logHostCode(block.key, UnsafeRawBufferPointer(start: destination.writable, count: size), at: base) }
+        compiledBlocks += 1
         return .placed(UnsafeRawPointer(destination.executable), size: size)
     }
 

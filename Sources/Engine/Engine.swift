@@ -28,6 +28,21 @@ public struct EngineOptions: Sendable {
     /// Keep the guest state exact at every guest memory access from the start (else from the
     /// first `requirePreciseFaults()`).
     public var preciseFaults = false
+    /// With the JIT: how many times a block runs in the interpreter before it is compiled; 0
+    /// compiles every block when it is first translated. A program's start-up runs most of its
+    /// blocks once or a few times (a static hello world: 505 of its 663 blocks once), and
+    /// interpreting such a block costs a fraction of compiling it (Engine+Tiers.swift).
+    public var jitThreshold = 0
+    /// How many blocks the interpreter takes first, at most; later blocks are compiled when
+    /// first translated. Start-up code (the C library's, the dynamic linker's) is a program's
+    /// first few thousand blocks and mostly runs once; a program that goes on translating
+    /// new code is a big one whose code is mostly warm, where interpreting first costs more
+    /// (a second translation of every block that warms up, and memory for each prepared one)
+    /// than it saves.
+    public var firstTierBlocks = 2048
+    /// The threshold `mirage` runs with: a loop is compiled after a few iterations, and a
+    /// block that runs fewer times never is.
+    public static let defaultJITThreshold = 16
     public init() {}
 }
 
@@ -51,8 +66,16 @@ public final class Engine<F: Frontend, C: CodeSource> {
     /// Bumped by every flush: block ids and code addresses from before it are gone.
     var generation = 0
 
-    /// Blocks translated so far.
-    public private(set) var translatedBlocks = 0
+    /// Blocks translated so far, and compiled by the JIT (all of them, or with
+    /// `options.jitThreshold` those that ran often enough).
+    public internal(set) var translatedBlocks = 0
+    public internal(set) var compiledBlocks = 0
+    /// Whether the JIT compiles a block only once it has run `options.jitThreshold` times in
+    /// the interpreter. Off when a log shows translations (each block is then compiled, and
+    /// logged, when first translated).
+    let interpretsFirst: Bool
+    /// Blocks translated for the interpreter first (see `EngineOptions.firstTierBlocks`).
+    var firstTierTranslations = 0
 
     /// Why the engine cannot use the JIT here, when it fell back to the interpreter.
     public private(set) var jitUnavailableReason: String?
@@ -79,6 +102,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
             case .failure(let unavailable): jitUnavailableReason = unavailable.reason
             }
         }
+        interpretsFirst = jit != nil && options.jitThreshold > 0
+            && !(log.enabled(.inAsm) || log.enabled(.op) || log.enabled(.opOpt) || log.enabled(.outAsm) || log.enabled(.verify))
     }
 
     deinit {
@@ -114,6 +139,7 @@ public final class Engine<F: Frontend, C: CodeSource> {
 
     /// Translates the block at `key` into the cache; the lock is held.
     func translate(_ key: BlockKey) -> Int32 {
+        if interpretsFirst && firstTierTranslations < options.firstTierBlocks { return translateForInterpreter(key) }
         var limit = options.maxBlockInstructions
         // The engine's reference to the scratch block is dropped while it is filled, so its
         // arrays stay uniquely referenced (no copy on the first append); it comes back below.

@@ -20,7 +20,11 @@ public final class EngineThread {
     /// of 32 bytes: pc, flags, code); nil under the interpreter.
     let jumpCache: UnsafeMutableRawPointer?
     /// The memory of the three tables: zero-filled pages mapped for the thread (see
-    /// `markSlotZeroEmpty`), so a short-lived program touches only the few it uses.
+    /// `markSlotZeroEmpty`), so nothing clears them. The lookup cache's pages are put in
+    /// place at once (one madvise): blocks land all over it, and each page would otherwise
+    /// fault twice, once for the lookup that reads it (the shared zero page) and again for
+    /// the insert that writes it. The jump cache fills only with compiled blocks' indirect
+    /// branch targets (few, while the JIT interprets cold blocks first) and faults in as used.
     private let tables: UnsafeMutableRawPointer
     private let tablesSize: Int
     private let tablesMapped: Bool
@@ -43,6 +47,8 @@ public final class EngineThread {
            memory != MAP_FAILED {
             tables = memory
             tablesMapped = true
+            // The run loop's lookup cache takes every block's id: its pages now, in one call.
+            _ = madvise(memory + jumpBytes, tablesSize - jumpBytes, MADV_POPULATE_WRITE)
         } else {
             tables = UnsafeMutableRawPointer.allocate(byteCount: tablesSize, alignment: 64)
             tables.initializeMemory(as: UInt8.self, repeating: 0, count: tablesSize)

@@ -54,6 +54,54 @@ extension Translator {
         return (mode.index ? offsetAddress : base, offsetAddress)
     }
 
+    /// The address of an immediate-offset access: (address, displacement, offset address when
+    /// it is written back). Without writeback the offset rides in the access's displacement
+    /// (the IR's ea = (address + displacement) mod 2^32), and a literal's address (PC base) is
+    /// one constant: no const-and-add for the passes to fold and the code generator to see.
+    mutating func address(base n: UInt32, immediate: UInt32, _ mode: Addressing) -> (address: Value, displacement: UInt64, offsetAddress: Value?) {
+        let signed = mode.add ? immediate : 0 &- immediate
+        if n == 15 { return (b.const32(mode.index ? pcAligned &+ signed : pcAligned), 0, nil) }
+        let base = reg(n)
+        guard mode.writeBack else {
+            return (base, mode.index ? UInt64(bitPattern: Int64(Int32(bitPattern: signed))) : 0, nil)
+        }
+        let offsetAddress = b.add(base, b.const32(signed))
+        return (mode.index ? offsetAddress : base, 0, offsetAddress)
+    }
+
+    /// LDR/LDRB/LDRH/LDRSB/LDRSH (immediate, literal): Rt = memory[address].
+    mutating func load(_ access: Access, t: UInt32, n: UInt32, immediate: UInt32, _ mode: Addressing) {
+        let (address, displacement, offsetAddress) = address(base: n, immediate: immediate, mode)
+        let value = b.load(memop(access), .i32, address: address, offset: displacement)
+        if let offsetAddress { setReg(n, offsetAddress) }
+        writeReg(t, value, .load)
+    }
+
+    /// STR/STRB/STRH (immediate): memory[address] = Rt.
+    mutating func store(_ access: Access, t: UInt32, n: UInt32, immediate: UInt32, _ mode: Addressing) {
+        let (address, displacement, offsetAddress) = address(base: n, immediate: immediate, mode)
+        b.store(memop(access), address: address, offset: displacement, reg(t))
+        if let offsetAddress { setReg(n, offsetAddress) }
+    }
+
+    /// LDRD (immediate, literal): Rt = memory[address], Rt2 = memory[address + 4].
+    mutating func loadDual(t: UInt32, t2: UInt32, n: UInt32, immediate: UInt32, _ mode: Addressing) {
+        let (address, displacement, offsetAddress) = address(base: n, immediate: immediate, mode)
+        let first = b.load(memop(.word), .i32, address: address, offset: displacement)
+        let second = b.load(memop(.word), .i32, address: address, offset: displacement &+ 4)
+        if let offsetAddress { setReg(n, offsetAddress) }
+        setReg(t, first)
+        writeReg(t2, second, .load)
+    }
+
+    /// STRD (immediate): memory[address] = Rt, memory[address + 4] = Rt2.
+    mutating func storeDual(t: UInt32, t2: UInt32, n: UInt32, immediate: UInt32, _ mode: Addressing) {
+        let (address, displacement, offsetAddress) = address(base: n, immediate: immediate, mode)
+        b.store(memop(.word), address: address, offset: displacement, reg(t))
+        b.store(memop(.word), address: address, offset: displacement &+ 4, reg(t2))
+        if let offsetAddress { setReg(n, offsetAddress) }
+    }
+
     /// LDR/LDRB/LDRH/LDRSB/LDRSH (immediate, literal, register): Rt = memory[address].
     mutating func load(_ access: Access, t: UInt32, n: UInt32, offset: Value, _ mode: Addressing) {
         let (address, offsetAddress) = address(base: n, offset: offset, mode)

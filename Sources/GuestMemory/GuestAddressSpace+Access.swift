@@ -36,17 +36,34 @@ extension GuestAddressSpace {
     /// Writes `bytes` to writable guest memory at `address`; false (nothing written) if any
     /// byte of the range is not writable.
     @discardableResult
-    public func write(_ bytes: some Collection<UInt8>, at address: GuestAddress) -> Bool {
-        state.withLock { state in
-            guard state.isAccessible(address.rawValue, UInt64(bytes.count), .write) else { return false }
-            let destination = state.host(address.rawValue).assumingMemoryBound(to: UInt8.self)
-            var index = 0
-            for byte in bytes {
-                destination[index] = byte
-                index += 1
+    public func write(_ bytes: UnsafeRawBufferPointer, at address: GuestAddress) -> Bool {
+        // The source crosses into the locked region as an address (a buffer is not Sendable).
+        let source = UInt(bitPattern: bytes.baseAddress)
+        let count = bytes.count
+        return state.withLock { state in
+            guard state.isAccessible(address.rawValue, UInt64(count), .write) else { return false }
+            if let source = UnsafeRawPointer(bitPattern: source) {
+                state.host(address.rawValue).copyMemory(from: source, byteCount: count)
             }
             return true
         }
+    }
+
+    /// Writes `bytes` (an array: one copy, no generic walk) to writable guest memory at
+    /// `address`; false (nothing written) if any byte of the range is not writable.
+    @discardableResult
+    public func write(_ bytes: [UInt8], at address: GuestAddress) -> Bool {
+        bytes.withUnsafeBytes { write($0, at: address) }
+    }
+
+    /// Writes `bytes` to writable guest memory at `address`; false (nothing written) if any
+    /// byte of the range is not writable. Contiguous collections are copied in one go.
+    @discardableResult
+    public func write(_ bytes: some Collection<UInt8>, at address: GuestAddress) -> Bool {
+        if let written = bytes.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0), at: address) }) {
+            return written
+        }
+        return write(Array(bytes), at: address)
     }
 
     /// The NUL-terminated string at `address`, without the NUL. Reads at most `maxLength`

@@ -5,12 +5,19 @@
 
 /// Disjoint page ranges with a name each, sorted by address.
 struct NameMap {
-    private(set) var entries: [(pages: Range<UInt64>, name: String)] = []
+    /// A named page range. (A struct, not a tuple: an array of tuples costs a runtime
+    /// metadata instantiation at every start.)
+    struct Entry {
+        var pages: Range<UInt64>
+        var name: String
+    }
+
+    private(set) var entries: [Entry] = []
 
     /// Forgets names over `pages`, trimming or splitting entries that overlap it.
     mutating func remove(_ pages: Range<UInt64>) {
         guard !pages.isEmpty else { return }
-        var kept: [(pages: Range<UInt64>, name: String)] = []
+        var kept: [Entry] = []
         kept.reserveCapacity(entries.count + 1)
         for entry in entries {
             if entry.pages.upperBound <= pages.lowerBound || entry.pages.lowerBound >= pages.upperBound {
@@ -18,10 +25,10 @@ struct NameMap {
                 continue
             }
             if entry.pages.lowerBound < pages.lowerBound {
-                kept.append((entry.pages.lowerBound..<pages.lowerBound, entry.name))
+                kept.append(Entry(pages: entry.pages.lowerBound..<pages.lowerBound, name: entry.name))
             }
             if entry.pages.upperBound > pages.upperBound {
-                kept.append((pages.upperBound..<entry.pages.upperBound, entry.name))
+                kept.append(Entry(pages: pages.upperBound..<entry.pages.upperBound, name: entry.name))
             }
         }
         entries = kept
@@ -43,7 +50,7 @@ struct NameMap {
             entries.remove(at: index - 1)
             index -= 1
         }
-        entries.insert((merged, name), at: index)
+        entries.insert(Entry(pages: merged, name: name), at: index)
     }
 
     /// The name covering `page`, or "".
@@ -53,17 +60,17 @@ struct NameMap {
     }
 
     /// The names over `pages`, as (sub-range, name) pieces covering `pages` in order.
-    func pieces(of pages: Range<UInt64>) -> [(pages: Range<UInt64>, name: String)] {
-        var result: [(pages: Range<UInt64>, name: String)] = []
+    func pieces(of pages: Range<UInt64>) -> [Entry] {
+        var result: [Entry] = []
         var cursor = pages.lowerBound
         for entry in entries where entry.pages.overlaps(pages) {
             let start = max(entry.pages.lowerBound, pages.lowerBound)
             let end = min(entry.pages.upperBound, pages.upperBound)
-            if start > cursor { result.append((cursor..<start, "")) }
-            result.append((start..<end, entry.name))
+            if start > cursor { result.append(Entry(pages: cursor..<start, name: "")) }
+            result.append(Entry(pages: start..<end, name: entry.name))
             cursor = end
         }
-        if cursor < pages.upperBound { result.append((cursor..<pages.upperBound, "")) }
+        if cursor < pages.upperBound { result.append(Entry(pages: cursor..<pages.upperBound, name: "")) }
         return result
     }
 }

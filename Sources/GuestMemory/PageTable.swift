@@ -1,4 +1,7 @@
 // The guest page table: one flag byte per guest page, in lazily allocated chunks.
+
+import Glibc
+import Host
 //
 // A 32-bit guest with 4 KiB pages has 2^20 pages (1 MiB of flags, 16 chunks); a 40-bit
 // guest has 2^28 pages in 4096 chunks, most never touched. A missing chunk means "all
@@ -57,7 +60,9 @@ struct PageTable: ~Copyable {
     }
 
     deinit {
-        for index in 0..<chunkCount { chunks[index]?.deallocate() }
+        for index in 0..<chunkCount {
+            if let chunk = chunks[index] { _ = Host.munmap(chunk, length: Int(Self.chunkPages)) }
+        }
         chunks.deallocate()
     }
 
@@ -68,12 +73,21 @@ struct PageTable: ~Copyable {
         return PageFlags(rawValue: chunk[Int(page & (Self.chunkPages - 1))])
     }
 
-    /// The chunk holding `page`, allocated (zeroed) on first use.
+    /// The chunk holding `page`, allocated on first use: fresh anonymous pages, which the
+    /// kernel zeroes as they are first touched. A program touches a few pages of flags in
+    /// each chunk (its image, heap, mmap area, stack); zeroing 64 KiB up front would fault
+    /// in all sixteen.
     private func chunk(for page: UInt64) -> UnsafeMutablePointer<UInt8> {
         let index = Int(page >> Self.chunkShift)
         if let chunk = chunks[index] { return chunk }
-        let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: Int(Self.chunkPages))
-        chunk.initialize(repeating: 0, count: Int(Self.chunkPages))
+        let chunk: UnsafeMutablePointer<UInt8>
+        switch Host.mmap(nil, length: Int(Self.chunkPages), protection: PROT_READ | PROT_WRITE, flags: MAP_PRIVATE | MAP_ANONYMOUS) {
+        case .success(let memory):
+            chunk = memory.bindMemory(to: UInt8.self, capacity: Int(Self.chunkPages))
+        case .failure:
+            // Out of address space for 64 KiB: nothing in this process can go on.
+            fatalError("mirage: cannot allocate 64 KiB for the guest page table")
+        }
         chunks[index] = chunk
         return chunk
     }

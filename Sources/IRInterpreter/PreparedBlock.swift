@@ -26,6 +26,8 @@ public struct PreparedBlock: @unchecked Sendable {
     /// in op order, from the block's `insn_start` ops.
     public let instructions: UnsafeMutablePointer<(op: Int32, resume: UInt8, pc: UInt64)>
     public let instructionCount: Int
+    /// Whether the tables are heap allocations `deallocate()` frees (else an arena's).
+    let ownsMemory: Bool
 
     /// `aux2` bit set on a binary op, setcond or brcond whose second operand is the constant in
     /// `imm` (a brcond then keeps its label in `c.index`).
@@ -40,85 +42,150 @@ public struct PreparedBlock: @unchecked Sendable {
     /// - a second operand defined once by a constant becomes an immediate, and constants left
     ///   without uses are dropped.
     public init(_ block: Block) {
+        self.init(block, memory: nil, marks: Self.instructionStarts(block))
+    }
+
+    /// Prepares `block` in memory from `arena` (freed with the arena's reset, not with
+    /// `deallocate()`), or on the heap when the arena is used up.
+    public init(_ block: Block, arena: inout PreparedBlockArena) {
+        let marks = Self.instructionStarts(block)
+        self.init(block, memory: arena.allocate(Self.tableBytes(block, marks: marks)), marks: marks)
+    }
+
+    /// Ops whose second operand may be an immediate (`immediateOperand`).
+    @inline(__always)
+    static func takesImmediate(_ opcode: Opcode) -> Bool {
+        switch opcode {
+        case .add, .sub, .mul, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar, .rotl, .rotr, .setcond, .brcond: true
+        default: false
+        }
+    }
+
+    /// The block's `insn_start` ops.
+    static func instructionStarts(_ block: Block) -> Int {
+        block.ops.withUnsafeBufferPointer { ops in
+            var marks = 0
+            for k in 0..<ops.count where ops[k].opcode == .insnStart { marks += 1 }
+            return marks
+        }
+    }
+
+    /// The tables' bytes: ops, instruction starts, label targets, in that order.
+    static func tableBytes(_ block: Block, marks: Int) -> Int {
+        max(block.ops.count, 1) * MemoryLayout<Op>.stride
+            + max(marks, 1) * MemoryLayout<(op: Int32, resume: UInt8, pc: UInt64)>.stride
+            + max(Int(block.labelCount), 1) * MemoryLayout<Int32>.stride
+    }
+
+    /// `memory`: `tableBytes(block, marks:)` bytes for the tables, or nil for heap
+    /// allocations; `marks`: the block's instruction starts.
+    private init(_ block: Block, memory: UnsafeMutableRawPointer?, marks: Int) {
         let count = block.valueTypes.count
-        var definitions = [UInt8](repeating: 0, count: count)
-        var constants = [UInt64?](repeating: nil, count: count)
-        for op in block.ops where op.opcode.hasResult && !op.dst.isNone {
-            let i = Int(op.dst.index)
-            if definitions[i] < 2 { definitions[i] += 1 }
-            if op.opcode == .const_ { constants[i] = op.type.bits == 32 ? op.imm & 0xffff_ffff : op.imm }
+        // Per value: how often it is defined (0, 1, 2 = more), the constant that defines it,
+        // and its uses once constants are folded. One scratch allocation, no arrays: a
+        // translating engine prepares every block it interprets, so this runs per block.
+        let info = UnsafeMutablePointer<ValueInfo>.allocate(capacity: max(count, 1))
+        defer { info.deallocate() }
+        info.initialize(repeating: ValueInfo(), count: count)
+        // Definitions, constants, and each value's uses: all of them, and those as the second
+        // operand of an op that takes a constant there as an immediate (`foldable`). A
+        // constant defined once whose every use is foldable is not needed after folding.
+        @inline(__always) func use(_ v: Value) {
+            if Int(v.index) < count { info[Int(v.index)].uses &+= 1 }
         }
-        func constant(_ v: Value) -> UInt64? {
-            guard !v.isNone, Int(v.index) < count, definitions[Int(v.index)] == 1 else { return nil }
-            return constants[Int(v.index)]
-        }
-
-        var rewritten: [Op] = []
-        rewritten.reserveCapacity(block.ops.count)
-        for original in block.ops {
-            var op = original
-            switch op.opcode {
-            case .load, .store, .cmpxchg:
-                op.aux2 = block.type(of: op.a).bits == 64 ? 1 : 0
-            case .itof, .fconvert, .bitcast, .ftoi:
-                op.aux2 = block.type(of: op.a).rawValue
-            case .const_:
-                if op.type.bits == 32 { op.imm &= 0xffff_ffff }
-            case .add, .sub, .mul, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar, .rotl, .rotr, .setcond:
-                if let k = constant(op.b) {
-                    op.imm = k
-                    op.b = .none
-                    op.aux2 = Self.immediateOperand
+        block.ops.withUnsafeBufferPointer { ops in
+            for k in 0..<ops.count {
+                let op = ops[k]
+                use(op.a)
+                use(op.b)
+                use(op.c)
+                if Self.takesImmediate(op.opcode) && Int(op.b.index) < count { info[Int(op.b.index)].foldable &+= 1 }
+                guard op.opcode.hasResult && Int(op.dst.index) < count else { continue }  // Value.none included
+                let i = Int(op.dst.index)
+                if info[i].definitions < 2 { info[i].definitions += 1 }
+                if op.opcode == .const_ {
+                    info[i].isConstant = true
+                    info[i].constant = op.type.bits == 32 ? op.imm & 0xffff_ffff : op.imm
                 }
-            case .brcond:
-                if let k = constant(op.b) {
-                    op.c = Value(UInt32(op.imm))
-                    op.imm = k
-                    op.b = .none
-                    op.aux2 = Self.immediateOperand
-                }
-            default:
-                break
-            }
-            rewritten.append(op)
-        }
-
-        var uses = [UInt32](repeating: 0, count: count)
-        for op in rewritten {
-            if !op.a.isNone && Int(op.a.index) < count { uses[Int(op.a.index)] += 1 }
-            if !op.b.isNone && Int(op.b.index) < count { uses[Int(op.b.index)] += 1 }
-            if !op.c.isNone && !(op.opcode == .brcond && op.aux2 == Self.immediateOperand) && Int(op.c.index) < count {
-                uses[Int(op.c.index)] += 1
             }
         }
+        @inline(__always) func constant(_ v: Value) -> UInt64? {
+            guard Int(v.index) < count, info[Int(v.index)].definitions == 1, info[Int(v.index)].isConstant else { return nil }
+            return info[Int(v.index)].constant
+        }
 
+        // The three tables: one piece of the arena, or three heap allocations.
+        let total = block.ops.count
         let labels = max(Int(block.labelCount), 1)
-        labelTargets = .allocate(capacity: labels)
-        labelTargets.initialize(repeating: -1, count: labels)
-        ops = .allocate(capacity: max(rewritten.count, 1))
-        var marks: [(op: Int32, resume: UInt8, pc: UInt64)] = []
-        var n = 0
-        for op in rewritten {
-            switch op.opcode {
-            case .insnStart:
-                marks.append((Int32(n), op.aux, op.imm))
-                continue
-            case .label:
-                labelTargets[Int(op.imm)] = Int32(n)
-                continue
-            case .const_ where definitions[Int(op.dst.index)] == 1 && uses[Int(op.dst.index)] == 0:
-                continue
-            default:
-                (ops + n).initialize(to: op)
+        let opBytes = max(total, 1) * MemoryLayout<Op>.stride
+        let startBytes = max(marks, 1) * MemoryLayout<(op: Int32, resume: UInt8, pc: UInt64)>.stride
+        let out: UnsafeMutablePointer<Op>
+        let starts: UnsafeMutablePointer<(op: Int32, resume: UInt8, pc: UInt64)>
+        let targets: UnsafeMutablePointer<Int32>
+        if let memory {
+            out = memory.bindMemory(to: Op.self, capacity: max(total, 1))
+            starts = (memory + opBytes).bindMemory(to: (op: Int32, resume: UInt8, pc: UInt64).self, capacity: max(marks, 1))
+            targets = (memory + opBytes + startBytes).bindMemory(to: Int32.self, capacity: labels)
+            ownsMemory = false
+        } else {
+            out = .allocate(capacity: max(total, 1))
+            starts = .allocate(capacity: max(marks, 1))
+            targets = .allocate(capacity: labels)
+            ownsMemory = true
+        }
+
+        // One walk writes the output: ops rewritten, markers turned into label targets and
+        // instruction starts, constants that every use folded dropped.
+        targets.initialize(repeating: -1, count: labels)
+        var n = 0, m = 0
+        block.ops.withUnsafeBufferPointer { source in
+          block.valueTypes.withUnsafeBufferPointer { types in
+            for k in 0..<total {
+                var op = source[k]
+                switch op.opcode {
+                case .insnStart:
+                    (starts + m).initialize(to: (Int32(n), op.aux, op.imm))
+                    m += 1
+                    continue
+                case .label:
+                    targets[Int(op.imm)] = Int32(n)
+                    continue
+                case .load, .store, .cmpxchg:
+                    op.aux2 = Int(op.a.index) < count && types[Int(op.a.index)].bits == 64 ? 1 : 0
+                case .itof, .fconvert, .bitcast, .ftoi:
+                    op.aux2 = Int(op.a.index) < count ? types[Int(op.a.index)].rawValue : 0
+                case .const_:
+                    let d = Int(op.dst.index)
+                    if d < count && info[d].definitions == 1 && info[d].uses == info[d].foldable { continue }
+                    if op.type.bits == 32 { op.imm &= 0xffff_ffff }
+                case .add, .sub, .mul, .and, .or, .xor, .andc, .orc, .shl, .shr, .sar, .rotl, .rotr, .setcond:
+                    if let k = constant(op.b) {
+                        op.imm = k
+                        op.b = .none
+                        op.aux2 = Self.immediateOperand
+                    }
+                case .brcond:
+                    if let k = constant(op.b) {
+                        op.c = Value(UInt32(op.imm))
+                        op.imm = k
+                        op.b = .none
+                        op.aux2 = Self.immediateOperand
+                    }
+                default:
+                    break
+                }
+                (out + n).initialize(to: op)
                 n += 1
             }
+          }
         }
+        ops = out
+        instructions = starts
+        labelTargets = targets
         opCount = n
         valueCount = count + 1
         faultSlot = count
-        instructions = .allocate(capacity: max(marks.count, 1))
-        instructions.initialize(from: marks, count: marks.count)
-        instructionCount = marks.count
+        instructionCount = m
     }
 
     /// The guest instruction op `index` belongs to: (pc, resume byte).
@@ -130,11 +197,22 @@ public struct PreparedBlock: @unchecked Sendable {
         return found
     }
 
+    /// Frees a block prepared on the heap; a block in an arena goes with the arena's reset.
     public func deallocate() {
+        guard ownsMemory else { return }
         ops.deallocate()
         labelTargets.deallocate()
         instructions.deallocate()
     }
+}
+
+/// What PreparedBlock.init keeps per value while it prepares a block.
+private struct ValueInfo {
+    var definitions: UInt8 = 0
+    var isConstant = false
+    var uses: UInt32 = 0
+    var foldable: UInt32 = 0
+    var constant: UInt64 = 0
 }
 
 /// How a block left.

@@ -2,8 +2,9 @@
 // stores nobody has read yet), found by the 4-byte word they start in. Fields are 4 or 8 bytes
 // (every IR type is), and the fields a table holds never overlap, so a word starts at most one
 // of them, and the fields overlapping a range start in the few words just before or inside it:
-// each lookup is a handful of loads, not a walk over every field known. Forgetting everything
-// (at a label, a branch, a helper) bumps a stamp instead of clearing the table.
+// each lookup is a handful of loads, not a walk over every field known (one word while every
+// field tracked is a whole word, as integer code's are). Forgetting everything (at a label, a
+// branch, a helper) bumps a stamp instead of clearing the table.
 
 import IR
 
@@ -20,6 +21,11 @@ struct FieldTable<Payload: BitwiseCopyable>: ~Copyable {
     /// Indexed by start word (offset / 4); grown as offsets are seen.
     var words: ScratchBuffer<TrackedField<Payload>>
     var stamp: UInt32 = 1
+    /// Equal to `stamp` while a field other than an aligned 4-byte word is tracked (an 8-byte
+    /// field, say). Until then every tracked field is a whole word, so only the words a range
+    /// covers can hold a field overlapping it: one word for a 4-byte access, not the three a
+    /// field of up to 8 bytes could start in.
+    var irregularStamp: UInt32 = 0
     let empty: TrackedField<Payload>
     /// Fields starting past this many words (a state block over 64 KiB) are not tracked: no
     /// value is known for them and no store to them is found dead.
@@ -56,13 +62,15 @@ struct FieldTable<Payload: BitwiseCopyable>: ~Copyable {
         let w = Int(offset >> 2)
         if w >= words.count { words.extend(to: w + 1, with: empty) }
         words[w] = TrackedField(stamp: stamp, offset: offset, size: size, payload: payload)
+        if size != 4 || offset & 3 != 0 { irregularStamp = stamp }
     }
 
     /// The start words of the fields that may overlap [offset, offset + size): a field of at most
-    /// 8 bytes overlapping it starts at offset - 7 or later.
+    /// 8 bytes overlapping it starts at offset - 7 or later; a whole word, in a word the range
+    /// covers.
     @inline(__always)
     func candidateWords(offset: UInt64, size: UInt64) -> Range<Int> {
-        let first = (offset >= 7 ? offset - 7 : 0) >> 2
+        let first = (irregularStamp != stamp ? offset : offset >= 7 ? offset - 7 : 0) >> 2
         let last = (offset &+ size &- 1) >> 2
         let end = min(last &+ 1, UInt64(words.count))
         return first < end ? Int(first)..<Int(end) : 0..<0

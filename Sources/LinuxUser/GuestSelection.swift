@@ -55,7 +55,8 @@ public enum GuestSelection {
     /// arch a per-arch name (mirage-arm, ...) picked.
     static func choose(for file: ELFFile, program: String, required: GuestArch?) -> Result<GuestArch, Launcher.LaunchError> {
         let found = identity(of: file)
-        let runs = runnable.map(describe).joined(separator: ", ")
+        // Only a refusal needs the list (joining it costs generic metadata set-up at start).
+        func runs() -> String { runnable.map(describe).joined(separator: ", ") }
         if let required, found != .guest(required) {
             var hint = ""
             if case .guest(let arch) = found { hint = " (use mirage-\(arch.rawValue), or mirage, which picks the guest from the file)" }
@@ -63,11 +64,11 @@ public enum GuestSelection {
                 + "runs \(describe(required)) programs only\(hint)"))
         }
         guard case .guest(let arch) = found else {
-            return .failure(Launcher.LaunchError(message: "\(program): \(found.description) program: mirage runs \(runs) programs"))
+            return .failure(Launcher.LaunchError(message: "\(program): \(found.description) program: mirage runs \(runs()) programs"))
         }
         guard runnable.contains(arch) else {
             return .failure(Launcher.LaunchError(message: "\(program): \(describe(arch)) program: this build of mirage "
-                + "runs \(runs) programs only"))
+                + "runs \(runs()) programs only"))
         }
         return .success(arch)
     }

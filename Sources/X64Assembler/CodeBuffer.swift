@@ -92,6 +92,18 @@ public struct CodeBuffer: ~Copyable {
         }
     }
 
+    /// The low `count` (1...8) bytes of `value`, low byte first: one 8-byte store when 8 bytes
+    /// fit (the bytes past `count` are scratch the next emit overwrites).
+    @inline(__always)
+    public mutating func emit(_ value: UInt64, byteCount count: Int) {
+        if capacity &- position >= 8 {
+            UnsafeMutableRawPointer(base + position).storeBytes(of: value.littleEndian, as: UInt64.self)
+            position &+= count
+        } else {
+            emitSlow(value, count: count)
+        }
+    }
+
     /// Grows an owned buffer, or marks a fixed one overflowed; then stores what fits.
     @inline(never)
     mutating func emitSlow(_ value: UInt64, count: Int) {

@@ -36,7 +36,13 @@ struct Invocation {
     }
 
     init(argv0: String) {
-        name = argv0.split(separator: "/").last.map(String.init) ?? argv0
+        // The last non-empty path component ("mirage" for "/usr/bin/mirage", "x" for "x/").
+        var path = Substring(argv0)
+        while path.count > 1, path.last == "/" { path = path.dropLast() }
+        if let slash = path.lastIndex(of: "/"), path.index(after: slash) < path.endIndex {
+            path = path[path.index(after: slash)...]
+        }
+        name = String(path)
         var base = Substring(name)
         if base.hasSuffix("-static") { base = base.dropLast("-static".count) }
         if base.hasPrefix("mirage-") { requiredArch = GuestArch(rawValue: String(base.dropFirst("mirage-".count))) }

@@ -36,16 +36,27 @@ enum MirageCommandLine {
           -D FILE            write the log to FILE instead of stderr                     (MIRAGE_LOG_FILENAME, QEMU_LOG_FILENAME)
           -strace            log every system call                                      (MIRAGE_STRACE, QEMU_STRACE)
           -backend NAME      how translated code runs: jit (default) or interp           (MIRAGE_BACKEND)
+                             (the JIT interprets a block until it has run 16 times, MIRAGE_JIT_THRESHOLD=N,
+                             for a run's first 2048 blocks, MIRAGE_FIRST_TIER_BLOCKS=N)
 
         The exit status is the guest's; a guest killed by a signal kills mirage with the same signal.
         """
 
-    /// Parses `args` (without argv[0]) with the host environment `environment`, for a mirage
-    /// started as `invocation` says.
-    static func parse(_ args: [String], environment: [(String, String)], invocation: Invocation = Invocation(argv0: "mirage")) -> ParseResult {
-        func env(_ name: String) -> String? {
-            environment.first(where: { $0.0 == "MIRAGE_" + name })?.1 ?? environment.first(where: { $0.0 == "QEMU_" + name })?.1
+    /// Parses `args` (without argv[0]) with the host environment `environment` ("NAME=value"
+    /// entries, as in environ), for a mirage started as `invocation` says.
+    static func parse(_ args: [String], environment: [String], invocation: Invocation = Invocation(argv0: "mirage")) -> ParseResult {
+        // Only MIRAGE_* and QEMU_* entries can set options: picked out once, looked up below.
+        let settings = environment.filter { $0.utf8.starts(with: "MIRAGE_".utf8) || $0.utf8.starts(with: "QEMU_".utf8) }
+        func lookUp(_ name: String) -> String? {
+            for entry in settings {
+                let bytes = entry.utf8
+                guard bytes.count > name.utf8.count, bytes.starts(with: name.utf8) else { continue }
+                let equals = bytes.index(bytes.startIndex, offsetBy: name.utf8.count)
+                if bytes[equals] == UInt8(ascii: "=") { return String(Substring(bytes[bytes.index(after: equals)...])) }
+            }
+            return nil
         }
+        func env(_ name: String) -> String? { lookUp("MIRAGE_" + name) ?? lookUp("QEMU_" + name) }
         var sysroot = env("LD_PREFIX")
         var sets: [String] = env("SET_ENV").map { $0.split(separator: ",").map(String.init) } ?? []
         var unsets: [String] = env("UNSET_ENV").map { $0.split(separator: ",").map(String.init) } ?? []
@@ -53,7 +64,7 @@ enum MirageCommandLine {
         var stackSize: UInt64 = 8 << 20
         var logItems: LogItems = []
         var logFile = env("LOG_FILENAME")
-        var backend = environment.first(where: { $0.0 == "MIRAGE_BACKEND" })?.1 ?? "jit"
+        var backend = lookUp("MIRAGE_BACKEND") ?? "jit"
         if let s = env("STACK_SIZE") {
             guard let v = parseSize(s) else { return .exit(1, "mirage: bad stack size '\(s)' in the environment", toStderr: true) }
             stackSize = v
@@ -129,7 +140,8 @@ enum MirageCommandLine {
             return .exit(1, "mirage: unknown backend '\(backend)'; available: jit, interp", toStderr: true)
         }
 
-        var guestEnvironment = environment.map { "\($0.0)=\($0.1)" }
+        // An entry without "=" reaches the guest as "NAME=".
+        var guestEnvironment = environment.map { $0.utf8.contains(UInt8(ascii: "=")) ? $0 : $0 + "=" }
         for set in sets {
             let name = set.split(separator: "=", maxSplits: 1).first.map(String.init) ?? set
             guestEnvironment.removeAll { $0.hasPrefix(name + "=") }
@@ -145,6 +157,14 @@ enum MirageCommandLine {
         options.sysroot = sysroot
         options.stackSize = stackSize
         options.engine.backend = chosenBackend
+        options.engine.jitThreshold = EngineOptions.defaultJITThreshold
+        if let threshold = lookUp("MIRAGE_JIT_THRESHOLD") {
+            guard let n = Int(threshold), n >= 0 else {
+                return .exit(1, "mirage: bad MIRAGE_JIT_THRESHOLD '\(threshold)'; use a count (0 compiles every block at once)", toStderr: true)
+            }
+            options.engine.jitThreshold = n
+        }
+        if let blocks = lookUp("MIRAGE_FIRST_TIER_BLOCKS"), let n = Int(blocks), n >= 0 { options.engine.firstTierBlocks = n }
         var log = Log(items: logItems, fd: 2)
         if let logFile {
             let fd = open(logFile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -177,18 +197,13 @@ extension String {
     func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
 }
 
-/// The host environment as (name, value) pairs, in order.
-func environmentPairs() -> [(String, String)] {
-    var pairs: [(String, String)] = []
+/// The host environment: environ's "NAME=value" entries, in order.
+func hostEnvironment() -> [String] {
+    var entries: [String] = []
     var p = environ
     while let entry = p.pointee {
-        let s = String(cString: entry)
-        if let eq = s.firstIndex(of: "=") {
-            pairs.append((String(s[..<eq]), String(s[s.index(after: eq)...])))
-        } else {
-            pairs.append((s, ""))
-        }
+        entries.append(String(cString: entry))
         p += 1
     }
-    return pairs
+    return entries
 }

@@ -46,15 +46,24 @@ final class EngineMachine {
     /// Runs the state's thread on `backend` until the engine returns; the host MXCSR flags the
     /// run left are the guest's until `run` resets them.
     func run<F: Frontend>(_ frontend: F, backend: Backend, optimize: Bool = true) -> (reason: ExitReason, payload: UInt64) {
+        runCounting(frontend, backend: backend, optimize: optimize).exit
+    }
+
+    /// `run`, with the JIT interpreting a block until it has run `jitThreshold` times (0:
+    /// compiling every block at once), and how many blocks were translated and compiled.
+    func runCounting<F: Frontend>(_ frontend: F, backend: Backend, optimize: Bool = true, jitThreshold: Int = 0)
+        -> (exit: (reason: ExitReason, payload: UInt64), translated: Int, compiled: Int) {
         var options = EngineOptions()
         options.backend = backend
         options.optimize = optimize
         options.codeMemorySize = 1 << 20
+        options.jitThreshold = jitThreshold
         let engine = Engine(frontend: frontend, code: BufferCode(memory: memory), memoryBase: memory, log: Log(), options: options)
         let flag = (state + frontend.exitRequestOffset).assumingMemoryBound(to: UInt32.self)
         let thread = engine.makeThread(exitFlag: flag)
         defer { engine.removeThread(thread) }
-        return engine.run(state: state, thread: thread)
+        let exit = engine.run(state: state, thread: thread)
+        return (exit, engine.translatedBlocks, engine.compiledBlocks)
     }
 }
 

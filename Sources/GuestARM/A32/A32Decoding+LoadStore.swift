@@ -8,9 +8,8 @@ extension A32Decoding {
     // MARK: Word and unsigned byte (A5.3)
 
     mutating func immediate(_ access: Access, load: Bool, P: UInt32, U: UInt32, W: UInt32, Rn: UInt32, Rt: UInt32, imm: UInt32) -> Bool {
-        let offset = t.const32(imm)
         let mode = Addressing(P: P, U: U, W: W)
-        if load { t.load(access, t: Rt, n: Rn, offset: offset, mode) } else { t.store(access, t: Rt, n: Rn, offset: offset, mode) }
+        if load { t.load(access, t: Rt, n: Rn, immediate: imm, mode) } else { t.store(access, t: Rt, n: Rn, immediate: imm, mode) }
         return true
     }
 
@@ -72,7 +71,7 @@ extension A32Decoding {
 
     mutating func LDRD_imm(cond: UInt32, P: UInt32, U: UInt32, W: UInt32, Rn: UInt32, Rt: UInt32, imm4H: UInt32, imm4L: UInt32) -> Bool {
         guard Rt & 1 == 0, Rt != 14 else { return false }
-        t.loadDual(t: Rt, t2: Rt + 1, n: Rn, offset: t.const32(imm4H << 4 | imm4L), Addressing(P: P, U: U, W: W))
+        t.loadDual(t: Rt, t2: Rt + 1, n: Rn, immediate: imm4H << 4 | imm4L, Addressing(P: P, U: U, W: W))
         return true
     }
     mutating func LDRD_lit(cond: UInt32, U: UInt32, Rt: UInt32, imm4H: UInt32, imm4L: UInt32) -> Bool {
@@ -85,7 +84,7 @@ extension A32Decoding {
     }
     mutating func STRD_imm(cond: UInt32, P: UInt32, U: UInt32, W: UInt32, Rn: UInt32, Rt: UInt32, imm4H: UInt32, imm4L: UInt32) -> Bool {
         guard Rt & 1 == 0, Rt != 14 else { return false }
-        t.storeDual(t: Rt, t2: Rt + 1, n: Rn, offset: t.const32(imm4H << 4 | imm4L), Addressing(P: P, U: U, W: W))
+        t.storeDual(t: Rt, t2: Rt + 1, n: Rn, immediate: imm4H << 4 | imm4L, Addressing(P: P, U: U, W: W))
         return true
     }
     mutating func STRD_reg(cond: UInt32, P: UInt32, U: UInt32, W: UInt32, Rn: UInt32, Rt: UInt32, Rm: UInt32) -> Bool {

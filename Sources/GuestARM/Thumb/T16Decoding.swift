@@ -95,7 +95,7 @@ extension T16Decoding: T16Visitor {
 
     // A6.2.4 Load/store single data item
     mutating func LDR_lit(Rt: UInt32, imm8: UInt32) -> Bool {
-        t.load(.word, t: Rt, n: 15, offset: t.const32(imm8 << 2), .offset); return true
+        t.load(.word, t: Rt, n: 15, immediate: imm8 << 2, .offset); return true
     }
     mutating func registerOffset(_ access: Access, load: Bool, Rm: UInt32, Rn: UInt32, Rt: UInt32) -> Bool {
         let offset = t.reg(Rm)
@@ -103,8 +103,7 @@ extension T16Decoding: T16Visitor {
         return true
     }
     mutating func immediateOffset(_ access: Access, load: Bool, imm: UInt32, Rn: UInt32, Rt: UInt32) -> Bool {
-        let offset = t.const32(imm)
-        if load { t.load(access, t: Rt, n: Rn, offset: offset, .offset) } else { t.store(access, t: Rt, n: Rn, offset: offset, .offset) }
+        if load { t.load(access, t: Rt, n: Rn, immediate: imm, .offset) } else { t.store(access, t: Rt, n: Rn, immediate: imm, .offset) }
         return true
     }
     mutating func STR_reg(Rm: UInt32, Rn: UInt32, Rt: UInt32) -> Bool { registerOffset(.word, load: false, Rm: Rm, Rn: Rn, Rt: Rt) }

@@ -9,18 +9,22 @@ extension T32Decoding {
         if load { t.load(a, t: Rt, n: Rn, offset: offset, mode) } else { t.store(a, t: Rt, n: Rn, offset: offset, mode) }
         return true
     }
+    mutating func access(_ a: Access, load: Bool, Rn: UInt32, Rt: UInt32, immediate: UInt32, _ mode: Addressing) -> Bool {
+        if load { t.load(a, t: Rt, n: Rn, immediate: immediate, mode) } else { t.store(a, t: Rt, n: Rn, immediate: immediate, mode) }
+        return true
+    }
     /// [Rn, #imm12]
     mutating func offset12(_ a: Access, load: Bool, Rn: UInt32, Rt: UInt32, imm12: UInt32) -> Bool {
-        access(a, load: load, Rn: Rn, Rt: Rt, offset: t.const32(imm12), .offset)
+        access(a, load: load, Rn: Rn, Rt: Rt, immediate: imm12, .offset)
     }
     /// [Rn, #+/-imm8]{!} or [Rn], #+/-imm8; P == 0 && W == 0 is UNDEFINED.
     mutating func offset8(_ a: Access, load: Bool, Rn: UInt32, Rt: UInt32, P: UInt32, U: UInt32, W: UInt32, imm8: UInt32) -> Bool {
         guard P != 0 || W != 0 else { return false }
-        return access(a, load: load, Rn: Rn, Rt: Rt, offset: t.const32(imm8), Addressing(P: P, U: U, W: W))
+        return access(a, load: load, Rn: Rn, Rt: Rt, immediate: imm8, Addressing(P: P, U: U, W: W))
     }
     /// The unprivileged forms: [Rn, #imm8], no writeback.
     mutating func unprivileged(_ a: Access, load: Bool, Rn: UInt32, Rt: UInt32, imm8: UInt32) -> Bool {
-        access(a, load: load, Rn: Rn, Rt: Rt, offset: t.const32(imm8), .offset)
+        access(a, load: load, Rn: Rn, Rt: Rt, immediate: imm8, .offset)
     }
     /// [Rn, Rm, LSL #imm2]
     mutating func register(_ a: Access, load: Bool, Rn: UInt32, Rt: UInt32, imm2: UInt32, Rm: UInt32) -> Bool {
@@ -29,7 +33,7 @@ extension T32Decoding {
     }
     /// [PC, #+/-imm12] with PC word-aligned.
     mutating func literal(_ a: Access, U: UInt32, Rt: UInt32, imm12: UInt32) -> Bool {
-        access(a, load: true, Rn: 15, Rt: Rt, offset: t.const32(imm12), Addressing(add: U != 0, index: true, writeBack: false))
+        access(a, load: true, Rn: 15, Rt: Rt, immediate: imm12, Addressing(add: U != 0, index: true, writeBack: false))
     }
 
     // A6.3.10 Store single data item
@@ -108,15 +112,15 @@ extension T32Decoding {
     // A6.3.6 Load/store dual, exclusive, table branch
     mutating func STRD_imm(P: UInt32, U: UInt32, W: UInt32, Rn: UInt32, Rt: UInt32, Rt2: UInt32, imm8: UInt32) -> Bool {
         guard P != 0 || W != 0, Rn != 15 else { return false }
-        t.storeDual(t: Rt, t2: Rt2, n: Rn, offset: t.const32(imm8 << 2), Addressing(P: P, U: U, W: W)); return true
+        t.storeDual(t: Rt, t2: Rt2, n: Rn, immediate: imm8 << 2, Addressing(P: P, U: U, W: W)); return true
     }
     mutating func LDRD_imm(P: UInt32, U: UInt32, W: UInt32, Rn: UInt32, Rt: UInt32, Rt2: UInt32, imm8: UInt32) -> Bool {
         guard P != 0 || W != 0 else { return false }
-        t.loadDual(t: Rt, t2: Rt2, n: Rn, offset: t.const32(imm8 << 2), Addressing(P: P, U: U, W: W)); return true
+        t.loadDual(t: Rt, t2: Rt2, n: Rn, immediate: imm8 << 2, Addressing(P: P, U: U, W: W)); return true
     }
     mutating func LDRD_lit(P: UInt32, U: UInt32, W: UInt32, Rt: UInt32, Rt2: UInt32, imm8: UInt32) -> Bool {
         guard P != 0 || W != 0 else { return false }
-        t.loadDual(t: Rt, t2: Rt2, n: 15, offset: t.const32(imm8 << 2), Addressing(add: U != 0, index: true, writeBack: false)); return true
+        t.loadDual(t: Rt, t2: Rt2, n: 15, immediate: imm8 << 2, Addressing(add: U != 0, index: true, writeBack: false)); return true
     }
     mutating func STREX(Rn: UInt32, Rt: UInt32, Rd: UInt32, imm8: UInt32) -> Bool { t.storeExclusive(.word, d: Rd, t: Rt, n: Rn, imm: imm8 << 2); return true }
     mutating func STREXB(Rn: UInt32, Rt: UInt32, Rd: UInt32) -> Bool { t.storeExclusive(.byte, d: Rd, t: Rt, n: Rn, imm: 0); return true }
