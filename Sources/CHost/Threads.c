@@ -56,3 +56,14 @@ void chost_thread_post(int32_t *word, int32_t value) {
 _Noreturn void chost_thread_exit(int status) {
     for (;;) syscall(SYS_exit, status);
 }
+
+// The contended side of chost_lock: mark the word "waiters" and sleep until an unlock sees the
+// mark and wakes one sleeper, who takes the lock again marked (it cannot know it was the last).
+void chost_lock_wait(uint32_t *word) {
+    while (__atomic_exchange_n(word, 2, __ATOMIC_ACQUIRE) != 0)
+        syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0);
+}
+
+void chost_lock_wake(uint32_t *word) {
+    syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}

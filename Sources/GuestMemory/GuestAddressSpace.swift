@@ -20,7 +20,6 @@
 
 import Glibc
 import Host
-import Synchronization
 import SystemPackage
 
 /// A guest virtual address space backed by one host reservation. Shared by guest threads;
@@ -38,7 +37,7 @@ public final class GuestAddressSpace: @unchecked Sendable {
     /// it faults instead of touching a host mapping.
     public static let guardSize: UInt64 = 64 * 1024
 
-    let state: Mutex<SpaceState>
+    let state: HostMutex<SpaceState>
     private let reservationLength: Int
 
     /// Reserves 2^addressBits bytes (+ guard) of host address space, all unmapped.
@@ -62,7 +61,7 @@ public final class GuestAddressSpace: @unchecked Sendable {
         self.pageSize = pageSize
         self.addressBits = addressBits
         reservationLength = Int(length)
-        state = Mutex(SpaceState(base: base, size: size, pageSize: pageSize))
+        state = HostMutex(SpaceState(base: base, size: size, pageSize: pageSize))
     }
 
     deinit {

@@ -5,9 +5,9 @@
 
 import Engine
 import Glibc
+import Host
 import GuestMemory
 import LinuxABI
-import Synchronization
 
 /// One recorded rt_sigaction: the guest's values, and its flags in the host's numbering.
 struct GuestSignalAction: Sendable {
@@ -37,7 +37,7 @@ final class GuestProcess: @unchecked Sendable {
 
     /// Guest signal actions by guest signal number (1...the guest's last: 64 on ARM, 128 on
     /// MIPS).
-    let signalActions: Mutex<[GuestSignalAction]>
+    let signalActions: HostMutex<[GuestSignalAction]>
     /// The guest's numbers of SIGKILL and SIGSTOP, which no mask blocks.
     let unblockable: GuestSignalSet
 
@@ -45,13 +45,13 @@ final class GuestProcess: @unchecked Sendable {
     /// (a byte order or signal numbering not the host's), and the descriptors that are such
     /// (Syscalls+EventRecords).
     let convertsEventRecords: Bool
-    let eventDescriptors = Mutex([Int32: EventDescriptor]())
+    let eventDescriptors = HostMutex([Int32: EventDescriptor]())
 
     /// getdents64 cookies too large for a 32-bit guest, per directory fd (see getdents64Cookies).
-    let directoryCookies = Mutex([Int32: [Int64]]())
+    let directoryCookies = HostMutex([Int32: [Int64]]())
 
     /// Guest threads alive (the process ends when the last one exits).
-    let liveThreads = Mutex(1)
+    let liveThreads = HostMutex(1)
 
     /// What /proc/self shows about the guest: start-up facts and file-backed ranges.
     var proc = ProcState()
@@ -97,7 +97,7 @@ final class GuestProcess: @unchecked Sendable {
         personality = GuestPersonality.forArch(abi.arch)
         convertsEventRecords = abi.byteOrder != .host || !abi.signals.isIdentity
         let last = Int(max(abi.signals.guestRealtime.upperBound, 64))
-        signalActions = Mutex([GuestSignalAction](repeating: GuestSignalAction(), count: last + 1))
+        signalActions = HostMutex([GuestSignalAction](repeating: GuestSignalAction(), count: last + 1))
         var unblockable = GuestSignalSet.empty
         for host in [SIGKILL, SIGSTOP] { if let guest = abi.signals.untranslate(host) { unblockable.insert(guest) } }
         self.unblockable = unblockable

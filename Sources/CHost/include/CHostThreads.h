@@ -15,4 +15,19 @@ void chost_thread_post(int32_t *word, int32_t value);
 /// does when other guest threads live on.
 _Noreturn void chost_thread_exit(int status);
 
+/// A lock word (0 unlocked, 1 locked, 2 locked with waiters) on a plain futex, for the
+/// runtime's own locks (Host's HostMutex). Not a PI futex and no owner tid in the word: Swift's
+/// Mutex stores a per-thread cached tid, which in a forked child is still the parent's, so a
+/// contended lock there asked the kernel about another process's thread (ESRCH, a trap).
+void chost_lock_wait(uint32_t *word);
+void chost_lock_wake(uint32_t *word);
+static inline void chost_lock(uint32_t *word) {
+    uint32_t expected = 0;
+    if (__atomic_compare_exchange_n(word, &expected, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) return;
+    chost_lock_wait(word);
+}
+static inline void chost_unlock(uint32_t *word) {
+    if (__atomic_exchange_n(word, 0, __ATOMIC_RELEASE) == 2) chost_lock_wake(word);
+}
+
 #endif

@@ -5,8 +5,8 @@
 
 import ELFLoader
 import Glibc
+import Host
 import GuestMemory
-import Synchronization
 
 /// The kernel's mm_struct facts for the guest image (fs/binfmt_elf.c: load_elf_binary and
 /// create_elf_tables), in guest addresses.
@@ -29,7 +29,7 @@ final class ProcState: Sendable {
     let startup: StartupFacts
     /// The sysroot as given and resolved: paths under it are shown without it.
     let sysrootPrefixes: [String]
-    let fileMappings = Mutex(FileMappingTable())
+    let fileMappings = HostMutex(FileMappingTable())
 
     init(startup: StartupFacts = StartupFacts(), sysroot: String? = nil) {
         self.startup = startup
