@@ -57,6 +57,12 @@ extension GuestAddressSpace {
         }
     }
 
+    /// Runs `body` with the mappings' lock held: no other thread maps, unmaps or changes
+    /// protections meanwhile (fork holds it so the child's copy is whole and unlocked).
+    public func withLockHeld<Result>(_ body: () -> Result) -> Result {
+        state.withLock { _ in body() }
+    }
+
     /// Every mapped range, in address order, split where protection, sharing or name
     /// changes: the content of /proc/self/maps.
     public func mappings() -> [GuestMapping] {

@@ -70,11 +70,27 @@ final class GuestProcess: @unchecked Sendable {
     var beforeFork: () -> Int32 = { -1 }
     var afterFork: (_ child: Bool, _ token: Int32, _ thread: GuestThread) -> Void = { _, _, _ in }
 
-    /// fork(2) from `thread`, with the engine told before and after.
+    /// fork(2) from `thread`, with the engine told before and after. The process's locks are
+    /// held across the fork (each guards a leaf: no holder waits for another), so the child,
+    /// whose only thread is this one, gets them unlocked and their state whole, even when
+    /// another thread was in mmap or sigaction at that moment.
     func fork(from thread: GuestThread) -> pid_t {
         let token = beforeFork()
-        let pid = Glibc.fork()
-        if pid == 0 { liveThreads.withLock { $0 = 1 } }
+        let pid = space.withLockHeld {
+            proc.fileMappings.withLock { _ in
+                signalActions.withLock { _ in
+                    eventDescriptors.withLock { _ in
+                        directoryCookies.withLock { _ in
+                            liveThreads.withLock { count in
+                                let pid = Glibc.fork()
+                                if pid == 0 { count = 1 }
+                                return pid
+                            }
+                        }
+                    }
+                }
+            }
+        }
         afterFork(pid == 0, token, thread)
         return pid
     }
