@@ -1,7 +1,8 @@
 // Two tiers under the JIT (EngineOptions.jitThreshold > 0): a block is first translated for
 // the interpreter only (the frontend's IR, prepared; no passes, no code generation) and runs
 // there; once it has run `jitThreshold` times it is translated again, optimized and compiled,
-// and from then on runs as code, chained to other compiled blocks.
+// and from then on runs as code, chained to other compiled blocks. A block that loops inside
+// itself is compiled before its first run.
 //
 // Why: start-up code runs once. A static hello world translates 663 blocks and runs 505 of
 // them exactly once and another 81 two to four times; compiling a block costs as much as
@@ -39,8 +40,12 @@ extension Engine {
         firstTierTranslations += 1
         if cache.isFull { flushWhileTranslating() }
         let prepared = PreparedBlock(block, arena: &cache.preparedMemory)
-        return cache.insert(key, prepared, code: nil, codeSize: 0, instructionStarts: [],
-                            guestStart: key.pc, guestEnd: key.pc + UInt64(block.guestSize))
+        let id = cache.insert(key, prepared, code: nil, codeSize: 0, instructionStarts: [],
+                              guestStart: key.pc, guestEnd: key.pc + UInt64(block.guestSize))
+        // A block that loops inside itself may run all its iterations from one entry: its
+        // entries say nothing about how hot it is, so it is compiled before its first run.
+        if block.loops { cache.entries[Int(id)].interpretedRuns = UInt32(truncatingIfNeeded: options.jitThreshold) }
+        return id
     }
 
     /// Translates the interpreted block `id` again, optimized, and gives it the compiled code.

@@ -42,3 +42,22 @@ public struct Block: Sendable {
 
     @inlinable public func type(of value: Value) -> IRType { valueTypes[Int(value.index)] }
 }
+
+extension Block {
+    /// Whether a branch goes back to a label before it: the block loops inside itself (a
+    /// guest loop that is one block), so one entry may run it any number of times.
+    public var loops: Bool {
+        var defined = [Bool](repeating: false, count: Int(labelCount))
+        for op in ops {
+            switch op.opcode {
+            case .label where op.imm < UInt64(labelCount):
+                defined[Int(op.imm)] = true
+            case .br, .brcond:
+                if op.imm < UInt64(labelCount) && defined[Int(op.imm)] { return true }
+            default:
+                break
+            }
+        }
+        return false
+    }
+}

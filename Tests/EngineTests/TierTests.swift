@@ -28,11 +28,29 @@ struct TierTests {
         #expect(run.exit.reason == .syscall)
         #expect(s[register: 0] == 0 && s[register: 1] == 5050)
         #expect(s[register: 15] == 0x1018)
-        // Blocks: the entry (movs, first iteration's body), the loop body, the svc after it.
+        // Blocks: the entry (movs, first iteration's body), the loop body, which loops inside
+        // itself and so is compiled before its first run whatever the threshold, the svc.
         if threshold == 0 {
             #expect(run.compiled == run.translated)
-        } else if threshold < 100 {
-            #expect(run.compiled == 1, "only the loop body runs \(threshold) times")
+        } else {
+            #expect(run.compiled == 1, "only the loop body, which runs its 99 iterations from one entry")
+        }
+    }
+
+    /// mov r0, #100; mov r1, #0; loop: bl f; subs r0, r0, #1; bne loop; svc #0; f: add r1, r1, r0; bx lr.
+    static let callLoop: [UInt32] = [0xe3a0_0064, 0xe3a0_1000, 0xeb00_0002, 0xe250_0001, 0x1aff_fffc, 0xef00_0000,
+                                     0xe081_1000, 0xe12f_ff1e]
+
+    @Test("A loop of several blocks is compiled once its blocks have run often enough", arguments: [1, 16, 1000])
+    func multiBlockLoopTiers(threshold: Int) {
+        let (m, s) = Self.arm(Self.callLoop)
+        let run = m.runCounting(ARMFrontend(), backend: .jit, jitThreshold: threshold)
+        #expect(run.exit.reason == .syscall)
+        #expect(s[register: 0] == 0 && s[register: 1] == 5050)
+        // The entry, the call's block (bl), f, and the loop's tail from subs; no block loops
+        // inside itself, so each is compiled only when it has run `threshold` times.
+        if threshold < 100 {
+            #expect(run.compiled >= 2, "f and the loop's blocks run 100 times")
         } else {
             #expect(run.compiled == 0)
         }
