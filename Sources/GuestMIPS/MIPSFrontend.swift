@@ -77,12 +77,17 @@ public struct MIPSFrontend: Frontend {
                 t.finishBranch()
                 count += 1
                 pc &+= 8
-                break
+                guard t.continues else { break }
+                t.continues = false
+                word = Self.fetch(code, at: pc, bigEndian: bigEndian)
+                continue
             }
             pc &+= 4
             if t.ended { break }
             word = following
         }
+        t.emitDeferredExits()
+        if let head = t.loopHead { t.b.placeAtStart(head) }
         return t.b.finish(guestSize: pc &- start, instructionCount: UInt32(count))
     }
 
@@ -100,6 +105,7 @@ public struct MIPSFrontend: Frontend {
     }
 
     func translateOne(_ t: inout Translator, _ word: UInt32) {
+        if !Translator.joinsNaNChain(word) { t.flushNaNChecks() }
         var v = MIPS32Decoding(t: t)
         if !MIPS32Decoder.decode(word, &v) { v.t.undefined() }
         t = v.t

@@ -20,11 +20,17 @@ extension MIPSHelpers {
     static let fcsrStored: UInt32 = 0x010f_ffff & ~(1 << 23)
     /// The bits CTC1 may change: RM, flags, enables, cause, FS.
     static let fcsrWritable: UInt32 = 0x0103_ffff
-    /// Bit 31 of MIPSState.fcsr, outside `fcsrStored` (no FCSR bit: FCC7 lives in
-    /// MIPSState.fcc): under legacy NaNs, set when the host's invalid flag (MXCSR.IE) holds a
-    /// guest invalid raised since the last fold (MIPSHelpers+Float.swift, settleInvalid).
-    /// Cleared whenever the host flags are folded or reset.
+    /// Bits 31 and 30 of MIPSState.fcsr, outside `fcsrStored` (no FCSR bits there: FCC7-FCC6
+    /// live in MIPSState.fcc), for the legacy NaN encoding, under which SSE's invalid flag is not
+    /// the guest's (MIPSHelpers+Float.swift). `invalidRaised`: a guest invalid was raised since
+    /// the last fold. `hostInvalidUntrusted`: an operation since the last fold ended on a NaN
+    /// path, so MXCSR.IE may hold an invalid the MIPS FPU would not raise; the guest's invalid
+    /// flag is then `invalidRaised` alone. The NaN paths set them in IR (no helper call, so a
+    /// loop keeps its registers: Translator+FPU.swift); both are cleared whenever the host
+    /// flags are folded or reset.
     static let invalidRaised: UInt32 = 1 << 31
+    static let hostInvalidUntrusted: UInt32 = 1 << 30
+    static let invalidMarks: UInt32 = invalidRaised | hostInvalidUntrusted
 
     /// MIPS RM to MXCSR RC: RZ (1) is x86 11, RP (2) is x86 "up" (10), RM (3) is x86 "down" (01).
     static func mxcsrRounding(_ fcsr: UInt32) -> UInt32 {
@@ -59,13 +65,15 @@ extension MIPSHelpers {
     /// cause, and the host's cleared.
     static func foldHostFlags(_ state: UnsafeMutableRawPointer) -> UInt32 {
         let stored = state.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self)
-        var fcsr = stored & ~invalidRaised
+        var fcsr = stored & ~invalidMarks
         let host = chost_get_mxcsr()
-        let raised = flags(fromMXCSR: host)
+        var raised = flags(fromMXCSR: host)
+        if stored & hostInvalidUntrusted != 0 { raised &= ~(1 << 6) }
+        if stored & invalidRaised != 0 { raised |= 1 << 6 }
         if raised != 0 {
             fcsr = fcsr & ~(0x3f << 12) | raised | raised << 10
-            chost_set_mxcsr(host & ~0x3f)
         }
+        if host & 0x3f != 0 { chost_set_mxcsr(host & ~0x3f) }
         if fcsr != stored { state.storeBytes(of: fcsr, toByteOffset: MIPSState.fcsr, as: UInt32.self) }
         return fcsr
     }
@@ -136,7 +144,7 @@ extension MIPSStatePointer {
     /// Gives the calling host thread this state's FP rounding and flush-to-zero: for a thread
     /// starting on it, or a state a signal return put back.
     public func loadHostFloatEnvironment() {
-        let fcsr = raw.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self) & ~MIPSHelpers.invalidRaised
+        let fcsr = raw.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self) & ~MIPSHelpers.invalidMarks
         raw.storeBytes(of: fcsr, toByteOffset: MIPSState.fcsr, as: UInt32.self)
         chost_set_mxcsr(MIPSHelpers.mxcsr(for: fcsr))
     }

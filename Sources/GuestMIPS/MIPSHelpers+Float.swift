@@ -10,11 +10,11 @@
 //
 // Under the legacy encoding SSE takes a legacy quiet NaN for a signalling one (their quiet bits
 // are opposite), so an operation on one raises invalid where the MIPS FPU does not. Such an
-// operation always ends on a NaN path (its result is a NaN, or its compare unordered), whose
-// helper then settles the host's invalid flag: set exactly when this operation is invalid by
-// the MIPS rules or an earlier one was. "An earlier one was" cannot be read from MXCSR, so
-// every legacy path that raises invalid marks it in the state (MIPSHelpers.invalidRaised), and
-// the flag is cleared where it is not marked. Fast paths pay nothing.
+// operation always ends on a NaN path (its result is a NaN, or its compare unordered), which
+// marks in the state that MXCSR.IE is no longer the guest's and whether this operation raised
+// a guest invalid (MIPSHelpers.hostInvalidUntrusted, invalidRaised); the fold reads the
+// guest's flag from them. The arithmetic and compare NaN paths do it in IR
+// (Translator+FPU.swift), the conversions here. Fast paths pay nothing.
 
 import CHost
 import IR
@@ -73,22 +73,16 @@ extension MIPSHelpers {
     }
 
     /// After an operation that ended on a NaN path: raises invalid when it is invalid by the
-    /// MIPS rules. Under legacy NaNs also takes back the invalid SSE raised for a legacy quiet
-    /// NaN operand: the host flag becomes this operation's invalid or an earlier legacy
-    /// one's, which MIPSHelpers.invalidRaised marks since the last fold.
+    /// MIPS rules. Under legacy NaNs the host's flag is not the guest's: marks that, and this
+    /// operation's invalid, in the state (MIPSHelpers.invalidMarks) for the fold.
     static func settleInvalid(_ state: UnsafeMutableRawPointer, _ rules: NaNRules, invalid: Bool) {
         if rules.nan2008 {
             if invalid { raiseInvalid() }
             return
         }
-        var fcsr = state.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self)
-        if invalid && fcsr & invalidRaised == 0 {
-            fcsr |= invalidRaised
-            state.storeBytes(of: fcsr, toByteOffset: MIPSState.fcsr, as: UInt32.self)
-        }
-        let host = chost_get_mxcsr()
-        let settled = fcsr & invalidRaised != 0 ? host | 1 : host & ~1
-        if settled != host { chost_set_mxcsr(settled) }
+        let fcsr = state.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self)
+        let marked = fcsr | hostInvalidUntrusted | (invalid ? invalidRaised : 0)
+        if marked != fcsr { state.storeBytes(of: marked, toByteOffset: MIPSState.fcsr, as: UInt32.self) }
     }
 
     /// A legacy-NaN conversion to an integer that is invalid (a NaN, or out of range): ftoi

@@ -15,7 +15,7 @@ extension Translator {
 
     /// Records a branch; `link` is the register that receives the return address (pc + 8).
     mutating func branch(_ target: PendingBranch.Target, if condition: (Condition, Value, Value)? = nil,
-                         likely: Bool = false, link: UInt32? = nil) {
+                         floatCompare: FloatCompare? = nil, likely: Bool = false, link: UInt32? = nil) {
         guard !inDelaySlot else { return undefined() }
         guard slotAvailable else {
             slotMissing = true
@@ -23,7 +23,22 @@ extension Translator {
         }
         if let link { setGPR(link, b.const32(pc &+ 8)) }
         let c = condition.map { (condition: $0.0, a: $0.1, b: $0.2) }
-        pending = PendingBranch(pc: pc, target: target, condition: c, likely: likely, notTaken: nil)
+        pending = PendingBranch(pc: pc, target: target, condition: c, floatCompare: floatCompare, likely: likely, notTaken: nil)
+    }
+
+    /// Branches to `l` when the pending branch is taken (`taken`) or not taken (`!taken`). A
+    /// float comparison is made again right before the brcond, which the JIT fuses with it.
+    mutating func branch(on branch: PendingBranch, taken: Bool, to l: Label) {
+        guard let c = branch.condition else {
+            if taken { b.br(l) }
+            return
+        }
+        if let f = branch.floatCompare {
+            let holds = b.fsetcond(f.condition, f.x, f.y)
+            b.brcond(taken != f.negated ? .ne : .eq, holds, b.const32(0), l)
+        } else {
+            b.brcond(taken ? c.condition : c.condition.inverted, c.a, c.b, l)
+        }
     }
 
     /// A PC-relative branch on the comparison of GPR[rs] with GPR[rt] (or zero).
@@ -64,9 +79,9 @@ extension Translator {
     mutating func beginDelaySlot(word slotWord: UInt32) {
         guard var branch = pending else { return }
         pending = nil
-        if branch.likely, let c = branch.condition {
+        if branch.likely, branch.condition != nil {
             let notTaken = b.newLabel()
-            b.brcond(c.condition.inverted, c.a, c.b, notTaken)
+            self.branch(on: branch, taken: false, to: notTaken)
             branch.notTaken = notTaken
         }
         delaySlotOf = branch
@@ -78,17 +93,46 @@ extension Translator {
     }
 
     /// After the delay slot: leave for the target (or the fall-through when not taken).
+    /// - Back to the block's own start: the block loops (IR.md, "Blocks"): the exit-request flag
+    ///   is tested first, then the branch back is the loop's one conditional jump; when the flag
+    ///   is up the branch is taken or not as usual and leaves the block (the delay slot ran, so
+    ///   the block cannot stop before the branch), and the next block's entry check stops.
+    /// - Forward, conditional, not likely, one of the block's first two such: the taken side
+    ///   leaves through goto_tb slot 2 or 3 after the block's end (`emitDeferredExits`) and
+    ///   translation goes on after the delay slot (`continues`), so a loop with an early exit is
+    ///   still one block.
+    /// - Otherwise the block ends here, both sides chained.
     mutating func finishBranch() {
         guard let branch = delaySlotOf else { return }
+        flushNaNChecks()
+        delaySlotOf = nil
         if !ended {
             switch branch.target {
             case .indirect(let target):
                 b.storeState(MIPSState.pc, target)
                 b.lookupAndGoto(pc: target, flags: b.const32(keyFlags))
             case .direct(let target):
-                if let c = branch.condition, !branch.likely {
+                if UInt64(target) == b.block.key.pc {
+                    let head = loopHead ?? b.newLabel()
+                    loopHead = head
+                    let stop = b.newLabel()
+                    b.brcond(.ne, b.loadState(.i32, MIPSState.exitRequest), b.const32(0), stop)
+                    if branch.condition != nil, !branch.likely {
+                        self.branch(on: branch, taken: true, to: head)
+                    } else {
+                        b.br(head)
+                    }
+                    b.label(stop)
+                } else if branch.condition != nil, !branch.likely, target > branch.pc, deferredExits.count < 2 {
                     let taken = b.newLabel()
-                    b.brcond(c.condition, c.a, c.b, taken)
+                    self.branch(on: branch, taken: true, to: taken)
+                    deferredExits.append((taken, target))
+                    continues = true
+                    return
+                }
+                if branch.condition != nil, !branch.likely {
+                    let taken = b.newLabel()
+                    self.branch(on: branch, taken: true, to: taken)
                     jump(to: branch.fallThrough, slot: 1)
                     b.label(taken)
                 }
@@ -99,7 +143,14 @@ extension Translator {
             b.label(notTaken)
             jump(to: branch.fallThrough, slot: 1)
         }
-        delaySlotOf = nil
         ended = true
+    }
+
+    /// The taken sides of the conditional branches the block continued past, after its end.
+    mutating func emitDeferredExits() {
+        for (k, exit) in deferredExits.enumerated() {
+            b.label(exit.label)
+            jump(to: exit.target, slot: 2 + k)
+        }
     }
 }

@@ -66,19 +66,49 @@ extension Translator {
 
     // MARK: NaN results
 
-    /// `result`, or the MIPS FPU's NaN when it is a NaN (from `operands`, in order).
+    /// `result`, or the MIPS FPU's NaN when it is a NaN (from `operands`, in order). Legacy
+    /// NaNs: the default NaN, whatever the operands, with the flags marked in IR (no helper
+    /// call: a loop around it keeps its registers, Passes+Loops); NaN2008: MIPSHelpers.nanResult.
     mutating func fixNaN(_ result: Value, _ operands: [Value], _ format: FPFormat) -> Value {
         let out = b.newValue(format.type)
         b.assign(out, result)
         let done = b.newLabel()
         b.brcond(.eq, b.fsetcond(.uno, result, result), b.const32(0), done)
         let rules = NaNRules(double: format == .double, nan2008: nan2008)
-        let nan = b.call(MIPSHelpers.nanResult, effects: [.readsState, .writesState], result: format.type,
-                         operands[0], operands.count > 1 ? operands[1] : operands[0],
-                         b.const64(rules.packed | (operands.count > 1 ? 4 : 0)))
-        b.assign(out, nan)
+        if nan2008 {
+            let nan = b.call(MIPSHelpers.nanResult, effects: [.readsState, .writesState], result: format.type,
+                             operands[0], operands.count > 1 ? operands[1] : operands[0],
+                             b.const64(rules.packed | (operands.count > 1 ? 4 : 0)))
+            b.assign(out, nan)
+        } else {
+            // Invalid: a signalling NaN operand, or no NaN operand at all (an invalid operation).
+            let x = operands[0], y = operands.count > 1 ? operands[1] : operands[0]
+            var invalid = b.xori(b.fsetcond(.uno, x, y), 1)
+            for v in operands { invalid = b.or(invalid, isLegacySignalling(v, format)) }
+            markLegacyNaNPath(invalid: invalid)
+            b.assign(out, b.bitcast(format == .double ? b.const64(rules.defaultNaN) : b.const32(UInt32(rules.defaultNaN)),
+                                    to: format.type))
+        }
         b.label(done)
         return out
+    }
+
+    /// Whether the float x is a signalling NaN of the legacy encoding (its quiet bit set; SSE
+    /// takes it for a quiet one), as an i32 0 or 1.
+    mutating func isLegacySignalling(_ x: Value, _ format: FPFormat) -> Value {
+        if format == .double {
+            let mask: UInt64 = 0x7ff8_0000_0000_0000
+            return b.setcond(.eq, b.and(b.bitcast(x, to: .i64), b.const64(mask)), b.const64(mask))
+        }
+        let mask: UInt32 = 0x7fc0_0000
+        return b.setcond(.eq, b.and(b.bitcast(x, to: .i32), b.const32(mask)), b.const32(mask))
+    }
+
+    /// On a legacy-NaN path: MXCSR.IE is no longer the guest's invalid flag, which is raised
+    /// when `invalid` (an i32 0 or 1): MIPSHelpers.invalidMarks, read by the next fold.
+    mutating func markLegacyNaNPath(invalid: Value) {
+        let marks = b.or(b.shli(invalid, 31), b.const32(MIPSHelpers.hostInvalidUntrusted))
+        b.storeState(MIPSState.fcsr, b.or(b.loadState(.i32, MIPSState.fcsr), marks))
     }
 
     /// A two-operand IEEE operation with MIPS NaNs.
@@ -90,6 +120,9 @@ extension Translator {
 
     /// ADD, SUB, MUL, DIV.fmt: fd = fs op ft.
     mutating func floatBinary(_ op: Opcode, fd: UInt32, fs: UInt32, ft: UInt32, _ format: FPFormat) {
+        if !nan2008 {
+            return chainedArithmetic(op, fd: fd, fs: fs, ft: ft, format)
+        }
         let r = arithmetic(op, readFPR(fs, format), readFPR(ft, format), format)
         writeFPR(fd, format, r)
     }
@@ -138,20 +171,45 @@ extension Translator {
         let x = readFPR(fs, format), y = readFPR(ft, format)
         var result: Value?
         func add(_ v: Value) { result = result.map { b.or($0, v) } ?? v }
-        if cond & 4 != 0 { add(b.fsetcond(.olt, x, y)) }
-        if cond & 2 != 0 { add(b.fsetcond(.oeq, x, y)) }
-        if cond & 1 != 0 { add(b.fsetcond(.uno, x, y)) }
+        if cond & 7 == 3 {
+            add(b.fsetcond(.oeq, x, y))
+            add(b.fsetcond(.uno, x, y))
+        }
         // SSE's quiet compare already flags IEEE signalling NaNs, which are NaN2008's (when
         // there is a compare: C.F has none).
         if cond & 8 != 0 || !nan2008 || cond & 7 == 0 {
             let ordered = b.newLabel()
             b.brcond(.eq, b.fsetcond(.uno, x, y), b.const32(0), ordered)
-            let rules = NaNRules(double: format == .double, nan2008: nan2008)
-            b.call(MIPSHelpers.unorderedCompare, effects: [.readsState, .writesState], result: nil, x, y,
-                   b.const64(rules.packed | (cond & 8 != 0 ? 4 : 0)))
+            if nan2008 {
+                let rules = NaNRules(double: format == .double, nan2008: nan2008)
+                b.call(MIPSHelpers.unorderedCompare, effects: [.readsState, .writesState], result: nil, x, y,
+                       b.const64(rules.packed | (cond & 8 != 0 ? 4 : 0)))
+            } else {
+                // Invalid when the condition signals or an operand is a signalling NaN.
+                let invalid = cond & 8 != 0 ? b.const32(1)
+                    : b.or(isLegacySignalling(x, format), isLegacySignalling(y, format))
+                markLegacyNaNPath(invalid: invalid)
+            }
             b.label(ordered)
         }
-        let bit = result ?? b.const32(0)
+        // The condition as one IR comparison, for a BC1T/BC1F later in the block.
+        knownConditions.removeAll { $0.cc == cc }
+        let single: (FloatCondition, Bool)? = switch cond & 7 {
+        case 1: (.uno, false)
+        case 2: (.oeq, false)
+        case 4: (.olt, false)
+        case 5: (.oge, true)  // unordered or less than
+        case 6: (.ole, false)
+        case 7: (.ogt, true)  // unordered or less than or equal
+        default: nil
+        }
+        var bit = result ?? b.const32(0)
+        if let (condition, negated) = single {
+            knownConditions.append(FloatCompare(cc: cc, condition: condition, x: x, y: y, negated: negated))
+            // The same bit from one comparison (ole is olt or oeq, not oge is unordered or olt).
+            let holds = b.fsetcond(condition, x, y)
+            bit = negated ? b.xori(holds, 1) : holds
+        }
         b.storeState(MIPSState.fcc, b.deposit(b.loadState(.i32, MIPSState.fcc), bit, position: Int(cc), length: 1))
     }
 

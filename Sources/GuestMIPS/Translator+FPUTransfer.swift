@@ -7,17 +7,20 @@ import IR
 extension Translator {
     /// LWC1, LDC1, LWXC1, LDXC1, LUXC1: FPR ft = memory[address] (a word or a doubleword in the
     /// block's byte order: a big-endian doubleword's low word is at the higher address, as the
-    /// pair FPR ft+1:FPR ft expects).
+    /// pair FPR ft+1:FPR ft expects). Moved as a float (the bits unchanged, NaNs included), one
+    /// access: the value goes straight into an SSE register, and an FP op reading the register
+    /// later in the block uses it without a trip through the state (whose 64-bit field, read as
+    /// one f64 after two 32-bit stores, would stall the host's store forwarding).
     mutating func loadFPR(_ ft: UInt32, _ format: FPFormat, address: Value, offset: UInt64 = 0) {
         let size = format.is64 ? 8 : 4
-        let value = b.load(memop(size), format.is64 ? .i64 : .i32, address: address, offset: offset)
+        let value = b.load(memop(size), format.is64 ? .f64 : .f32, address: address, offset: offset)
         b.storeState(fprOffset(ft, format), value)
     }
 
-    /// SWC1, SDC1, SWXC1, SDXC1, SUXC1.
+    /// SWC1, SDC1, SWXC1, SDXC1, SUXC1: likewise as a float.
     mutating func storeFPR(_ ft: UInt32, _ format: FPFormat, address: Value, offset: UInt64 = 0) {
         let size = format.is64 ? 8 : 4
-        b.store(memop(size), address: address, offset: offset, b.loadState(format.is64 ? .i64 : .i32, fprOffset(ft, format)))
+        b.store(memop(size), address: address, offset: offset, b.loadState(format.is64 ? .f64 : .f32, fprOffset(ft, format)))
     }
 
     /// The indexed address GPR[base] + GPR[index], aligned down to 8 for LUXC1/SUXC1.
@@ -42,6 +45,7 @@ extension Translator {
     mutating func writeFPUControl(rt: UInt32, fs: UInt32) -> Bool {
         guard [0, 25, 26, 28, 31].contains(fs) else { return false }
         if fs != 0 {
+            knownConditions.removeAll()
             b.call(MIPSHelpers.writeFPUControl, effects: [.readsState, .writesState], result: nil, b.const64(UInt64(fs)), gpr(rt))
         }
         return true
@@ -50,6 +54,9 @@ extension Translator {
     /// BC1F, BC1T (`onTrue`) and the likely forms: branch on FPU condition code cc.
     mutating func branchOnCondition(cc: UInt32, onTrue: Bool, offset: UInt32, likely: Bool) {
         let fcc = b.loadState(.i32, MIPSState.fcc)
-        branch(.direct(relativeTarget(offset)), if: (onTrue ? .tstne : .tsteq, fcc, b.const32(1 << cc)), likely: likely)
+        var known = knownConditions.last { $0.cc == cc }
+        if !onTrue { known?.negated.toggle() }
+        branch(.direct(relativeTarget(offset)), if: (onTrue ? .tstne : .tsteq, fcc, b.const32(1 << cc)),
+               floatCompare: known, likely: likely)
     }
 }

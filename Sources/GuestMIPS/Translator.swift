@@ -27,6 +27,10 @@ struct PendingBranch {
     var target: Target
     /// Taken when `condition` holds for (a, b); nil: always taken.
     var condition: (condition: Condition, a: Value, b: Value)?
+    /// When `condition` is an FPU condition code a C.cond.fmt earlier in the block set: the
+    /// float comparison itself (taken when it holds, or when it does not if `negated`), which
+    /// each branch on it compares again so the JIT makes it one ucomis and jcc.
+    var floatCompare: FloatCompare?
     /// Branch-likely: the delay slot runs only when the branch is taken.
     var likely: Bool
     /// For a likely branch, the label of the not-taken path (placed after the slot).
@@ -34,6 +38,15 @@ struct PendingBranch {
 
     /// The instruction after the delay slot, where a not-taken branch continues.
     var fallThrough: UInt32 { pc &+ 8 }
+}
+
+/// A C.cond.fmt's result as one IR float condition on its operands (negated: the condition's
+/// complement), for the BC1T/BC1F after it.
+struct FloatCompare {
+    var cc: UInt32
+    var condition: FloatCondition
+    var x: Value, y: Value
+    var negated: Bool
 }
 
 struct Translator {
@@ -62,6 +75,20 @@ struct Translator {
     var pending: PendingBranch?
     /// The branch whose delay slot is being translated.
     var delaySlotOf: PendingBranch?
+    /// Set by `finishBranch` when the block goes on after the delay slot (a forward branch
+    /// whose taken side is a deferred exit).
+    var continues = false
+    /// The block's first op, when a branch back to the block's start loops inside the block
+    /// (MIPSFrontend places it when the block is done).
+    var loopHead: Label?
+    /// FP operations whose one NaN check is still to come (Translator+NaNChecks.swift).
+    var nanChain: [NaNChainOp] = []
+    /// The condition codes C.cond.fmt set earlier in the block, as their comparisons (dropped
+    /// when CTC1 writes the codes).
+    var knownConditions: [FloatCompare] = []
+    /// Taken sides of forward branches the block continued past: each label leaves to its
+    /// target through goto_tb slot 2, 3 (emitted after the block's end).
+    var deferredExits: [(label: Label, target: UInt32)] = []
 
     init(key: BlockKey) {
         construction = BlockUnderConstruction(IRBuilder(key: key))
@@ -124,6 +151,7 @@ struct Translator {
 
     /// Ends the path with a direct branch to `target` (chainable through `slot`).
     mutating func jump(to target: UInt32, slot: Int = 0) {
+        flushNaNChecks()
         b.storeState(MIPSState.pc, b.const32(target))
         b.gotoTB(slot: slot)
         ended = true
@@ -132,6 +160,7 @@ struct Translator {
     /// Ends the path returning to the engine's caller with `reason`; the state's pc is the next
     /// instruction when `resumeAfter`, else `restartPC`.
     mutating func exit(_ reason: ExitReason, payload: UInt64 = 0, resumeAfter: Bool) {
+        flushNaNChecks()
         b.storeState(MIPSState.pc, resumeAfter ? nextPC() : b.const32(restartPC))
         b.exitTB(reason, payload: payload)
         ended = true
@@ -140,6 +169,7 @@ struct Translator {
     /// Leaves the block with `reason` when `condition` holds for (x, y); otherwise continues.
     /// The state's pc is `restartPC` (traps and overflow restart, as an exception's EPC).
     mutating func exit(if condition: Condition, _ x: Value, _ y: Value, _ reason: ExitReason, payload: UInt64) {
+        flushNaNChecks()
         let carryOn = b.newLabel()
         b.brcond(condition.inverted, x, y, carryOn)
         b.storeState(MIPSState.pc, b.const32(restartPC))

@@ -3,7 +3,7 @@
 // engine's passes) with its code placed as the engine places it. Blocks are not chained: the
 // next block is found from the state's pc. Both set the host MXCSR from the guest's FCSR
 // before the run and report the MXCSR it ends with, whose exception flags are part of the
-// guest's FP state.
+// guest's FP state (with the legacy-NaN invalid marks of the state folded in).
 
 @testable import GuestMIPS
 import CHost
@@ -35,7 +35,12 @@ extension GuestMachine {
         blocks = []
         state.loadHostFloatEnvironment()
         func finish(_ end: RunEnd, _ error: String? = nil) -> BackendRun {
-            let mxcsr = chost_get_mxcsr()
+            // The guest's invalid flag under legacy NaNs is in the state's marks when a NaN path
+            // ran (MIPSHelpers.invalidMarks): fold it in, as CFC1 would.
+            var mxcsr = chost_get_mxcsr()
+            let fcsr = state.raw.load(fromByteOffset: MIPSState.fcsr, as: UInt32.self)
+            if fcsr & MIPSHelpers.hostInvalidUntrusted != 0 { mxcsr &= ~1 }
+            if fcsr & MIPSHelpers.invalidRaised != 0 { mxcsr |= 1 }
             chost_set_mxcsr(0x1f80)
             return BackendRun(end: end, mxcsr: mxcsr, error: error)
         }
