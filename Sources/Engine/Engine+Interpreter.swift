@@ -57,25 +57,40 @@ extension Engine {
             thread.interpreterPosition = current
             if logExec { logExecution(entry.key) }
             guard let prepared = entry.block else { return (.undefined, 0) }
-            if prepared.valueCount > thread.registerCapacity { thread.growRegisters(prepared.valueCount) }
-            switch Interpreter.run(prepared, state: state, memory: memoryBase, registers: thread.registers) {
-            case .chain(let slot):
-                let linked = cache.link(from: current, slot: slot)
-                if chaining && linked >= 0 {
-                    current = linked
-                    continue
-                }
-                let generation = thread.generation
-                let next = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
-                // A flush while translating `next` took `current` away: nothing to link.
-                if chaining && thread.generation == generation { cache.setLink(from: current, slot: slot, to: next) }
-                current = next
-            case .lookup(let pc, let flags):
-                current = block(for: BlockKey(pc: pc, flags: flags), thread)
-            case .exit(let reason, let payload):
-                if reason == .alignmentFault { resumeAtInterpretedFault(entry, thread: thread, state: state) }
-                return (reason, payload)
+            switch interpret(current, entry, prepared, state: state, thread: thread, chaining: chaining) {
+            case .next(let next): current = next
+            case .exit(let reason, let payload): return (reason, payload)
             }
+        }
+    }
+
+    /// Where interpreting one block led.
+    enum InterpretedStep {
+        case next(Int32)
+        case exit(ExitReason, UInt64)
+    }
+
+    /// Interprets block `current` once and follows its exit: the next block (chained, looked
+    /// up or translated) or an exit for the caller. Both interpreted run loops (the interpreter
+    /// backend's and the JIT's first tier) go through here.
+    @inline(__always)
+    func interpret(_ current: Int32, _ entry: CacheEntry, _ prepared: PreparedBlock, state: UnsafeMutableRawPointer,
+                   thread: EngineThread, chaining: Bool) -> InterpretedStep {
+        if prepared.valueCount > thread.registerCapacity { thread.growRegisters(prepared.valueCount) }
+        switch Interpreter.run(prepared, state: state, memory: memoryBase, registers: thread.registers) {
+        case .chain(let slot):
+            let linked = cache.link(from: current, slot: slot)
+            if chaining && linked >= 0 { return .next(linked) }
+            let generation = thread.generation
+            let next = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
+            // A flush while translating `next` took `current` away: nothing to link.
+            if chaining && thread.generation == generation { cache.setLink(from: current, slot: slot, to: next) }
+            return .next(next)
+        case .lookup(let pc, let flags):
+            return .next(block(for: BlockKey(pc: pc, flags: flags), thread))
+        case .exit(let reason, let payload):
+            if reason == .alignmentFault { resumeAtInterpretedFault(entry, thread: thread, state: state) }
+            return .exit(reason, payload)
         }
     }
 }

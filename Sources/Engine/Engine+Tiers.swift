@@ -103,24 +103,9 @@ extension Engine {
             }
             thread.interpreterPosition = current
             if logExec { logExecution(entry.key) }
-            if prepared.valueCount > thread.registerCapacity { thread.growRegisters(prepared.valueCount) }
-            switch Interpreter.run(prepared, state: state, memory: memoryBase, registers: thread.registers) {
-            case .chain(let slot):
-                let linked = cache.link(from: current, slot: slot)
-                if chaining && linked >= 0 {
-                    current = linked
-                    continue
-                }
-                let generation = thread.generation
-                let next = block(for: frontend.blockKey(state: UnsafeRawPointer(state)), thread)
-                // A flush while translating `next` took `current` away: nothing to link.
-                if chaining && thread.generation == generation { cache.setLink(from: current, slot: slot, to: next) }
-                current = next
-            case .lookup(let pc, let flags):
-                current = block(for: BlockKey(pc: pc, flags: flags), thread)
-            case .exit(let reason, let payload):
-                if reason == .alignmentFault { resumeAtInterpretedFault(entry, thread: thread, state: state) }
-                return .exit(reason, payload)
+            switch interpret(current, entry, prepared, state: state, thread: thread, chaining: chaining) {
+            case .next(let next): current = next
+            case .exit(let reason, let payload): return .exit(reason, payload)
             }
         }
     }
