@@ -79,17 +79,8 @@ void chost_fault_forget_page(uint64_t page) {
 }
 
 static void on_fault(int sig, siginfo_t *info, void *context) {
-    if (info->si_code <= 0) {
-        // Sent (kill, tgkill, sigqueue), not raised by an access: the guest's signal.
-        switch (chost_signal_disposition(sig)) {
-        case CHOST_SIGNAL_CATCH: chost_signal_record(sig, info); return;
-        case CHOST_SIGNAL_IGNORE: return;
-        default:
-            signal(sig, SIG_DFL);
-            syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
-            return;
-        }
-    }
+    // Sent (kill, tgkill, sigqueue), not raised by an instruction: the guest's signal.
+    if (chost_signal_route_sent(sig, info)) return;
     uintptr_t address = (uintptr_t)info->si_addr;
     ucontext_t *uc = context;
     int write = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;

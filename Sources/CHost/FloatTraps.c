@@ -142,17 +142,8 @@ static int fix_up(ucontext_t *uc, const uint8_t *p) {
 }
 
 static void on_float_trap(int sig, siginfo_t *info, void *context) {
-    if (info->si_code <= 0) {
-        // Sent (kill, tgkill, sigqueue), not raised: the guest's signal.
-        switch (chost_signal_disposition(sig)) {
-        case CHOST_SIGNAL_CATCH: chost_signal_record(sig, info); return;
-        case CHOST_SIGNAL_IGNORE: return;
-        default:
-            signal(sig, SIG_DFL);
-            syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
-            return;
-        }
-    }
+    // Sent (kill, tgkill, sigqueue), not raised by an instruction: the guest's signal.
+    if (chost_signal_route_sent(sig, info)) return;
     ucontext_t *uc = context;
     uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
     if (info->si_code == FPE_FLTINV && uc->uc_mcontext.fpregs) {

@@ -157,6 +157,19 @@ static void on_signal(int signal, siginfo_t *info, void *context) {
     errno = saved;
 }
 
+int chost_signal_route_sent(int sig, const void *siginfo) {
+    if (((const siginfo_t *)siginfo)->si_code > 0) return 0;
+    switch (chost_signal_disposition(sig)) {
+    case CHOST_SIGNAL_CATCH: chost_signal_record(sig, siginfo); break;
+    case CHOST_SIGNAL_IGNORE: break;
+    default:
+        signal(sig, SIG_DFL);
+        syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
+        break;
+    }
+    return 1;
+}
+
 int chost_signal_disposition(int signal) {
     return signal >= 1 && signal <= 64 ? dispositions[signal] : CHOST_SIGNAL_DEFAULT;
 }

@@ -1,7 +1,9 @@
 // Faults caught by the program: SIGSEGV on an unmapped page (SEGV_MAPERR) and on a read-only
 // page (SEGV_ACCERR), each left with siglongjmp, si_addr naming the address; a handler that
 // fixes the protection and returns, so the faulting store runs again; SIGILL from abort-like
-// traps is left to other tests. Also SIGSEGV sent by kill, which is not a fault.
+// traps is left to other tests. Also SIGSEGV and SIGFPE sent by kill, which are not faults
+// (the emulator's own handlers for host faults and FP traps must pass them on), and SIGFPE
+// sent while ignored.
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <signal.h>
@@ -74,5 +76,22 @@ int main(void) {
     } else {
         printf("kill SIGSEGV: code is user=%d\n", fault_code == SI_USER);
     }
+
+    struct sigaction fpe;
+    memset(&fpe, 0, sizeof fpe);
+    fpe.sa_sigaction = on_segv;
+    fpe.sa_flags = SA_SIGINFO;
+    sigaction(SIGFPE, &fpe, NULL);
+    before = faults;
+    if (sigsetjmp(recover, 1) == 0) {
+        kill(getpid(), SIGFPE);
+        printf("no signal?\n");
+    } else {
+        printf("kill SIGFPE: caught=%d code is user=%d\n", faults - before, fault_code == SI_USER);
+    }
+    signal(SIGFPE, SIG_IGN);
+    kill(getpid(), SIGFPE);
+    volatile double zero = 0.0, nan = zero / zero;
+    printf("ignored SIGFPE: still here, 0/0 is nan=%d\n", nan != nan);
     return 0;
 }

@@ -48,6 +48,10 @@ int chost_signal_take(int signal, struct chost_signal_info *info);
 void chost_signal_describe(const void *siginfo, struct chost_signal_info *info);
 /// Records a signal as caught (the handler's work; also for SIGSEGV/SIGBUS sent by kill).
 void chost_signal_record(int signal, const void *siginfo);
+/// A signal a synchronous-signal handler (faults, FP traps) got from kill, tgkill or sigqueue
+/// rather than from an instruction (si_code <= 0): handled as the guest's disposition says
+/// (recorded, ignored, or re-raised with the default action). 1 when it was sent, 0 otherwise.
+int chost_signal_route_sent(int signal, const void *siginfo);
 /// Forgets every caught signal (a forked child starts with none).
 void chost_signal_clear(void);
 /// Recomputes whether an unblocked caught signal is waiting (after takes and mask changes).
