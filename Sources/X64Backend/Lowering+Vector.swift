@@ -202,6 +202,27 @@ extension X64Compiler {
         return nil
     }
 
+    /// Ops that may run while MXCSR holds the standard value: ones that neither use MXCSR nor
+    /// may fault, call, branch or be branched to. Any other ends the run (the guest's MXCSR
+    /// comes back first), so a fault, a helper and every other block see the guest's.
+    static func keepsStandardMXCSR(_ opcode: Opcode) -> Bool {
+        switch opcode {
+        case .vfadd, .vfsub, .vfmul, .vdup, .vinsert, .vextract, .vand, .vor, .vxor, .vandc, .vadd, .vsub, .vmul,
+             .vcmpeq, .vcmpgt, .vcmpgtu, .const_, .mov, .loadState, .storeState, .insnStart, .add, .sub, .and, .or,
+             .xor, .andc, .orc, .not, .neg, .shl, .shr, .sar, .rotl, .rotr, .extract, .sextract, .deposit, .zext,
+             .sext, .trunc, .concat, .ext8s, .ext8u, .ext16s, .ext16u:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Ends a run of standard-MXCSR ops: the guest's MXCSR back.
+    mutating func leaveStandardMXCSR() {
+        a.ldmxcsr(.dword(.rsp, Self.vectorScratch + 48))
+        standardMXCSRActive = false
+    }
+
     /// vfadd/vfsub/vfmul: the packed op under the standard MXCSR; any flag but inexact, or a
     /// NaN lane, sends the op to the interpreter's implementation, with every caller-saved
     /// register kept around the call (the slow path is rare: values stay in registers).
@@ -210,16 +231,21 @@ extension X64Compiler {
         let y = vector(op.b, into: .xmm14)
         let x = vector(op.a, into: .xmm15)
         if x != .xmm15 { a.movaps(.xmm15, x) }
-        a.stmxcsr(.dword(.rsp, s + 48))
-        a.mov(.dword(.rsp, s + 56), imm32: Self.standardMXCSR)
-        a.ldmxcsr(.dword(.rsp, s + 56))
+        if !standardMXCSRActive {
+            // The guest's MXCSR is kept at [s + 48] until the run of ops ends.
+            a.stmxcsr(.dword(.rsp, s + 48))
+            a.mov(.dword(.rsp, s + 56), imm32: Self.standardMXCSR)
+            a.ldmxcsr(.dword(.rsp, s + 56))
+            standardMXCSRActive = true
+        }
         switch op.opcode {
         case .vfadd: a.addps(.xmm15, y)
         case .vfsub: a.subps(.xmm15, y)
         default: a.mulps(.xmm15, y)
         }
+        // The flags so far in this run: only inexact, or this op went the slow way (which
+        // clears them).
         a.stmxcsr(.dword(.rsp, s + 52))
-        a.ldmxcsr(.dword(.rsp, s + 48))
         let slow = a.makeLabel(), done = a.makeLabel()
         a.test(.dword(.rsp, s + 52), imm32: 0x1f)
         a.jcc(.ne, slow)
@@ -251,6 +277,7 @@ extension X64Compiler {
         for k in 0..<Int(Registers.xmmCount) { a.movups(XMM(UInt8(k)), .xmmword(.rsp, Int32(16 * k))) }
         for (k, r) in saved.enumerated() { a.mov(r, .qword(.rsp, 16 * Int32(Registers.xmmCount) + Int32(8 * k))) }
         a.add(GPR.rsp, frame)
+        a.ldmxcsr(.dword(.rsp, s + 56))
         a.movups(.xmm15, .xmmword(.rsp, s + 32))
         a.bind(done)
         store(op.dst, fromVector: .xmm15)

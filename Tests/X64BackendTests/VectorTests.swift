@@ -76,6 +76,18 @@ struct VectorTests {
         #expect(reports.isEmpty, "\(reports.joined(separator: "\n\n"))")
     }
 
+    @Test("a run of vector float ops shares the standard MXCSR; a slow lane inside it")
+    func floatRun() {
+        let reports = Self.check(seed: 0xf10a8, floats: true) { b, v in
+            let p = b.vfloat(.vfmul, v[0], v[1], flagsOffset: Self.flagsOffset)
+            let q = b.vector(.vadd, .i32, p, v[0])
+            let r = b.vfloat(.vfadd, p, v[0], flagsOffset: Self.flagsOffset)
+            let s = b.vfloat(.vfsub, r, q, flagsOffset: Self.flagsOffset)
+            return b.vfloat(.vfmul, s, v[1], flagsOffset: Self.flagsOffset)
+        }
+        #expect(reports.isEmpty, "\(reports.joined(separator: "\n\n"))")
+    }
+
     @Test("vdup, vinsert, vextract", arguments: LaneSize.allCases)
     func moves(lanes: LaneSize) {
         let scalar: IRType = lanes == .i64 ? .i64 : .i32

@@ -23,11 +23,18 @@ struct NEONDecoding: NEONVisitor {
     /// Quad operands must name even registers.
     static func valid(Q: UInt32, _ regs: UInt32...) -> Bool { Q == 0 || regs.allSatisfy { $0 & 1 == 0 } }
 
-    /// A bitwise operation on 64-bit halves: d = f(d, n, m).
+    /// A bitwise operation on 64-bit halves: d = f(d, n, m); on a Q register `vector`, the same
+    /// on v128 values (one SSE op, and no 8-byte writes to a register a v128 op reads next).
     mutating func bitwise(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32,
+                          vector: ((inout IRBuilder, Value, Value, Value) -> Value)? = nil,
                           _ f: (inout IRBuilder, Value, Value, Value) -> Value) -> Bool {
         let d = Self.reg(D, Vd), n = Self.reg(N, Vn), m = Self.reg(M, Vm)
         guard Self.valid(Q: Q, d, n, m) else { return false }
+        if Q != 0, let vector {
+            let dv = vectorOperand(d, quad: true), nv = vectorOperand(n, quad: true), mv = vectorOperand(m, quad: true)
+            setVector(d, quad: true, vector(&t.b, dv, nv, mv))
+            return true
+        }
         // Read every source before writing, as d may equal n or m.
         var results: [Value] = []
         for r in 0..<(Q != 0 ? 2 : 1) {
