@@ -2,7 +2,7 @@
 
 /// A guest memory access description, packed in one byte (the `aux` of load/store/cmpxchg):
 /// bits 0-1 log2(size), bit 2 signed (loads extend by sign), bit 3 big-endian,
-/// bit 4 must be naturally aligned (an unaligned access faults).
+/// bit 4 must be naturally aligned (an unaligned access faults), bit 5 a 16-byte v128 access.
 public struct MemOp: Hashable, Sendable, CustomStringConvertible {
     public var rawValue: UInt8
     @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
@@ -30,7 +30,9 @@ public struct MemOp: Hashable, Sendable, CustomStringConvertible {
     @inlinable public func withAlignment(_ on: Bool) -> MemOp { MemOp(rawValue: on ? rawValue | 16 : rawValue & ~16) }
 
     public var description: String {
-        (isSigned ? "s" : "u") + "\(size * 8)" + (size > 1 ? (isBigEndian ? "be" : "le") : "")
+        // A v128 access (IRBuilder+Vector.swift): 16 bytes, the size field its alignment.
+        if rawValue & 32 != 0 { return "u128le" + (mustBeAligned ? ".al\(size)" : "") }
+        return (isSigned ? "s" : "u") + "\(size * 8)" + (size > 1 ? (isBigEndian ? "be" : "le") : "")
             + (mustBeAligned ? ".al" : "")
     }
 }

@@ -114,6 +114,29 @@ public enum Opcode: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     /// dst = the same bits as a, reinterpreted (i32<->f32, i64<->f64).
     case bitcast
 
+    // 128-bit vectors (v128). aux = log2 of the lane size in bytes: 0 (8-bit lanes), 1 (16),
+    // 2 (32), 3 (64); lane k is bits [k * size, (k + 1) * size). Documentation/IR.md, "Vectors".
+    /// v128 dst = the low lane bits of the scalar a (i32; i64 for 64-bit lanes) in every lane.
+    case vdup
+    /// v128 dst = the v128 a with lane imm replaced by the low lane bits of the scalar b.
+    case vinsert
+    /// Scalar dst (the op's type, i32 or i64) = lane imm of the v128 a, zero-extended.
+    case vextract
+    /// v128 bitwise a & b, a | b, a ^ b, a & ~b (aux 0).
+    case vand, vor, vxor, vandc
+    /// Lane-wise wrapping a + b, a - b (all lane sizes), low half of a * b (16- and 32-bit lanes).
+    case vadd, vsub, vmul
+    /// Lane-wise masks (all ones where the comparison holds, else zero): a == b (all lane
+    /// sizes), signed a > b and unsigned a > b (8-, 16-, 32-bit lanes).
+    case vcmpeq, vcmpgt, vcmpgtu
+    /// Lane-wise binary32 a + b, a - b, a * b (aux 2) in the standard vector mode: round to
+    /// nearest, subnormal inputs and tiny results flushed to zero, NaN results the default NaN;
+    /// the exception flags are ORed into the i32 guest-state word at offset imm.
+    case vfadd, vfsub, vfmul
+
+    /// Whether the op is one of the v128 lane ops above (vdup ... vfmul).
+    @inlinable public var isVector: Bool { rawValue >= Opcode.vdup.rawValue }
+
     /// Whether the op ends a path through the block.
     @inlinable public var isTerminal: Bool {
         self == .gotoTB || self == .lookupAndGoto || self == .exitTB || self == .br

@@ -56,6 +56,14 @@ extension Op {
         case .ftoi:
             let mode = aux & 8 != 0 ? "dynamic" : RoundingMode(rawValue: (aux >> 1) & 3).map { "\($0)" } ?? "?"
             return "\(result)ftoi.\(t) \(aux & 1 != 0 ? "signed" : "unsigned") \(mode) \(a)"
+        case .vdup, .vadd, .vsub, .vmul, .vcmpeq, .vcmpgt, .vcmpgtu:
+            return "\(result)\(opcode.name).\(t) i\(8 << Int(aux & 3)) " + sources.map(\.description).joined(separator: ", ")
+        case .vinsert:
+            return "\(result)vinsert.\(t) i\(8 << Int(aux & 3)) \(a), \(imm), \(b)"
+        case .vextract:
+            return "\(result)vextract.\(t) i\(8 << Int(aux & 3)) \(a), \(imm)"
+        case .vfadd, .vfsub, .vfmul:
+            return "\(result)\(opcode.name).\(t) f32 \(a), \(b), flags [\(imm)]"
         default:
             let operands = sources.map(\.description).joined(separator: ", ")
             return "\(result)\(opcode.name).\(t) \(operands)"

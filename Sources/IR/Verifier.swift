@@ -41,12 +41,13 @@ extension Block {
             let needed: Int = switch op.opcode {
             case .add, .sub, .mul, .mulhu, .mulhs, .divu, .divs, .remu, .rems, .and, .or, .xor, .andc, .orc,
                  .shl, .shr, .sar, .rotl, .rotr, .deposit, .concat, .setcond, .brcond, .store, .fadd, .fsub,
-                 .fmul, .fdiv, .fsetcond: 2
+                 .fmul, .fdiv, .fsetcond, .vinsert, .vand, .vor, .vxor, .vandc, .vadd, .vsub, .vmul,
+                 .vcmpeq, .vcmpgt, .vcmpgtu, .vfadd, .vfsub, .vfmul: 2
             case .select, .cmpxchg: 3
             case .lookupAndGoto: 2
             case .mov, .not, .neg, .extract, .sextract, .ext8s, .ext8u, .ext16s, .ext16u, .zext, .sext,
                  .trunc, .bswap16, .bswap32, .bswap64, .clz, .ctz, .popcount, .load, .storeState, .fsqrt,
-                 .fneg, .fabs, .fconvert, .itof, .ftoi, .bitcast: 1
+                 .fneg, .fabs, .fconvert, .itof, .ftoi, .bitcast, .vdup, .vextract: 1
             default: 0
             }
             let present = [op.a, op.b, op.c].prefix(needed)
@@ -98,7 +99,7 @@ extension Block {
                 expect(op.b, op.type, "operand")
                 expect(op.c, op.type, "operand")
             case .load:
-                if !op.type.isInteger && MemOp(rawValue: op.aux).size * 8 != op.type.bits {
+                if op.type.isFloat && MemOp(rawValue: op.aux).size * 8 != op.type.bits {
                     fail(i, "float load of the wrong size")
                 }
             case .store:
@@ -137,6 +138,7 @@ extension Block {
             default:
                 break
             }
+            for problem in Self.vectorProblems(op, typeOf) { fail(i, problem) }
             switch op.opcode {
             case .extract, .sextract, .deposit:
                 let p = op.fieldPosition, l = op.fieldLength

@@ -1,7 +1,8 @@
 // The interpreter loop: one switch per op over a register file of UInt64s.
 //
 // Representation: every value occupies one UInt64 register. i32 values are kept zero-extended;
-// f32 values are their bit pattern in the low 32 bits, f64 values their bit pattern.
+// f32 values are their bit pattern in the low 32 bits, f64 values their bit pattern. A v128
+// value occupies two, low half first (PreparedBlock renumbers them).
 
 import CHost
 import IR
@@ -22,8 +23,10 @@ public enum Interpreter {
             switch op.opcode {
             case .const_:
                 r[d] = op.imm
+                if op.type == .v128 { r[d + 1] = op.imm }
             case .mov:
                 r[d] = r[Int(op.a.index)]
+                if op.type == .v128 { r[d + 1] = r[Int(op.a.index) + 1] }
             case .add, .sub, .mul, .and, .or, .xor, .andc, .orc:
                 r[d] = binary(op.opcode, r[Int(op.a.index)], second(op, r), is32)
             case .mulhu, .mulhs, .divu, .divs, .remu, .rems:
@@ -57,11 +60,21 @@ public enum Interpreter {
                 r[faultSlot] = UInt64(pc)
                 if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
                 let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
+                if op.type == .v128 {
+                    r[d] = host.loadUnaligned(as: UInt64.self)
+                    r[d + 1] = host.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    continue
+                }
                 r[d] = Memory.load(host, MemOp(rawValue: op.aux), is32)
             case .store:
                 r[faultSlot] = UInt64(pc)
                 if op.aux & 16 != 0, let fault = misaligned(op, r) { return fault }
                 let host = memory + Int(bitPattern: UInt(address(op, r[Int(op.a.index)])))
+                if op.type == .v128 {
+                    host.storeBytes(of: r[Int(op.b.index)], as: UInt64.self)
+                    host.storeBytes(of: r[Int(op.b.index) + 1], toByteOffset: 8, as: UInt64.self)
+                    continue
+                }
                 Memory.store(host, MemOp(rawValue: op.aux), r[Int(op.b.index)])
             case .cmpxchg:
                 r[faultSlot] = UInt64(pc)
@@ -74,12 +87,14 @@ public enum Interpreter {
             case .loadState:
                 let p = state + Int(op.imm)
                 r[d] = is32 ? UInt64(p.loadUnaligned(as: UInt32.self)) : p.loadUnaligned(as: UInt64.self)
+                if op.type == .v128 { r[d + 1] = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self) }
             case .storeState:
                 let p = state + Int(op.imm)
                 if is32 {
                     p.storeBytes(of: UInt32(truncatingIfNeeded: r[Int(op.a.index)]), as: UInt32.self)
                 } else {
                     p.storeBytes(of: r[Int(op.a.index)], as: UInt64.self)
+                    if op.type == .v128 { p.storeBytes(of: r[Int(op.a.index) + 1], toByteOffset: 8, as: UInt64.self) }
                 }
             case .call:
                 let result = callHelper(op, state, r)
@@ -95,6 +110,9 @@ public enum Interpreter {
                 return .exit(ExitReason(rawValue: op.aux) ?? .undefined, payload: op.imm)
             case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fneg, .fabs, .fsetcond, .fconvert, .itof, .ftoi, .bitcast:
                 r[d] = FloatOps.evaluate(op, r)
+            case .vdup, .vinsert, .vextract, .vand, .vor, .vxor, .vandc, .vadd, .vsub, .vmul, .vcmpeq, .vcmpgt,
+                 .vcmpgtu, .vfadd, .vfsub, .vfmul:
+                VectorOps.evaluate(op, r, state: state)
             }
         }
         // A verified block never falls off its end; treat it as an undefined instruction.

@@ -15,7 +15,8 @@ public struct PreparedBlock: @unchecked Sendable {
     public let opCount: Int
     /// For each label, the index of the first op after it.
     public let labelTargets: UnsafeMutablePointer<Int32>
-    /// Registers needed: the block's values, plus `faultSlot`.
+    /// Registers needed: the block's values, plus `faultSlot`, plus a second register for each
+    /// v128 value (which then lives in a pair after `faultSlot`, its ops renumbered).
     public let valueCount: Int
     /// The register where a memory op notes its op index + 1 before it checks its alignment
     /// or touches guest memory, so that a fault there can be charged to its guest instruction.
@@ -114,6 +115,16 @@ public struct PreparedBlock: @unchecked Sendable {
             return info[Int(v.index)].constant
         }
 
+        // v128 values: a pair of registers each, after the fault slot.
+        var registers = count + 1
+        block.valueTypes.withUnsafeBufferPointer { types in
+            for v in 0..<count where types[v] == .v128 {
+                info[v].vectorSlot = UInt32(registers)
+                registers += 2
+            }
+        }
+        let hasVectors = registers > count + 1
+
         // The three tables: one piece of the arena, or three heap allocations.
         let total = block.ops.count
         let labels = max(Int(block.labelCount), 1)
@@ -142,6 +153,15 @@ public struct PreparedBlock: @unchecked Sendable {
           block.valueTypes.withUnsafeBufferPointer { types in
             for k in 0..<total {
                 var op = source[k]
+                if hasVectors {
+                    @inline(__always) func renumbered(_ v: Value) -> Value {
+                        Int(v.index) < count && types[Int(v.index)] == .v128 ? Value(info[Int(v.index)].vectorSlot) : v
+                    }
+                    op.dst = renumbered(op.dst)
+                    op.a = renumbered(op.a)
+                    op.b = renumbered(op.b)
+                    op.c = renumbered(op.c)
+                }
                 switch op.opcode {
                 case .insnStart:
                     (starts + m).initialize(to: (Int32(n), op.aux, op.imm))
@@ -183,7 +203,7 @@ public struct PreparedBlock: @unchecked Sendable {
         instructions = starts
         labelTargets = targets
         opCount = n
-        valueCount = count + 1
+        valueCount = registers
         faultSlot = count
         instructionCount = m
     }
@@ -213,6 +233,8 @@ private struct ValueInfo {
     var uses: UInt32 = 0
     var foldable: UInt32 = 0
     var constant: UInt64 = 0
+    /// A v128 value's first register (two in a row, past the scalars and the fault slot).
+    var vectorSlot: UInt32 = 0
 }
 
 /// How a block left.

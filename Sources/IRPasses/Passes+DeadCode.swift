@@ -92,7 +92,7 @@ extension Passes {
         if op.opcode.raisesFloatFlags { return false }
         switch op.opcode {
         case .load, .cmpxchg, .store, .storeState, .fence, .label, .br, .brcond, .insnStart,
-             .gotoTB, .lookupAndGoto, .exitTB:
+             .gotoTB, .lookupAndGoto, .exitTB, .vfadd, .vfsub, .vfmul:
             return false
         case .call:
             return HelperEffects(rawValue: op.aux).isEmpty

@@ -62,6 +62,17 @@ extension Optimizer {
                     pending.removeAll()
                 case .br, .gotoTB, .lookupAndGoto, .exitTB:
                     pending.removeAll()
+                case .vfadd, .vfsub, .vfmul:
+                    // They OR exception flags into a state word: a read and a write of the state.
+                    known.removeAll()
+                    pending.removeAll()
+                case .loadState where op.type == .v128:
+                    // 16-byte fields are not tracked (the table holds fields of up to 8 bytes):
+                    // stores it reads stay.
+                    pending.remove(overlapping: op.imm, 16)
+                case .storeState where op.type == .v128:
+                    known.remove(overlapping: op.imm, 16)
+                    pending.remove(overlapping: op.imm, 16)
                 case .call:
                     let effects = HelperEffects(rawValue: op.aux)
                     if effects.contains(.writesState) { known.removeAll() }

@@ -68,6 +68,8 @@ extension Optimizer {
             switch op.opcode {
             case .call:
                 if !HelperEffects(rawValue: op.aux).isDisjoint(with: [.readsState, .writesState]) { return }
+            case .vfadd, .vfsub, .vfmul:
+                return  // they write a state word, as a helper would
             case .br, .brcond:
                 guard op.imm < UInt64(labelCount) else { return }
                 if labelAt[Int(op.imm)] <= i && op.imm != head { return }  // another loop inside

@@ -86,7 +86,8 @@ extension X64Compiler {
                             info[d].hintAt = Int32(i)
                             info[d].hintOperand = op.a.index
                         }
-                    case .fadd, .fsub, .fmul, .fdiv, .fneg, .fabs:
+                    case .fadd, .fsub, .fmul, .fdiv, .fneg, .fabs, .vand, .vor, .vxor, .vadd, .vsub, .vmul, .vcmpeq,
+                         .vcmpgt, .vinsert:
                         info[d].hintAt = Int32(i)
                         info[d].hintOperand = op.a.index
                     default:
@@ -126,14 +127,16 @@ extension X64Compiler {
             while i <= end {
                 let later = ops[i]
                 if later.opcode == .storeState && overlap(f, field(later))
-                    || later.opcode == .call && HelperEffects(rawValue: later.aux).contains(.writesState) {
+                    || later.opcode == .call && HelperEffects(rawValue: later.aux).contains(.writesState)
+                    || (later.opcode == .vfadd || later.opcode == .vfsub || later.opcode == .vfmul) && overlap(f, (later.imm, later.imm + 4)) {
                     return false
                 }
                 i += 1
             }
             return true
         }
-        guard info[index].start != Int32.max, info[index].definitions == 1 else { return nil }
+        // A v128 lives in registers or slots only (its 16-byte copies are Lowering+Vector's).
+        guard info[index].start != Int32.max, info[index].definitions == 1, valueTypes[index] != .v128 else { return nil }
         let start = Int(info[index].start), end = Int(info[index].end), v = Value(UInt32(index))
         let op = ops[start]
         guard op.opcode == .loadState, op.dst == v else { return nil }

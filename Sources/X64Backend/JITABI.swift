@@ -16,8 +16,8 @@ public enum JITABI {
     public static let spillSlots = 511
     static var frameSize: Int32 { Int32(spillSlots * 8) }
     /// The slots the allocator does not hand out: three for helper arguments, one for the jump
-    /// cache table's address.
-    public static let reservedSlots = 4
+    /// cache table's address, eight (64 bytes) for the vector float ops (Lowering+Vector.swift).
+    public static let reservedSlots = 12
     public static var jumpCacheSlot: Int { spillSlots - 4 }
 
     /// Exit kinds returned in rax (the payload in rdx).

@@ -1,6 +1,7 @@
 // One IR op to x86-64: the dispatch. Integer ops in Lowering+Integer.swift, memory and state in
 // Lowering+Memory.swift, control flow and exits in Lowering+Control.swift, floats in
-// Lowering+Float.swift, helper calls in Lowering+Call.swift.
+// Lowering+Float.swift, v128 values and lane ops in Lowering+Vector.swift, helper calls in
+// Lowering+Call.swift.
 //
 // Scratch registers: rax, rcx, rdx (and xmm14, xmm15) are never allocated, so a lowering may
 // clobber them freely; x86 wants them for division, shift counts and cmpxchg anyway.
@@ -11,6 +12,7 @@ import X64Assembler
 extension X64Compiler {
     /// Emits `op`; a CompileError for an op the backend cannot lower.
     mutating func lower(_ op: Op) -> CompileError? {
+        if op.type == .v128 || op.opcode.isVector { return lowerVector(op) }
         switch op.opcode {
         case .const_:
             if isInline(op.dst) { return nil }
@@ -60,6 +62,9 @@ extension X64Compiler {
             lowerTerminal(op)
         case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fneg, .fabs, .fsetcond, .fconvert, .itof, .ftoi, .bitcast:
             return lowerFloat(op)
+        case .vdup, .vinsert, .vextract, .vand, .vor, .vxor, .vandc, .vadd, .vsub, .vmul, .vcmpeq, .vcmpgt,
+             .vcmpgtu, .vfadd, .vfsub, .vfmul:
+            return lowerVector(op)
         }
         return nil
     }

@@ -1,5 +1,6 @@
 // Linear-scan register allocation over the intervals of one block. Integer values get one of
-// the allocatable general registers or a stack slot; float values an XMM register or a slot.
+// the allocatable general registers or a stack slot; float and v128 values an XMM register or a
+// slot (a v128 two slots in a row).
 // rax, rcx and rdx are never allocated: the lowering uses them as scratch (and x86 wants them
 // for division, shift counts and cmpxchg). Values that live across a helper call take a
 // callee-saved register or a slot.
@@ -66,12 +67,18 @@ extension X64Compiler {
         /// one, not one an interval freed meanwhile.
         func memory(_ value: Int, fresh: Bool = false) -> Location {
             if let offset = home(value) { return .state(offset) }
+            if valueTypes[value] == .v128 {
+                // Two slots in a row, never handed out again in this block.
+                slots += 2
+                return .slot(slots - 2)
+            }
             if !fresh, let s = freeSlots.popLast() { return .slot(s) }
             slots += 1
             return .slot(slots - 1)
         }
 
-        func release(_ location: Location) {
+        func release(_ location: Location, of value: Int) {
+            if valueTypes[value] == .v128, case .slot = location { return }
             switch location {
             case .gpr(let r):
                 if Registers.isCalleeSaved(r) { freeCallee.append(r) } else { freeCaller.append(r) }
@@ -97,7 +104,7 @@ extension X64Compiler {
                 for k in 0..<active.count {
                     let entry = active[k]
                     if entry.end < interval.start {
-                        release(entry.location)
+                        release(entry.location, of: entry.value)
                     } else {
                         active[kept] = entry
                         kept += 1
@@ -108,7 +115,7 @@ extension X64Compiler {
             }
 
             let index = Int(interval.value.index)
-            let isFloat = interval.type.isFloat
+            let isFloat = interval.type.isXMM
             var location: Location? = nil
             var hinted: Int? = nil
             if Int(info[index].hintAt) == interval.start {

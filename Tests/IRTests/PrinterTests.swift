@@ -59,6 +59,15 @@ enum PrinterFixture {
         _ = b.ftoi(f, to: .i32, signed: true, rounding: .towardZero)
         _ = b.ftoi(g, to: .i64, signed: false, rounding: .nearestEven)
         _ = b.bitcast(f, to: .i64)
+        let v = b.loadState(.v128, 64), w = b.constant(.v128, 0x8000_0000_0000_0001)
+        let u = b.vdup(.i16, x)
+        _ = b.vinsert(.i8, v, lane: 15, y)
+        _ = b.vextract(.i64, u, lane: 1, as: .i64)
+        for opcode in [Opcode.vand, .vor, .vxor, .vandc] { _ = b.vbitwise(opcode, v, w) }
+        for opcode in [Opcode.vadd, .vsub, .vmul, .vcmpeq, .vcmpgt, .vcmpgtu] { _ = b.vector(opcode, .i32, v, u) }
+        for opcode in [Opcode.vfadd, .vfsub, .vfmul] { _ = b.vfloat(opcode, v, w, flagsOffset: 12) }
+        b.store(.v128(alignment: 8, aligned: true), address: address, offset: 16, b.load(.v128(), .v128, address: address))
+        b.storeState(64, b.mov(v))
         let skip = b.newLabel(), tb = b.newLabel(), look = b.newLabel()
         b.brcond(.eq, x, y, skip)
         b.exitTB(.syscall, payload: 0x80)

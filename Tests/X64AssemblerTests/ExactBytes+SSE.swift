@@ -90,6 +90,25 @@ extension ByteCase {
         c.add("PCMPEQW xmm, xmm/m128", "66 0f 75 c1") { $0.pcmpeqw(.xmm0, .xmm1) }
         c.add("PCMPEQD xmm, xmm/m128", "66 0f 76 c1") { $0.pcmpeqd(.xmm0, .xmm1) }
         c.add("PSHUFD xmm, xmm/m128, imm8", "66 0f 70 c1 1b") { $0.pshufd(.xmm0, .xmm1, imm8: 0x1B) }
+        // SSELanes (Intel SDM Vol. 2 opcode tables).
+        c.add("PMULLW xmm, xmm/m128", "66 0f d5 c1") { $0.pmullw(.xmm0, .xmm1) }
+        c.add("PMULLD xmm, xmm/m128", "66 0f 38 40 c1") { $0.pmulld(.xmm0, .xmm1) }
+        c.add("PCMPGTB xmm, xmm/m128", "66 0f 64 c1") { $0.pcmpgtb(.xmm0, .xmm1) }
+        c.add("PCMPGTW xmm, xmm/m128", "66 0f 65 c1") { $0.pcmpgtw(.xmm0, .xmm1) }
+        c.add("PCMPGTD xmm, xmm/m128", "66 41 0f 66 c7") { $0.pcmpgtd(.xmm0, .xmm15) }
+        c.add("PCMPEQQ xmm, xmm/m128", "66 0f 38 29 c1") { $0.pcmpeqq(.xmm0, .xmm1) }
+        c.add("PTEST xmm, xmm/m128", "66 45 0f 38 17 f6") { $0.ptest(.xmm14, .xmm14) }
+        c.add("PSHUFB xmm, xmm/m128", "66 0f 38 00 c1") { $0.pshufb(.xmm0, .xmm1) }
+        c.add("PUNPCKLQDQ xmm, xmm/m128", "66 0f 6c c0") { $0.punpcklqdq(.xmm0, .xmm0) }
+        c.add("PSHUFLW xmm, xmm/m128, imm8", "f2 0f 70 c1 00") { $0.pshuflw(.xmm0, .xmm1, imm8: 0) }
+        c.add("PINSRD xmm, r/m32, imm8", "66 0f 3a 22 c0 03") { $0.pinsrd(.xmm0, .eax, imm8: 3) }
+        c.add("PINSRQ xmm, r/m64, imm8", "66 48 0f 3a 22 c0 01") { $0.pinsrq(.xmm0, .rax, imm8: 1) }
+        c.add("PEXTRD r/m32, xmm, imm8", "66 0f 3a 16 c8 02") { $0.pextrd(.eax, .xmm1, imm8: 2) }
+        c.add("PEXTRQ r/m64, xmm, imm8", "66 48 0f 3a 16 c8 01") { $0.pextrq(.rax, .xmm1, imm8: 1) }
+        c.add("ADDPS xmm, xmm/m128", "0f 58 c1") { $0.addps(.xmm0, .xmm1) }
+        c.add("SUBPS xmm, xmm/m128", "0f 5c c1") { $0.subps(.xmm0, .xmm1) }
+        c.add("MULPS xmm, xmm/m128", "0f 59 c1") { $0.mulps(.xmm0, .xmm1) }
+        c.add("CMPPS xmm, xmm/m128, imm8", "0f c2 c1 08") { $0.cmpps(.xmm0, .xmm1, imm8: 8) }
         return c
     }
 }

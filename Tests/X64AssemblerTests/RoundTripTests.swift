@@ -48,8 +48,15 @@ import TestTools
             }
             while nextIndex < starts.count && starts[nextIndex] <= item.start { nextIndex += 1 }
             let nextStart = nextIndex < starts.count ? starts[nextIndex] : code.count
-            let mnemonic = expectedMnemonic(item.row, cc: item.instance.operands.cc)
-            let expected = item.instance.expectedOperands(end: item.end)
+            var mnemonic = expectedMnemonic(item.row, cc: item.instance.operands.cc)
+            var expected = item.instance.expectedOperands(end: item.end)
+            // objdump prints a CMPPS whose predicate is below 8 as its pseudo-op, without the
+            // immediate: cmpltps xmm1, xmm2.
+            let predicate = Int(item.instance.operands.immediate & 0xff)
+            if mnemonic == "cmpps" && predicate < 8 {
+                mnemonic = "cmp" + ["eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"][predicate] + "ps"
+                expected.removeLast()
+            }
             let actual = item.instance.normalize(line.operands)
             if nextStart != item.end || line.mnemonic != mnemonic || actual != expected {
                 failures.append("\(context): objdump says '\(line.text)' (length \(nextStart - item.start)); "

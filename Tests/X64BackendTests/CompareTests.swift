@@ -52,7 +52,7 @@ struct CompareTests {
         #expect(reports.isEmpty, "\(reports.prefix(2).joined(separator: "\n\n"))")
     }
 
-    @Test("select on every type", arguments: IRType.allCases)
+    @Test("select on every type", arguments: [IRType.i32, .i64, .f32, .f64])
     func select(type: IRType) {
         var rng = SplitMix64(seed: UInt64(type.rawValue) + 9)
         let conditions: [UInt64] = [0, 1, 0x100, 0x8000_0000, 0xffff_ffff]

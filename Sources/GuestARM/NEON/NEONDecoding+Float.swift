@@ -17,6 +17,7 @@ extension NEONDecoding {
         let d = Self.reg(D, Vd), n = Self.reg(N, Vn), m = Self.reg(M, Vm)
         let pairwise = op == .padd || op == .pmax || op == .pmin
         guard sz == 0, Self.valid(Q: Q, d, n, m), !(pairwise && Q != 0) else { return false }
+        if floatLanes(op, quad: Q != 0, d: d, n: n, m: m) { return true }
         return float(op, quad: Q != 0, d: d, n: n, m: m)
     }
 

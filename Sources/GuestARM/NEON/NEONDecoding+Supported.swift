@@ -7,17 +7,17 @@ import IR
 
 extension NEONDecoding {
     // A7.4.1 bitwise
-    mutating func VAND_reg(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) { b, _, n, m in b.and(n, m) } }
-    mutating func VBIC_reg(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) { b, _, n, m in b.andc(n, m) } }
-    mutating func VORR_reg(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) { b, _, n, m in b.or(n, m) } }
+    mutating func VAND_reg(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm, vector: { b, _, n, m in b.vbitwise(.vand, n, m) }) { b, _, n, m in b.and(n, m) } }
+    mutating func VBIC_reg(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm, vector: { b, _, n, m in b.vbitwise(.vandc, n, m) }) { b, _, n, m in b.andc(n, m) } }
+    mutating func VORR_reg(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm, vector: { b, _, n, m in b.vbitwise(.vor, n, m) }) { b, _, n, m in b.or(n, m) } }
     mutating func VORN_reg(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) { b, _, n, m in b.orc(n, m) } }
-    mutating func VEOR(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) { b, _, n, m in b.xor(n, m) } }
+    mutating func VEOR(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm, vector: { b, _, n, m in b.vbitwise(.vxor, n, m) }) { b, _, n, m in b.xor(n, m) } }
     /// VBSL: d = (n & d) | (m & ~d).
-    mutating func VBSL(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) { b, d, n, m in b.or(b.and(n, d), b.andc(m, d)) } }
+    mutating func VBSL(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm, vector: { b, d, n, m in b.vbitwise(.vor, b.vbitwise(.vand, n, d), b.vbitwise(.vandc, m, d)) }) { b, d, n, m in b.or(b.and(n, d), b.andc(m, d)) } }
     /// VBIT: d = (n & m) | (d & ~m).
-    mutating func VBIT(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) { b, d, n, m in b.or(b.and(n, m), b.andc(d, m)) } }
+    mutating func VBIT(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm, vector: { b, d, n, m in b.vbitwise(.vor, b.vbitwise(.vand, n, m), b.vbitwise(.vandc, d, m)) }) { b, d, n, m in b.or(b.and(n, m), b.andc(d, m)) } }
     /// VBIF: d = (d & m) | (n & ~m).
-    mutating func VBIF(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) { b, d, n, m in b.or(b.and(d, m), b.andc(n, m)) } }
+    mutating func VBIF(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { bitwise(D: D, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm, vector: { b, d, n, m in b.vbitwise(.vor, b.vbitwise(.vand, d, m), b.vbitwise(.vandc, n, m)) }) { b, d, n, m in b.or(b.and(d, m), b.andc(n, m)) } }
 
     // A7.4.1 integer lanes
     mutating func VADD_int(D: UInt32, size: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32) -> Bool { integer(.add, D: D, size: size, Vn: Vn, Vd: Vd, N: N, Q: Q, M: M, Vm: Vm) }

@@ -1,7 +1,8 @@
 // Advanced SIMD (ARM ARM A7.4, A7.7): the visitor of NEON.decode and its shared pieces
 // (register operands, bitwise and three-same integer ops, modified immediates, element and
 // structure loads and stores). The instruction groups live in NEONDecoding+<section>.swift;
-// their lanes are computed by helpers over the guest's D registers (ARMHelpers+NEON*.swift).
+// their lanes are computed by helpers over the guest's D registers (ARMHelpers+NEON*.swift),
+// except the common ones the IR's v128 lane ops do (NEONDecoding+Vector.swift).
 
 import ARMDecoder
 import IR
@@ -22,11 +23,18 @@ struct NEONDecoding: NEONVisitor {
     /// Quad operands must name even registers.
     static func valid(Q: UInt32, _ regs: UInt32...) -> Bool { Q == 0 || regs.allSatisfy { $0 & 1 == 0 } }
 
-    /// A bitwise operation on 64-bit halves: d = f(d, n, m).
+    /// A bitwise operation on 64-bit halves: d = f(d, n, m); on a Q register `vector`, the same
+    /// on v128 values (one SSE op, and no 8-byte writes to a register a v128 op reads next).
     mutating func bitwise(D: UInt32, Vn: UInt32, Vd: UInt32, N: UInt32, Q: UInt32, M: UInt32, Vm: UInt32,
+                          vector: ((inout IRBuilder, Value, Value, Value) -> Value)? = nil,
                           _ f: (inout IRBuilder, Value, Value, Value) -> Value) -> Bool {
         let d = Self.reg(D, Vd), n = Self.reg(N, Vn), m = Self.reg(M, Vm)
         guard Self.valid(Q: Q, d, n, m) else { return false }
+        if Q != 0, let vector {
+            let dv = vectorOperand(d, quad: true), nv = vectorOperand(n, quad: true), mv = vectorOperand(m, quad: true)
+            setVector(d, quad: true, vector(&t.b, dv, nv, mv))
+            return true
+        }
         // Read every source before writing, as d may equal n or m.
         var results: [Value] = []
         for r in 0..<(Q != 0 ? 2 : 1) {
@@ -44,6 +52,7 @@ struct NEONDecoding: NEONVisitor {
         guard Self.valid(Q: Q, d, n, m) else { return false }
         let pairwise = op == .padd || op == .pmax || op == .pmin
         guard !(pairwise && Q != 0), !(size == 3 && [.ceq, .cgt, .cge, .tst, .max, .min, .abd, .aba, .hadd, .hsub, .rhadd, .mul, .mla, .mls].contains(op)), !(pairwise && size == 3) else { return false }
+        if integerLanes(op, unsigned: U != 0, size: size, quad: Q != 0, d: d, n: n, m: m) { return true }
         let operands = NEONOperands(op: op.rawValue, size: size, unsigned: U != 0, quad: Q != 0, d: d, n: n, m: m)
         t.b.call(ARMHelpers.neonIntegerThreeSame, effects: [.readsState, .writesState], result: nil, t.const32(operands.packed))
         return true
@@ -119,12 +128,18 @@ struct NEONDecoding: NEONVisitor {
         let memop = MemOp(size: bytes)
         switch shape.kind {
         case .multiple:
+            // Two registers at a time as one v128 (16 bytes, one SSE move each way), an odd
+            // last one as an i64.
+            let pieces = stride(from: 0, to: Int(shape.groups), by: 2).map { ($0, $0 + 1 < Int(shape.groups) ? IRType.v128 : .i64) }
             if shape.load {
-                let values = (0..<Int(shape.groups)).map { t.b.load(.u64, .i64, address: address, offset: UInt64(8 * $0)) }
-                for (g, v) in values.enumerated() { t.b.storeState(ARMState.d(Int(shape.d) + g), v) }
+                let values = pieces.map { g, type in
+                    t.b.load(type == .v128 ? .v128() : .u64, type, address: address, offset: UInt64(8 * g))
+                }
+                for ((g, _), v) in zip(pieces, values) { t.b.storeState(ARMState.d(Int(shape.d) + g), v) }
             } else {
-                for g in 0..<Int(shape.groups) {
-                    t.b.store(.u64, address: address, offset: UInt64(8 * g), t.b.loadState(.i64, ARMState.d(Int(shape.d) + g)))
+                for (g, type) in pieces {
+                    t.b.store(type == .v128 ? .v128() : .u64, address: address, offset: UInt64(8 * g),
+                              t.b.loadState(type, ARMState.d(Int(shape.d) + g)))
                 }
             }
         case .lane:

@@ -5,7 +5,7 @@
 import X64Assembler
 
 extension RowCase {
-    static let all: [RowCase] = move() + stack() + alu() + unary() + mulDiv() + shift() + bitScan() + control() + atomic() + sseMove() + sseScalar() + sseConvert() + ssePacked()
+    static let all: [RowCase] = move() + stack() + alu() + unary() + mulDiv() + shift() + bitScan() + control() + atomic() + sseMove() + sseScalar() + sseConvert() + ssePacked() + sseLanes()
 
     static func move() -> [RowCase] {
         var cases: [RowCase] = []
@@ -918,6 +918,47 @@ extension RowCase {
         cases.append(RowCase(line: 554, form: "PCMPEQD xmm, xmm/m128", encoding: "66 0F 76 /r", memory: true) { a, o in a.pcmpeqd(o.xmm(0), o.mem128) })
         cases.append(RowCase(line: 555, form: "PSHUFD xmm, xmm/m128, imm8", encoding: "66 0F 70 /r ib", memory: false) { a, o in a.pshufd(o.xmm(0), o.xmm(1), imm8: o.uint8) })
         cases.append(RowCase(line: 555, form: "PSHUFD xmm, xmm/m128, imm8", encoding: "66 0F 70 /r ib", memory: true) { a, o in a.pshufd(o.xmm(0), o.mem128, imm8: o.uint8) })
+        return cases
+    }
+
+    static func sseLanes() -> [RowCase] {
+        var cases: [RowCase] = []
+        cases.append(RowCase(line: 561, form: "PMULLW xmm, xmm/m128", encoding: "66 0F D5 /r", memory: false) { a, o in a.pmullw(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 561, form: "PMULLW xmm, xmm/m128", encoding: "66 0F D5 /r", memory: true) { a, o in a.pmullw(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 562, form: "PMULLD xmm, xmm/m128", encoding: "66 0F 38 40 /r", memory: false) { a, o in a.pmulld(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 562, form: "PMULLD xmm, xmm/m128", encoding: "66 0F 38 40 /r", memory: true) { a, o in a.pmulld(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 563, form: "PCMPGTB xmm, xmm/m128", encoding: "66 0F 64 /r", memory: false) { a, o in a.pcmpgtb(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 563, form: "PCMPGTB xmm, xmm/m128", encoding: "66 0F 64 /r", memory: true) { a, o in a.pcmpgtb(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 564, form: "PCMPGTW xmm, xmm/m128", encoding: "66 0F 65 /r", memory: false) { a, o in a.pcmpgtw(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 564, form: "PCMPGTW xmm, xmm/m128", encoding: "66 0F 65 /r", memory: true) { a, o in a.pcmpgtw(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 565, form: "PCMPGTD xmm, xmm/m128", encoding: "66 0F 66 /r", memory: false) { a, o in a.pcmpgtd(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 565, form: "PCMPGTD xmm, xmm/m128", encoding: "66 0F 66 /r", memory: true) { a, o in a.pcmpgtd(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 566, form: "PCMPEQQ xmm, xmm/m128", encoding: "66 0F 38 29 /r", memory: false) { a, o in a.pcmpeqq(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 566, form: "PCMPEQQ xmm, xmm/m128", encoding: "66 0F 38 29 /r", memory: true) { a, o in a.pcmpeqq(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 567, form: "PTEST xmm, xmm/m128", encoding: "66 0F 38 17 /r", memory: false) { a, o in a.ptest(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 567, form: "PTEST xmm, xmm/m128", encoding: "66 0F 38 17 /r", memory: true) { a, o in a.ptest(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 568, form: "PSHUFB xmm, xmm/m128", encoding: "66 0F 38 00 /r", memory: false) { a, o in a.pshufb(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 568, form: "PSHUFB xmm, xmm/m128", encoding: "66 0F 38 00 /r", memory: true) { a, o in a.pshufb(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 569, form: "PUNPCKLQDQ xmm, xmm/m128", encoding: "66 0F 6C /r", memory: false) { a, o in a.punpcklqdq(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 569, form: "PUNPCKLQDQ xmm, xmm/m128", encoding: "66 0F 6C /r", memory: true) { a, o in a.punpcklqdq(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 570, form: "PSHUFLW xmm, xmm/m128, imm8", encoding: "F2 0F 70 /r ib", memory: false) { a, o in a.pshuflw(o.xmm(0), o.xmm(1), imm8: o.uint8) })
+        cases.append(RowCase(line: 570, form: "PSHUFLW xmm, xmm/m128, imm8", encoding: "F2 0F 70 /r ib", memory: true) { a, o in a.pshuflw(o.xmm(0), o.mem128, imm8: o.uint8) })
+        cases.append(RowCase(line: 571, form: "PINSRD xmm, r/m32, imm8", encoding: "66 0F 3A 22 /r ib", memory: false) { a, o in a.pinsrd(o.xmm(0), o.gpr32(1), imm8: o.uint8) })
+        cases.append(RowCase(line: 571, form: "PINSRD xmm, r/m32, imm8", encoding: "66 0F 3A 22 /r ib", memory: true) { a, o in a.pinsrd(o.xmm(0), o.mem32, imm8: o.uint8) })
+        cases.append(RowCase(line: 572, form: "PINSRQ xmm, r/m64, imm8", encoding: "66 REX.W 0F 3A 22 /r ib", memory: false) { a, o in a.pinsrq(o.xmm(0), o.gpr64(1), imm8: o.uint8) })
+        cases.append(RowCase(line: 572, form: "PINSRQ xmm, r/m64, imm8", encoding: "66 REX.W 0F 3A 22 /r ib", memory: true) { a, o in a.pinsrq(o.xmm(0), o.mem64, imm8: o.uint8) })
+        cases.append(RowCase(line: 573, form: "PEXTRD r/m32, xmm, imm8", encoding: "66 0F 3A 16 /r ib", memory: false) { a, o in a.pextrd(o.gpr32(0), o.xmm(1), imm8: o.uint8) })
+        cases.append(RowCase(line: 573, form: "PEXTRD r/m32, xmm, imm8", encoding: "66 0F 3A 16 /r ib", memory: true) { a, o in a.pextrd(o.mem32, o.xmm(1), imm8: o.uint8) })
+        cases.append(RowCase(line: 574, form: "PEXTRQ r/m64, xmm, imm8", encoding: "66 REX.W 0F 3A 16 /r ib", memory: false) { a, o in a.pextrq(o.gpr64(0), o.xmm(1), imm8: o.uint8) })
+        cases.append(RowCase(line: 574, form: "PEXTRQ r/m64, xmm, imm8", encoding: "66 REX.W 0F 3A 16 /r ib", memory: true) { a, o in a.pextrq(o.mem64, o.xmm(1), imm8: o.uint8) })
+        cases.append(RowCase(line: 575, form: "ADDPS xmm, xmm/m128", encoding: "NP 0F 58 /r", memory: false) { a, o in a.addps(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 575, form: "ADDPS xmm, xmm/m128", encoding: "NP 0F 58 /r", memory: true) { a, o in a.addps(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 576, form: "SUBPS xmm, xmm/m128", encoding: "NP 0F 5C /r", memory: false) { a, o in a.subps(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 576, form: "SUBPS xmm, xmm/m128", encoding: "NP 0F 5C /r", memory: true) { a, o in a.subps(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 577, form: "MULPS xmm, xmm/m128", encoding: "NP 0F 59 /r", memory: false) { a, o in a.mulps(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 577, form: "MULPS xmm, xmm/m128", encoding: "NP 0F 59 /r", memory: true) { a, o in a.mulps(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 578, form: "CMPPS xmm, xmm/m128, imm8", encoding: "NP 0F C2 /r ib", memory: false) { a, o in a.cmpps(o.xmm(0), o.xmm(1), imm8: o.uint8) })
+        cases.append(RowCase(line: 578, form: "CMPPS xmm, xmm/m128, imm8", encoding: "NP 0F C2 /r ib", memory: true) { a, o in a.cmpps(o.xmm(0), o.mem128, imm8: o.uint8) })
         return cases
     }
 }
