@@ -1,4 +1,4 @@
-// Floating-point helpers: fused multiply-add and half-precision conversions.
+// Floating-point helpers: fused multiply-add (the conversions are ARMHelpers+VFPConvert).
 
 import CHost
 import IR
@@ -30,16 +30,6 @@ extension ARMHelpers {
             state.storeBytes(of: UInt32(truncatingIfNeeded: r), toByteOffset: ARMState.s(d), as: UInt32.self)
         }
         return 0
-    }
-
-    /// IEEE half precision (in the low 16 bits) to single.
-    static let halfToSingle: HelperFunction = { _, a, _, _ in
-        UInt64(Float(Float16(bitPattern: UInt16(truncatingIfNeeded: a))).bitPattern)
-    }
-
-    /// Single to IEEE half precision, rounding to nearest even.
-    static let singleToHalf: HelperFunction = { _, a, _, _ in
-        UInt64(Float16(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern)
     }
 }
 

@@ -268,49 +268,20 @@ extension Translator {
     }
 
     /// VCVT between float and fixed point (in place in Vd): `fracBits` fraction bits, 16- or
-    /// 32-bit integers.
+    /// 32-bit integers. A helper (ARMHelpers+VFPConvert): FPToFixed raises Invalid Operation
+    /// alone when it saturates and FixedToFP rounds to nearest, neither of which SSE does.
     mutating func vfpFixedPoint(toFixed: Bool, double: Bool, d: Int, signed: Bool, size16: Bool, fracBits: UInt32) {
-        let scale = Double(sign: .plus, exponent: Int(fracBits), significand: 1)
-        let t: IRType = double ? .f64 : .f32
-        let scaleBits: UInt64 = double ? scale.bitPattern : UInt64(Float(scale).bitPattern)
-        let factor = b.bitcast(double ? b.const64(scaleBits) : b.const32(UInt32(scaleBits)), to: t)
-        if toFixed {
-            let x = b.binary(.fmul, fpRead(d, double: double), factor)
-            let wide = b.ftoi(x, to: .i64, signed: signed, rounding: .towardZero)
-            // Saturate to the 16- or 32-bit range.
-            let bits = size16 ? 16 : 32
-            let lo: UInt64 = signed ? UInt64(bitPattern: -(Int64(1) << (bits - 1))) : 0
-            let hi: UInt64 = signed ? UInt64((Int64(1) << (bits - 1)) - 1) : (UInt64(1) << bits) - 1
-            var v = wide
-            let loV = b.const64(lo), hiV = b.const64(hi)
-            v = b.select(b.setcond(signed ? .lt : .ltu, v, loV), loV, v)
-            v = b.select(b.setcond(signed ? .gt : .gtu, v, hiV), hiV, v)
-            let r32 = b.trunc(v)
-            if double {
-                b.storeState(ARMState.d(d), signed ? b.sext(r32) : b.zext(r32))
-            } else {
-                b.storeState(ARMState.s(d), r32)
-            }
-        } else {
-            var i = double ? b.trunc(b.loadState(.i64, ARMState.d(d))) : b.loadState(.i32, ARMState.s(d))
-            if size16 { i = b.unary(signed ? .ext16s : .ext16u, i) }
-            let f = b.itof(i, to: t, signed: signed)
-            fpWrite(d, double: double, b.binary(.fdiv, f, factor))
-        }
+        let operand = ARMHelpers.fixedPointOperand(register: d, double: double, unsigned: !signed, size16: size16,
+                                                   fractionBits: fracBits)
+        b.call(toFixed ? ARMHelpers.floatToFixed : ARMHelpers.fixedToFloat, effects: [.readsState, .writesState],
+               result: nil, b.const32(operand))
     }
 
-    /// VCVTB/VCVTT: half precision in the bottom or top of an S register and single precision.
+    /// VCVTB/VCVTT: half precision in the bottom or top of an S register and single precision,
+    /// by a helper under FPSCR's RMode, FZ, DN and AHP.
     mutating func vfpHalf(toHalf: Bool, top: Bool, d: Int, m: Int) {
-        if toHalf {
-            let x = b.loadState(.i32, ARMState.s(m))
-            let h = b.call(ARMHelpers.singleToHalf, effects: .pure, result: .i32, x)
-            let old = b.loadState(.i32, ARMState.s(d))
-            b.storeState(ARMState.s(d), b.deposit(old, h, position: top ? 16 : 0, length: 16))
-        } else {
-            let x = b.loadState(.i32, ARMState.s(m))
-            let h = b.extract(x, position: top ? 16 : 0, length: 16)
-            b.storeState(ARMState.s(d), b.call(ARMHelpers.halfToSingle, effects: .pure, result: .i32, h))
-        }
+        let operand = UInt32(d) | UInt32(m) << 8 | (toHalf ? 1 << 16 : 0) | (top ? 1 << 17 : 0)
+        b.call(ARMHelpers.convertHalf, effects: [.readsState, .writesState], result: nil, b.const32(operand))
     }
 }
 
