@@ -150,12 +150,14 @@ extension Translator {
         guard reg == 1 else { return reg == 8 }
         let value = self.reg(t)
         b.call(ARMHelpers.writeFPSCR, effects: .writesState, result: nil, value)
-        // FPSCR.DN is a key flag: the next block is looked up with the new one.
+        // FPSCR.DN and FZ are key flags: the next block is looked up with the new ones.
         let target = b.const32(next)
         b.storeState(ARMState.pc, target)
         storeNextITState(nextITState)
         let dn = b.shli(b.andi(b.shri(value, 25), 1), 2)
-        b.lookupAndGoto(pc: target, flags: b.ori(dn, UInt64(keyFlags(itState: nextITState) & ~ARMFrontend.defaultNaNFlag)))
+        let fz = b.shli(b.andi(b.shri(value, 24), 1), 3)
+        let others = keyFlags(itState: nextITState) & ~(ARMFrontend.defaultNaNFlag | ARMFrontend.flushToZeroFlag)
+        b.lookupAndGoto(pc: target, flags: b.ori(b.or(dn, fz), UInt64(others)))
         ended = true
         return true
     }
@@ -197,7 +199,33 @@ extension Translator {
     /// VFP arithmetic on SSE: NaN results by ARM's FPProcessNaNs and FPDefaultNaN
     /// (NaNRule.firstNaN), operands in the pseudocode's order (op1 first).
     mutating func arith(_ opcode: Opcode, _ x: Value, _ y: Value) -> Value {
-        defaultNaNMode(b.floatBinary(opcode, x, y, nans: .firstNaN))
+        if flushToZero {
+            let op: ARMHelpers.FlushedOperation = switch opcode {
+            case .fadd: .add
+            case .fsub: .sub
+            case .fmul: .mul
+            default: .div
+            }
+            return flushed(op, x, y)
+        }
+        return defaultNaNMode(b.floatBinary(opcode, x, y, nans: .firstNaN))
+    }
+
+    /// Under FPSCR.FZ: `op` by the helper that flushes as ARM does (ARMHelpers+FlushToZero),
+    /// DN included. `x` gives the precision (the source's, for a conversion).
+    mutating func flushed(_ op: ARMHelpers.FlushedOperation, _ x: Value, _ y: Value = .none, result: IRType? = nil) -> Value {
+        let type = b.type(of: x)
+        let code = op.rawValue | (type == .f64 ? 16 : 0)
+        return b.call(ARMHelpers.flushToZeroArithmetic, effects: [.readsState, .writesState], result: result ?? type,
+                      x, y, b.const32(code))
+    }
+
+    /// Under FPSCR.FZ: Input Denormal for the operands of an instruction the host's DAZ
+    /// otherwise gets right.
+    mutating func flushedInputs(_ x: Value, _ y: Value? = nil) {
+        guard flushToZero else { return }
+        let code: UInt32 = (b.type(of: x) == .f64 ? 1 : 0) | (y != nil ? 2 : 0)
+        b.call(ARMHelpers.flushedInputs, effects: [.readsState, .writesState], result: nil, x, y ?? .none, b.const32(code))
     }
 
     /// Under FPSCR.DN (a block key flag) a NaN result is the default NaN, whatever the
@@ -217,7 +245,7 @@ extension Translator {
         case .mov: x
         case .abs: b.unary(.fabs, x)
         case .neg: b.unary(.fneg, x)
-        case .sqrt: defaultNaNMode(b.fsqrt(x, nans: .firstNaN))
+        case .sqrt: flushToZero ? flushed(.sqrt, x) : defaultNaNMode(b.fsqrt(x, nans: .firstNaN))
         }
         fpWrite(d, double: double, r)
     }
@@ -230,6 +258,7 @@ extension Translator {
         let x = fpRead(d, double: double)
         let y: Value = m.map { fpRead($0, double: double) }
             ?? b.bitcast(double ? b.const64(0) : b.const32(0), to: double ? .f64 : .f32)
+        flushedInputs(x, m.map { _ in y })
         let lt = b.fsetcond(.olt, x, y)
         let eq = b.fsetcond(.oeq, x, y)
         let un = b.fsetcond(.uno, x, y)
@@ -249,6 +278,9 @@ extension Translator {
     /// VCVT between double and single.
     mutating func vfpConvertPrecision(toDouble: Bool, d: Int, m: Int) {
         let x = fpRead(m, double: !toDouble)
+        if flushToZero {
+            return fpWrite(d, double: toDouble, flushed(toDouble ? .toDouble : .toSingle, x, result: toDouble ? .f64 : .f32))
+        }
         fpWrite(d, double: toDouble, defaultNaNMode(b.fconvert(x, to: toDouble ? .f64 : .f32)))
     }
 
@@ -257,6 +289,7 @@ extension Translator {
         let x = fpRead(m, double: double)
         // VCVTR rounds by FPSCR.RMode, which is the host environment's mode while guest code runs.
         let mode: RoundingMode? = roundTowardZero ? .towardZero : nil
+        flushedInputs(x)
         let i = b.ftoi(x, to: .i32, signed: signed, rounding: mode)
         b.storeState(ARMState.s(d), i)
     }

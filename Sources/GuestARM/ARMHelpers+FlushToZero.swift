@@ -1,0 +1,201 @@
+// VFP arithmetic under FPSCR.FZ, as helpers. The host's DAZ/FTZ flush as ARM does in most
+// cases but not in three: a flushed denormal input raises nothing on x86 (ARM: Input
+// Denormal, IDC); a flushed result raises Underflow and Inexact on x86 (ARM: Underflow
+// alone); and x86 decides a result is tiny after rounding, ARM before (FPRound, A2.7.8), so a
+// product or quotient just below the smallest normal that rounds up to it is that normal on
+// x86 and a zero on ARM. Blocks translated under FZ (a block-key flag, like DN) call these
+// instead of using SSE directly: flush-to-zero code pays, ordinary code does not.
+//
+// The helpers compute on the host with every exception masked, DAZ and FTZ off and the
+// guest's rounding mode, read that one operation's flags, and decide flushing themselves.
+
+import CHost
+import IR
+
+extension ARMHelpers {
+    /// Operations of `flushToZeroArithmetic`.
+    enum FlushedOperation: UInt32 { case add, sub, mul, div, sqrt, toSingle, toDouble }
+
+    /// a and b: the operands' bits (b unused by sqrt and the conversions); c: the
+    /// FlushedOperation | double precision << 4 (the conversions: the source's precision).
+    /// The result's bits; FPSCR's cumulative flags gain the operation's.
+    static let flushToZeroArithmetic: HelperFunction = { state, a, b, c in
+        var fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
+        let saved = chost_get_mxcsr()
+        chost_set_mxcsr(0x1f80 | mxcsrRounding(fpscr) << 13)
+        var flags: UInt32 = 0
+        let op = FlushedOperation(rawValue: UInt32(c & 0xf)) ?? .add
+        let dn = fpscr & 1 << 25 != 0
+        let r: UInt64
+        switch op {
+        case .toSingle: r = FlushToZero.doubleToSingle(a, dn: dn, flags: &flags)
+        case .toDouble: r = FlushToZero.singleToDouble(a, dn: dn, flags: &flags)
+        default: r = FlushToZero.arithmetic(op, a, b, c & 16 != 0 ? .double : .single, dn: dn, flags: &flags)
+        }
+        chost_set_mxcsr(saved)
+        fpscr |= flags
+        state.storeBytes(of: fpscr, toByteOffset: ARMState.fpscr, as: UInt32.self)
+        return r
+    }
+
+    /// Input Denormal for the operands of an instruction whose arithmetic the host's DAZ gets
+    /// right (comparisons, conversions to integer): a and b the operands' bits, c bit 0 double
+    /// precision, bit 1 b is an operand too.
+    static let flushedInputs: HelperFunction = { state, a, b, c in
+        let f: FloatBits = c & 1 != 0 ? .double : .single
+        if f.isDenormal(a) || (c & 2 != 0 && f.isDenormal(b)) {
+            let fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
+            state.storeBytes(of: fpscr | FPException.inputDenormal, toByteOffset: ARMState.fpscr, as: UInt32.self)
+        }
+        return 0
+    }
+}
+
+extension FloatBits {
+    func isDenormal(_ x: UInt64) -> Bool { magnitude(x) != 0 && magnitude(x) < minNormal }
+    /// FPUnpack under FZ: a denormal is a zero of its sign, raising Input Denormal.
+    func flushed(_ x: UInt64, flags: inout UInt32) -> UInt64 {
+        guard isDenormal(x) else { return x }
+        flags |= FPException.inputDenormal
+        return x & sign
+    }
+}
+
+enum FlushToZero {
+    /// The host's exception flags of the last operation as FPSCR bits (Underflow left out:
+    /// the caller decides it).
+    static func hostFlags() -> UInt32 { ARMHelpers.cumulativeFlags(chost_get_mxcsr()) & ~FPException.underflow }
+
+    static func arithmetic(_ op: ARMHelpers.FlushedOperation, _ a: UInt64, _ b: UInt64, _ f: FloatBits, dn: Bool,
+                           flags: inout UInt32) -> UInt64 {
+        let unary = op == .sqrt
+        let x = f.flushed(a, flags: &flags), y = unary ? 0 : f.flushed(b, flags: &flags)
+        // FPProcessNaNs: the first signalling NaN quieted, else the first quiet NaN.
+        var nan: UInt64? = nil
+        if f.isSignalling(x) || (!unary && f.isSignalling(y)) {
+            nan = (f.isSignalling(x) ? x : y) | f.quiet
+            flags |= FPException.invalid
+        } else if f.isNaN(x) || (!unary && f.isNaN(y)) {
+            nan = f.isNaN(x) ? x : y
+        }
+        if let nan { return dn ? f.defaultNaN : nan }
+        let double = f.sign == FloatBits.double.sign
+        var r: UInt64
+        var tinyBeforeRounding = false
+        if double {
+            let p = Double(bitPattern: x), q = Double(bitPattern: y)
+            let v: Double
+            switch op {
+            case .add: v = p + q
+            case .sub: v = p - q
+            case .mul: v = p * q
+            case .div: v = p / q
+            default: v = p.squareRoot()
+            }
+            r = v.bitPattern
+            flags |= hostFlags()
+            // A result rounded up to the smallest normal: was the exact one below it?
+            if flags & FPException.inexact != 0 && v.magnitude == Double.leastNormalMagnitude {
+                if op == .mul { tinyBeforeRounding = (-v).addingProduct(p, q).sign != v.sign }
+                if op == .div { tinyBeforeRounding = (p.addingProduct(-v, q).sign != q.sign) != (v.sign == .minus) }
+            }
+        } else {
+            let p = Float(bitPattern: UInt32(truncatingIfNeeded: x)), q = Float(bitPattern: UInt32(truncatingIfNeeded: y))
+            let v: Float
+            switch op {
+            case .add: v = p + q
+            case .sub: v = p - q
+            case .mul: v = p * q
+            case .div: v = p / q
+            default: v = p.squareRoot()
+            }
+            r = UInt64(v.bitPattern)
+            flags |= hostFlags()
+            if flags & FPException.inexact != 0 && v.magnitude == Float.leastNormalMagnitude {
+                // Exact in double: the product, and the quotient's comparison with 2^-126.
+                let minimum = Double(Float.leastNormalMagnitude)
+                if op == .mul { tinyBeforeRounding = (Double(p) * Double(q)).magnitude < minimum }
+                if op == .div { tinyBeforeRounding = Double(p).magnitude < minimum * Double(q).magnitude }
+            }
+        }
+        if f.isNaN(r) { return f.defaultNaN }  // an invalid operation: FPDefaultNaN
+        // FPRound under FZ: a result tiny before rounding is a zero of its sign, raising
+        // Underflow alone. (Zero and inexact: it underflowed from a tiny non-zero value.)
+        let tiny = f.isDenormal(r) || (f.magnitude(r) == 0 && flags & FPException.inexact != 0) || tinyBeforeRounding
+        if tiny {
+            flags = flags & ~FPException.inexact | FPException.underflow
+            r &= f.sign
+        }
+        return r
+    }
+
+    /// FPDoubleToSingle under FZ.
+    static func doubleToSingle(_ a: UInt64, dn: Bool, flags: inout UInt32) -> UInt64 {
+        let f = FloatBits.double
+        let x = f.flushed(a, flags: &flags)
+        let sign = UInt64(x >> 63) << 31
+        if f.isNaN(x) {
+            if f.isSignalling(x) { flags |= FPException.invalid }
+            return dn ? FloatBits.single.defaultNaN : sign | 0x7fc0_0000 | (x >> 29 & 0x3f_ffff)
+        }
+        let v = Double(bitPattern: x)
+        if v.magnitude < Double(Float.leastNormalMagnitude) {
+            if v != 0 { flags |= FPException.underflow }
+            return sign
+        }
+        let r = Float(v)
+        flags |= hostFlags()
+        return UInt64(r.bitPattern)
+    }
+
+    /// FPSingleToDouble under FZ: exact but for NaNs.
+    static func singleToDouble(_ a: UInt64, dn: Bool, flags: inout UInt32) -> UInt64 {
+        let f = FloatBits.single
+        let x = f.flushed(a & 0xffff_ffff, flags: &flags)
+        if f.isNaN(x) {
+            if f.isSignalling(x) { flags |= FPException.invalid }
+            return dn ? FloatBits.double.defaultNaN : (x >> 31) << 63 | 0x7ff8_0000_0000_0000 | (x & 0x3f_ffff) << 29
+        }
+        return Double(Float(bitPattern: UInt32(truncatingIfNeeded: x))).bitPattern
+    }
+
+    /// VFMA and its kin under FZ (ARMHelpers.fusedMultiplyAdd's operands): inputs flushed with
+    /// Input Denormal, a tiny result flushed with Underflow alone. (A result rounded up to the
+    /// smallest normal from below stays that normal: the fused residual is not computed.)
+    static func fusedMultiplyAdd(_ state: UnsafeMutableRawPointer, d: Int, n: Int, m: Int, negateProduct: Bool,
+                                 negateAddend: Bool, double: Bool, fpscr: UInt32) {
+        let f: FloatBits = double ? .double : .single
+        var flags: UInt32 = 0
+        let load = { (r: Int) in
+            double ? state.load(fromByteOffset: ARMState.d(r), as: UInt64.self)
+                : UInt64(state.load(fromByteOffset: ARMState.s(r), as: UInt32.self))
+        }
+        let op1 = f.flushed(load(n) ^ (negateProduct ? f.sign : 0), flags: &flags)
+        let op2 = f.flushed(load(m), flags: &flags)
+        let addend = f.flushed(load(d) ^ (negateAddend ? f.sign : 0), flags: &flags)
+        let saved = chost_get_mxcsr()
+        chost_set_mxcsr(0x1f80 | ARMHelpers.mxcsrRounding(fpscr) << 13)
+        var r: UInt64
+        if let special = f.special(addend, op1, op2, defaultNaN: fpscr & (1 << 25) != 0) {
+            r = special
+            flags |= hostFlags()
+        } else {
+            r = double ? Double(bitPattern: addend).addingProduct(Double(bitPattern: op1), Double(bitPattern: op2)).bitPattern
+                : UInt64(Float(bitPattern: UInt32(addend)).addingProduct(Float(bitPattern: UInt32(op1)),
+                                                                         Float(bitPattern: UInt32(op2))).bitPattern)
+            flags |= hostFlags()
+            if f.isDenormal(r) || (f.magnitude(r) == 0 && flags & FPException.inexact != 0) {
+                flags = flags & ~FPException.inexact | FPException.underflow
+                r &= f.sign
+            }
+        }
+        chost_set_mxcsr(saved)
+        if double {
+            state.storeBytes(of: r, toByteOffset: ARMState.d(d), as: UInt64.self)
+        } else {
+            state.storeBytes(of: UInt32(truncatingIfNeeded: r), toByteOffset: ARMState.s(d), as: UInt32.self)
+        }
+        let now = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
+        state.storeBytes(of: now | flags, toByteOffset: ARMState.fpscr, as: UInt32.self)
+    }
+}
