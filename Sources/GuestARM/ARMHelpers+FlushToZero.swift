@@ -6,8 +6,11 @@
 // x86 and a zero on ARM. Blocks translated under FZ (a block-key flag, like DN) call these
 // instead of using SSE directly: flush-to-zero code pays, ordinary code does not.
 //
-// The helpers compute on the host with every exception masked, DAZ and FTZ off and the
-// guest's rounding mode, read that one operation's flags, and decide flushing themselves.
+// Most operations take a fast path: with ordinary operands (normal, not zero, infinite or
+// NaN) the host's operation under the guest's MXCSR is ARM's, flags included, unless the
+// result is at or below the smallest normal. Everything else takes the slow path: every
+// exception masked, DAZ and FTZ off and the guest's rounding mode (two MXCSR writes, which
+// cost more than the rest), that one operation's flags read, flushing decided here.
 
 import CHost
 import IR
@@ -20,17 +23,21 @@ extension ARMHelpers {
     /// FlushedOperation | double precision << 4 (the conversions: the source's precision).
     /// The result's bits; FPSCR's cumulative flags gain the operation's.
     static let flushToZeroArithmetic: HelperFunction = { state, a, b, c in
+        let op = FlushedOperation(rawValue: UInt32(c & 0xf)) ?? .add
+        let double = c & 16 != 0
+        if op.rawValue <= FlushedOperation.sqrt.rawValue, let r = FlushToZero.fast(op, a, b, double: double) { return r }
+        if op == .toSingle, let r = FlushToZero.fastToSingle(a) { return r }
+        if op == .toDouble, FloatBits.single.isOrdinary(a) { return Double(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern }
         var fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
         let saved = chost_get_mxcsr()
         chost_set_mxcsr(0x1f80 | mxcsrRounding(fpscr) << 13)
         var flags: UInt32 = 0
-        let op = FlushedOperation(rawValue: UInt32(c & 0xf)) ?? .add
         let dn = fpscr & 1 << 25 != 0
         let r: UInt64
         switch op {
         case .toSingle: r = FlushToZero.doubleToSingle(a, dn: dn, flags: &flags)
         case .toDouble: r = FlushToZero.singleToDouble(a, dn: dn, flags: &flags)
-        default: r = FlushToZero.arithmetic(op, a, b, c & 16 != 0 ? .double : .single, dn: dn, flags: &flags)
+        default: r = FlushToZero.arithmetic(op, a, b, double ? .double : .single, dn: dn, flags: &flags)
         }
         chost_set_mxcsr(saved)
         fpscr |= flags
@@ -53,6 +60,8 @@ extension ARMHelpers {
 
 extension FloatBits {
     func isDenormal(_ x: UInt64) -> Bool { magnitude(x) != 0 && magnitude(x) < minNormal }
+    /// Normal: not zero, denormal, infinite or NaN.
+    func isOrdinary(_ x: UInt64) -> Bool { x & exponent != 0 && x & exponent != exponent }
     /// FPUnpack under FZ: a denormal is a zero of its sign, raising Input Denormal.
     func flushed(_ x: UInt64, flags: inout UInt32) -> UInt64 {
         guard isDenormal(x) else { return x }
@@ -62,6 +71,51 @@ extension FloatBits {
 }
 
 enum FlushToZero {
+    /// The fast path: nil unless the operands are ordinary (and a square root's positive) and
+    /// their exponents rule a tiny result out, when the host's result and flags are ARM's. (A
+    /// sum of multiples of 2^(emin + 1) is 0 or not tiny; so is a product or quotient whose
+    /// exponents say it is at least 2^(emin + 1).) Nothing here reads or writes MXCSR, which
+    /// costs more than the arithmetic.
+    static func fast(_ op: ARMHelpers.FlushedOperation, _ a: UInt64, _ b: UInt64, double: Bool) -> UInt64? {
+        let f: FloatBits = double ? .double : .single
+        let fraction: UInt64 = double ? 52 : 23, bias: UInt64 = double ? 1023 : 127
+        guard f.isOrdinary(a), op == .sqrt ? a & f.sign == 0 : f.isOrdinary(b) else { return nil }
+        let ea = (a & f.exponent) >> fraction, eb = (b & f.exponent) >> fraction
+        switch op {
+        case .add, .sub: guard ea >= fraction + 2 && eb >= fraction + 2 else { return nil }
+        case .mul: guard ea + eb >= bias + 2 else { return nil }
+        case .div: guard ea + bias >= eb + 3 else { return nil }
+        default: break
+        }
+        if double {
+            let p = Double(bitPattern: a), q = Double(bitPattern: b)
+            switch op {
+            case .add: return (p + q).bitPattern
+            case .sub: return (p - q).bitPattern
+            case .mul: return (p * q).bitPattern
+            case .div: return (p / q).bitPattern
+            default: return p.squareRoot().bitPattern
+            }
+        }
+        let p = Float(bitPattern: UInt32(truncatingIfNeeded: a)), q = Float(bitPattern: UInt32(truncatingIfNeeded: b))
+        switch op {
+        case .add: return UInt64((p + q).bitPattern)
+        case .sub: return UInt64((p - q).bitPattern)
+        case .mul: return UInt64((p * q).bitPattern)
+        case .div: return UInt64((p / q).bitPattern)
+        default: return UInt64(p.squareRoot().bitPattern)
+        }
+    }
+
+    /// Double to single, fast: an ordinary double not below single's smallest normal converts
+    /// on the host as on ARM (FTZ cannot act on a result that is not tiny).
+    static func fastToSingle(_ a: UInt64) -> UInt64? {
+        guard FloatBits.double.isOrdinary(a) else { return nil }
+        let v = Double(bitPattern: a)
+        guard v.magnitude >= Double(Float.leastNormalMagnitude) else { return nil }
+        return UInt64(Float(v).bitPattern)
+    }
+
     /// The host's exception flags of the last operation as FPSCR bits (Underflow left out:
     /// the caller decides it).
     static func hostFlags() -> UInt32 { ARMHelpers.cumulativeFlags(chost_get_mxcsr()) & ~FPException.underflow }
@@ -173,6 +227,21 @@ enum FlushToZero {
         let op1 = f.flushed(load(n) ^ (negateProduct ? f.sign : 0), flags: &flags)
         let op2 = f.flushed(load(m), flags: &flags)
         let addend = f.flushed(load(d) ^ (negateAddend ? f.sign : 0), flags: &flags)
+        let store = { (r: UInt64) in
+            if double {
+                state.storeBytes(of: r, toByteOffset: ARMState.d(d), as: UInt64.self)
+            } else {
+                state.storeBytes(of: UInt32(truncatingIfNeeded: r), toByteOffset: ARMState.s(d), as: UInt32.self)
+            }
+        }
+        // The fast path, as for the other operations: ordinary operands whose exponents make the
+        // exact result a multiple of 2^(emin + 1), so zero or not tiny.
+        let fraction: UInt64 = double ? 52 : 23, bias: UInt64 = double ? 1023 : 127
+        let e = { (x: UInt64) in (x & f.exponent) >> fraction }
+        if f.isOrdinary(op1) && f.isOrdinary(op2) && f.isOrdinary(addend) && e(addend) >= fraction + 2
+            && e(op1) + e(op2) >= bias + 2 * fraction + 2 {
+            return store(fma(addend, op1, op2, double: double))
+        }
         let saved = chost_get_mxcsr()
         chost_set_mxcsr(0x1f80 | ARMHelpers.mxcsrRounding(fpscr) << 13)
         var r: UInt64
@@ -180,9 +249,7 @@ enum FlushToZero {
             r = special
             flags |= hostFlags()
         } else {
-            r = double ? Double(bitPattern: addend).addingProduct(Double(bitPattern: op1), Double(bitPattern: op2)).bitPattern
-                : UInt64(Float(bitPattern: UInt32(addend)).addingProduct(Float(bitPattern: UInt32(op1)),
-                                                                         Float(bitPattern: UInt32(op2))).bitPattern)
+            r = fma(addend, op1, op2, double: double)
             flags |= hostFlags()
             if f.isDenormal(r) || (f.magnitude(r) == 0 && flags & FPException.inexact != 0) {
                 flags = flags & ~FPException.inexact | FPException.underflow
@@ -190,12 +257,17 @@ enum FlushToZero {
             }
         }
         chost_set_mxcsr(saved)
-        if double {
-            state.storeBytes(of: r, toByteOffset: ARMState.d(d), as: UInt64.self)
-        } else {
-            state.storeBytes(of: UInt32(truncatingIfNeeded: r), toByteOffset: ARMState.s(d), as: UInt32.self)
-        }
+        store(r)
         let now = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
         state.storeBytes(of: now | flags, toByteOffset: ARMState.fpscr, as: UInt32.self)
+    }
+
+    /// addend + op1 * op2 with one rounding, on the bits.
+    static func fma(_ addend: UInt64, _ op1: UInt64, _ op2: UInt64, double: Bool) -> UInt64 {
+        if double {
+            return Double(bitPattern: addend).addingProduct(Double(bitPattern: op1), Double(bitPattern: op2)).bitPattern
+        }
+        return UInt64(Float(bitPattern: UInt32(truncatingIfNeeded: addend))
+            .addingProduct(Float(bitPattern: UInt32(truncatingIfNeeded: op1)), Float(bitPattern: UInt32(truncatingIfNeeded: op2))).bitPattern)
     }
 }
