@@ -16,15 +16,14 @@ import CHost
 import IR
 
 extension ARMHelpers {
-    /// Operations of `flushToZeroArithmetic`.
+    /// Operations of `flushedOperation`.
     enum FlushedOperation: UInt32 { case add, sub, mul, div, sqrt, toSingle, toDouble }
 
-    /// a and b: the operands' bits (b unused by sqrt and the conversions); c: the
-    /// FlushedOperation | double precision << 4 (the conversions: the source's precision).
-    /// The result's bits; FPSCR's cumulative flags gain the operation's.
-    static let flushToZeroArithmetic: HelperFunction = { state, a, b, c in
-        let op = FlushedOperation(rawValue: UInt32(c & 0xf)) ?? .add
-        let double = c & 16 != 0
+    /// One operation under FZ on the operands' bits (b unused by sqrt and the conversions;
+    /// `double`: the source's precision): the result's bits; FPSCR's cumulative flags gain the
+    /// operation's.
+    static func flushedOperation(_ state: UnsafeMutableRawPointer, _ op: FlushedOperation, _ a: UInt64, _ b: UInt64,
+                                 double: Bool) -> UInt64 {
         if op.rawValue <= FlushedOperation.sqrt.rawValue, let r = FlushToZero.fast(op, a, b, double: double) { return r }
         if op == .toSingle, let r = FlushToZero.fastToSingle(a) { return r }
         if op == .toDouble, FloatBits.single.isOrdinary(a) { return Double(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern }
@@ -43,6 +42,42 @@ extension ARMHelpers {
         fpscr |= flags
         state.storeBytes(of: fpscr, toByteOffset: ARMState.fpscr, as: UInt32.self)
         return r
+    }
+
+    /// A whole VFP instruction under FZ, on the registers in a: FlushedInstruction | double
+    /// precision << 4 (the conversions: the source's) | d << 8 | n << 16 | m << 24. The
+    /// multiply-accumulates round twice, as VMLA and its kin do (FPMul, then FPAdd).
+    static let flushedInstruction: HelperFunction = { state, a, _, _ in
+        let op = FlushedInstruction(rawValue: UInt32(a & 0xf)) ?? .add
+        let double = a & 1 << 4 != 0
+        let d = Int(a >> 8 & 0xff), n = Int(a >> 16 & 0xff), m = Int(a >> 24 & 0xff)
+        let read = { (r: Int, double: Bool) in
+            double ? state.load(fromByteOffset: ARMState.d(r), as: UInt64.self)
+                : UInt64(state.load(fromByteOffset: ARMState.s(r), as: UInt32.self))
+        }
+        let write = { (r: Int, double: Bool, v: UInt64) in
+            if double {
+                state.storeBytes(of: v, toByteOffset: ARMState.d(r), as: UInt64.self)
+            } else {
+                state.storeBytes(of: UInt32(truncatingIfNeeded: v), toByteOffset: ARMState.s(r), as: UInt32.self)
+            }
+        }
+        let sign: UInt64 = double ? 1 << 63 : 1 << 31
+        let x = read(n, double), y = read(m, double)
+        switch op {
+        case .toSingle: write(d, false, flushedOperation(state, .toSingle, read(m, true), 0, double: true))
+        case .toDouble: write(d, true, flushedOperation(state, .toDouble, read(m, false), 0, double: false))
+        case .sqrt: write(d, double, flushedOperation(state, .sqrt, y, 0, double: double))
+        case .nmul: write(d, double, flushedOperation(state, .mul, x, y, double: double) ^ sign)
+        case .mla, .mls, .nmla, .nmls:
+            let product = flushedOperation(state, .mul, x, y, double: double)
+            let acc = read(d, double) ^ (op == .nmla || op == .nmls ? sign : 0)
+            let addend = product ^ (op == .mls || op == .nmla ? sign : 0)
+            write(d, double, flushedOperation(state, .add, acc, addend, double: double))
+        default:
+            write(d, double, flushedOperation(state, FlushedOperation(rawValue: op.rawValue) ?? .add, x, y, double: double))
+        }
+        return 0
     }
 
     /// Input Denormal for the operands of an instruction whose arithmetic the host's DAZ gets

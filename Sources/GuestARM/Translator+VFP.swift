@@ -168,6 +168,15 @@ extension Translator {
 
     mutating func vfpArithmetic(_ op: VFPOp, double: Bool, d: Int, n: Int, m: Int) {
         let x = fpRead(n, double: double), y = fpRead(m, double: double)
+        if flushToZero, let fused = FlushedInstruction(op) {
+            return underFlushToZero(fused, double: double, d: d, n: n, m: m, x, y) {
+                $0.vfpArithmetic(op, double: double, d: d, n: n, m: m, x, y)
+            }
+        }
+        vfpArithmetic(op, double: double, d: d, n: n, m: m, x, y)
+    }
+
+    mutating func vfpArithmetic(_ op: VFPOp, double: Bool, d: Int, n: Int, m: Int, _ x: Value, _ y: Value) {
         let r: Value
         switch op {
         case .add: r = arith(.fadd, x, y)
@@ -199,33 +208,7 @@ extension Translator {
     /// VFP arithmetic on SSE: NaN results by ARM's FPProcessNaNs and FPDefaultNaN
     /// (NaNRule.firstNaN), operands in the pseudocode's order (op1 first).
     mutating func arith(_ opcode: Opcode, _ x: Value, _ y: Value) -> Value {
-        if flushToZero {
-            let op: ARMHelpers.FlushedOperation = switch opcode {
-            case .fadd: .add
-            case .fsub: .sub
-            case .fmul: .mul
-            default: .div
-            }
-            return flushed(op, x, y)
-        }
-        return defaultNaNMode(b.floatBinary(opcode, x, y, nans: .firstNaN))
-    }
-
-    /// Under FPSCR.FZ: `op` by the helper that flushes as ARM does (ARMHelpers+FlushToZero),
-    /// DN included. `x` gives the precision (the source's, for a conversion).
-    mutating func flushed(_ op: ARMHelpers.FlushedOperation, _ x: Value, _ y: Value = .none, result: IRType? = nil) -> Value {
-        let type = b.type(of: x)
-        let code = op.rawValue | (type == .f64 ? 16 : 0)
-        return b.call(ARMHelpers.flushToZeroArithmetic, effects: [.readsState, .writesState], result: result ?? type,
-                      x, y, b.const32(code))
-    }
-
-    /// Under FPSCR.FZ: Input Denormal for the operands of an instruction the host's DAZ
-    /// otherwise gets right.
-    mutating func flushedInputs(_ x: Value, _ y: Value? = nil) {
-        guard flushToZero else { return }
-        let code: UInt32 = (b.type(of: x) == .f64 ? 1 : 0) | (y != nil ? 2 : 0)
-        b.call(ARMHelpers.flushedInputs, effects: [.readsState, .writesState], result: nil, x, y ?? .none, b.const32(code))
+        defaultNaNMode(b.floatBinary(opcode, x, y, nans: .firstNaN))
     }
 
     /// Under FPSCR.DN (a block key flag) a NaN result is the default NaN, whatever the
@@ -241,11 +224,16 @@ extension Translator {
 
     mutating func vfpUnary(_ op: VFPUnary, double: Bool, d: Int, m: Int) {
         let x = fpRead(m, double: double)
+        if flushToZero && op == .sqrt {
+            return underFlushToZero(.sqrt, double: double, d: d, n: m, m: m, x, nil) {
+                $0.fpWrite(d, double: double, $0.defaultNaNMode($0.b.fsqrt(x, nans: .firstNaN)))
+            }
+        }
         let r: Value = switch op {
         case .mov: x
         case .abs: b.unary(.fabs, x)
         case .neg: b.unary(.fneg, x)
-        case .sqrt: flushToZero ? flushed(.sqrt, x) : defaultNaNMode(b.fsqrt(x, nans: .firstNaN))
+        case .sqrt: defaultNaNMode(b.fsqrt(x, nans: .firstNaN))
         }
         fpWrite(d, double: double, r)
     }
@@ -278,10 +266,11 @@ extension Translator {
     /// VCVT between double and single.
     mutating func vfpConvertPrecision(toDouble: Bool, d: Int, m: Int) {
         let x = fpRead(m, double: !toDouble)
-        if flushToZero {
-            return fpWrite(d, double: toDouble, flushed(toDouble ? .toDouble : .toSingle, x, result: toDouble ? .f64 : .f32))
+        let convert = { (t: inout Translator) in
+            t.fpWrite(d, double: toDouble, t.defaultNaNMode(t.b.fconvert(x, to: toDouble ? .f64 : .f32)))
         }
-        fpWrite(d, double: toDouble, defaultNaNMode(b.fconvert(x, to: toDouble ? .f64 : .f32)))
+        if flushToZero { return underFlushToZero(toDouble ? .toDouble : .toSingle, double: !toDouble, d: d, n: m, m: m, x, nil, convert) }
+        convert(&self)
     }
 
     /// VCVT/VCVTR float to 32-bit integer in an S register.
