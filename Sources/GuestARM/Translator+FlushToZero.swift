@@ -1,6 +1,6 @@
 // VFP data processing in blocks translated under FPSCR.FZ (a block-key flag). The host's
 // DAZ/FTZ get ARM's values and flags whenever no operand is denormal and no result can be
-// tiny, which an integer test per operand on its exponent shows (three host instructions and
+// tiny, which an integer test per operand on its exponent shows (four host instructions and
 // a branch); then the instruction runs as outside FZ, inline on SSE. Otherwise it branches to a helper that does the whole
 // instruction as ARM does (ARMHelpers+FlushToZero): Input Denormal for a flushed operand,
 // Underflow alone for a flushed result, tininess before rounding.
