@@ -6,10 +6,12 @@ import IR
 
 public struct ARMFrontend: Frontend {
     /// BlockKey.flags: bit 0 Thumb, bit 1 big-endian data (CPSR.E), bit 2 default-NaN mode
-    /// (FPSCR.DN: VFP arithmetic translates differently), bits 8-15 ITSTATE.
+    /// (FPSCR.DN: VFP arithmetic translates differently), bit 3 flush-to-zero mode (FPSCR.FZ:
+    /// VFP arithmetic goes through the helpers of ARMHelpers+FlushToZero), bits 8-15 ITSTATE.
     public static let thumbFlag: UInt32 = 1
     public static let bigEndianFlag: UInt32 = 2
     public static let defaultNaNFlag: UInt32 = 4
+    public static let flushToZeroFlag: UInt32 = 8
     public static let itShift: UInt32 = 8
 
     static let pageSize: UInt32 = 4096
@@ -23,8 +25,10 @@ public struct ARMFrontend: Frontend {
         let thumb = state.load(fromByteOffset: ARMState.thumb, as: UInt32.self)
         let be = state.load(fromByteOffset: ARMState.bigEndian, as: UInt32.self)
         let it = state.load(fromByteOffset: ARMState.itState, as: UInt32.self)
-        let dn = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self) >> 25 & 1
+        let fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
+        let dn = fpscr >> 25 & 1, fz = fpscr >> 24 & 1
         let flags = (thumb != 0 ? Self.thumbFlag : 0) | (be != 0 ? Self.bigEndianFlag : 0) | dn * Self.defaultNaNFlag
+            | fz * Self.flushToZeroFlag
             | (it & 0xff) << Self.itShift
         return BlockKey(pc: UInt64(pc), flags: flags)
     }

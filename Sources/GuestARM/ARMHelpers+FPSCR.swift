@@ -58,9 +58,16 @@ extension ARMHelpers {
         return UInt64(fpscr)
     }
 
+    /// The FPSCR bits a write keeps (A2.5.3: NZCV, QC, AHP, DN, FZ, RMode, Stride,
+    /// Len, IDC and the cumulative flags). The trap enables (IDE, IXE, UFE, OFE, DZE, IOE) are
+    /// RAZ/WI on an implementation without floating-point traps, as this one is; bits 19, 14-13
+    /// and 6-5 are reserved (UNK/SBZP) and read as zero here. (qemu-arm's default CPU keeps
+    /// bit 19: FZ16 of ARMv8.2, which ARMv7 does not have.)
+    static let writableFPSCR: UInt32 = 0xfff7_009f
+
     /// VMSR FPSCR: the new value, and the host's rounding and flush-to-zero to match.
     static let writeFPSCR: HelperFunction = { state, a, _, _ in
-        let fpscr = UInt32(truncatingIfNeeded: a)
+        let fpscr = UInt32(truncatingIfNeeded: a) & writableFPSCR
         state.storeBytes(of: fpscr, toByteOffset: ARMState.fpscr, as: UInt32.self)
         chost_set_mxcsr(mxcsr(for: fpscr))
         return 0

@@ -1,4 +1,4 @@
-// Floating-point helpers: fused multiply-add and half-precision conversions.
+// Floating-point helpers: fused multiply-add (the conversions are ARMHelpers+VFPConvert).
 
 import CHost
 import IR
@@ -12,7 +12,13 @@ extension ARMHelpers {
     static let fusedMultiplyAdd: HelperFunction = { state, a, _, _ in
         let d = Int(a & 0xff), n = Int(a >> 8 & 0xff), m = Int(a >> 16 & 0xff)
         let negateProduct = a & (1 << 24) != 0, negateAddend = a & (1 << 25) != 0
-        let dn = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self) & (1 << 25) != 0
+        let fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
+        let dn = fpscr & (1 << 25) != 0
+        if fpscr & (1 << 24) != 0 {
+            FlushToZero.fusedMultiplyAdd(state, d: d, n: n, m: m, negateProduct: negateProduct, negateAddend: negateAddend,
+                                         double: a & (1 << 26) != 0, fpscr: fpscr)
+            return 0
+        }
         if a & (1 << 26) != 0 {
             let load = { (r: Int) in state.load(fromByteOffset: ARMState.d(r), as: UInt64.self) }
             let sign: UInt64 = 1 << 63
@@ -30,16 +36,6 @@ extension ARMHelpers {
             state.storeBytes(of: UInt32(truncatingIfNeeded: r), toByteOffset: ARMState.s(d), as: UInt32.self)
         }
         return 0
-    }
-
-    /// IEEE half precision (in the low 16 bits) to single.
-    static let halfToSingle: HelperFunction = { _, a, _, _ in
-        UInt64(Float(Float16(bitPattern: UInt16(truncatingIfNeeded: a))).bitPattern)
-    }
-
-    /// Single to IEEE half precision, rounding to nearest even.
-    static let singleToHalf: HelperFunction = { _, a, _, _ in
-        UInt64(Float16(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern)
     }
 }
 

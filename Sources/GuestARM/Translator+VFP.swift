@@ -150,12 +150,14 @@ extension Translator {
         guard reg == 1 else { return reg == 8 }
         let value = self.reg(t)
         b.call(ARMHelpers.writeFPSCR, effects: .writesState, result: nil, value)
-        // FPSCR.DN is a key flag: the next block is looked up with the new one.
+        // FPSCR.DN and FZ are key flags: the next block is looked up with the new ones.
         let target = b.const32(next)
         b.storeState(ARMState.pc, target)
         storeNextITState(nextITState)
         let dn = b.shli(b.andi(b.shri(value, 25), 1), 2)
-        b.lookupAndGoto(pc: target, flags: b.ori(dn, UInt64(keyFlags(itState: nextITState) & ~ARMFrontend.defaultNaNFlag)))
+        let fz = b.shli(b.andi(b.shri(value, 24), 1), 3)
+        let others = keyFlags(itState: nextITState) & ~(ARMFrontend.defaultNaNFlag | ARMFrontend.flushToZeroFlag)
+        b.lookupAndGoto(pc: target, flags: b.ori(b.or(dn, fz), UInt64(others)))
         ended = true
         return true
     }
@@ -166,6 +168,15 @@ extension Translator {
 
     mutating func vfpArithmetic(_ op: VFPOp, double: Bool, d: Int, n: Int, m: Int) {
         let x = fpRead(n, double: double), y = fpRead(m, double: double)
+        if flushToZero, let fused = FlushedInstruction(op) {
+            return underFlushToZero(fused, double: double, d: d, n: n, m: m, x, y) {
+                $0.vfpArithmetic(op, double: double, d: d, n: n, m: m, x, y)
+            }
+        }
+        vfpArithmetic(op, double: double, d: d, n: n, m: m, x, y)
+    }
+
+    mutating func vfpArithmetic(_ op: VFPOp, double: Bool, d: Int, n: Int, m: Int, _ x: Value, _ y: Value) {
         let r: Value
         switch op {
         case .add: r = arith(.fadd, x, y)
@@ -213,6 +224,11 @@ extension Translator {
 
     mutating func vfpUnary(_ op: VFPUnary, double: Bool, d: Int, m: Int) {
         let x = fpRead(m, double: double)
+        if flushToZero && op == .sqrt {
+            return underFlushToZero(.sqrt, double: double, d: d, n: m, m: m, x, nil) {
+                $0.fpWrite(d, double: double, $0.defaultNaNMode($0.b.fsqrt(x, nans: .firstNaN)))
+            }
+        }
         let r: Value = switch op {
         case .mov: x
         case .abs: b.unary(.fabs, x)
@@ -230,6 +246,7 @@ extension Translator {
         let x = fpRead(d, double: double)
         let y: Value = m.map { fpRead($0, double: double) }
             ?? b.bitcast(double ? b.const64(0) : b.const32(0), to: double ? .f64 : .f32)
+        flushedInputs(x, m.map { _ in y })
         let lt = b.fsetcond(.olt, x, y)
         let eq = b.fsetcond(.oeq, x, y)
         let un = b.fsetcond(.uno, x, y)
@@ -249,7 +266,11 @@ extension Translator {
     /// VCVT between double and single.
     mutating func vfpConvertPrecision(toDouble: Bool, d: Int, m: Int) {
         let x = fpRead(m, double: !toDouble)
-        fpWrite(d, double: toDouble, defaultNaNMode(b.fconvert(x, to: toDouble ? .f64 : .f32)))
+        let convert = { (t: inout Translator) in
+            t.fpWrite(d, double: toDouble, t.defaultNaNMode(t.b.fconvert(x, to: toDouble ? .f64 : .f32)))
+        }
+        if flushToZero { return underFlushToZero(toDouble ? .toDouble : .toSingle, double: !toDouble, d: d, n: m, m: m, x, nil, convert) }
+        convert(&self)
     }
 
     /// VCVT/VCVTR float to 32-bit integer in an S register.
@@ -257,6 +278,7 @@ extension Translator {
         let x = fpRead(m, double: double)
         // VCVTR rounds by FPSCR.RMode, which is the host environment's mode while guest code runs.
         let mode: RoundingMode? = roundTowardZero ? .towardZero : nil
+        flushedInputs(x)
         let i = b.ftoi(x, to: .i32, signed: signed, rounding: mode)
         b.storeState(ARMState.s(d), i)
     }
@@ -268,49 +290,20 @@ extension Translator {
     }
 
     /// VCVT between float and fixed point (in place in Vd): `fracBits` fraction bits, 16- or
-    /// 32-bit integers.
+    /// 32-bit integers. A helper (ARMHelpers+VFPConvert): FPToFixed raises Invalid Operation
+    /// alone when it saturates and FixedToFP rounds to nearest, neither of which SSE does.
     mutating func vfpFixedPoint(toFixed: Bool, double: Bool, d: Int, signed: Bool, size16: Bool, fracBits: UInt32) {
-        let scale = Double(sign: .plus, exponent: Int(fracBits), significand: 1)
-        let t: IRType = double ? .f64 : .f32
-        let scaleBits: UInt64 = double ? scale.bitPattern : UInt64(Float(scale).bitPattern)
-        let factor = b.bitcast(double ? b.const64(scaleBits) : b.const32(UInt32(scaleBits)), to: t)
-        if toFixed {
-            let x = b.binary(.fmul, fpRead(d, double: double), factor)
-            let wide = b.ftoi(x, to: .i64, signed: signed, rounding: .towardZero)
-            // Saturate to the 16- or 32-bit range.
-            let bits = size16 ? 16 : 32
-            let lo: UInt64 = signed ? UInt64(bitPattern: -(Int64(1) << (bits - 1))) : 0
-            let hi: UInt64 = signed ? UInt64((Int64(1) << (bits - 1)) - 1) : (UInt64(1) << bits) - 1
-            var v = wide
-            let loV = b.const64(lo), hiV = b.const64(hi)
-            v = b.select(b.setcond(signed ? .lt : .ltu, v, loV), loV, v)
-            v = b.select(b.setcond(signed ? .gt : .gtu, v, hiV), hiV, v)
-            let r32 = b.trunc(v)
-            if double {
-                b.storeState(ARMState.d(d), signed ? b.sext(r32) : b.zext(r32))
-            } else {
-                b.storeState(ARMState.s(d), r32)
-            }
-        } else {
-            var i = double ? b.trunc(b.loadState(.i64, ARMState.d(d))) : b.loadState(.i32, ARMState.s(d))
-            if size16 { i = b.unary(signed ? .ext16s : .ext16u, i) }
-            let f = b.itof(i, to: t, signed: signed)
-            fpWrite(d, double: double, b.binary(.fdiv, f, factor))
-        }
+        let operand = ARMHelpers.fixedPointOperand(register: d, double: double, unsigned: !signed, size16: size16,
+                                                   fractionBits: fracBits)
+        b.call(toFixed ? ARMHelpers.floatToFixed : ARMHelpers.fixedToFloat, effects: [.readsState, .writesState],
+               result: nil, b.const32(operand))
     }
 
-    /// VCVTB/VCVTT: half precision in the bottom or top of an S register and single precision.
+    /// VCVTB/VCVTT: half precision in the bottom or top of an S register and single precision,
+    /// by a helper under FPSCR's RMode, FZ, DN and AHP.
     mutating func vfpHalf(toHalf: Bool, top: Bool, d: Int, m: Int) {
-        if toHalf {
-            let x = b.loadState(.i32, ARMState.s(m))
-            let h = b.call(ARMHelpers.singleToHalf, effects: .pure, result: .i32, x)
-            let old = b.loadState(.i32, ARMState.s(d))
-            b.storeState(ARMState.s(d), b.deposit(old, h, position: top ? 16 : 0, length: 16))
-        } else {
-            let x = b.loadState(.i32, ARMState.s(m))
-            let h = b.extract(x, position: top ? 16 : 0, length: 16)
-            b.storeState(ARMState.s(d), b.call(ARMHelpers.halfToSingle, effects: .pure, result: .i32, h))
-        }
+        let operand = UInt32(d) | UInt32(m) << 8 | (toHalf ? 1 << 16 : 0) | (top ? 1 << 17 : 0)
+        b.call(ARMHelpers.convertHalf, effects: [.readsState, .writesState], result: nil, b.const32(operand))
     }
 }
 

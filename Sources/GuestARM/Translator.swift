@@ -28,6 +28,8 @@ struct Translator {
     let bigEndian: Bool
     /// FPSCR.DN: every VFP NaN result is the default NaN.
     let defaultNaN: Bool
+    /// FPSCR.FZ: VFP arithmetic flushes denormals as ARM does, through helpers.
+    let flushToZero: Bool
     /// ITSTATE of the instruction being translated, and of the one after it.
     var itState: UInt32 = 0
     var nextITState: UInt32 = 0
@@ -52,6 +54,7 @@ struct Translator {
         thumb = key.flags & ARMFrontend.thumbFlag != 0
         bigEndian = key.flags & ARMFrontend.bigEndianFlag != 0
         defaultNaN = key.flags & ARMFrontend.defaultNaNFlag != 0
+        flushToZero = key.flags & ARMFrontend.flushToZeroFlag != 0
         entryITState = (key.flags >> ARMFrontend.itShift) & 0xff
         itState = entryITState
     }
@@ -116,9 +119,11 @@ struct Translator {
         (thumb ? ARMFrontend.thumbFlag : 0) | modeFlags | itState << ARMFrontend.itShift
     }
 
-    /// The key flags besides Thumb and ITSTATE: data endianness and default-NaN mode.
+    /// The key flags besides Thumb and ITSTATE: data endianness, default-NaN and
+    /// flush-to-zero modes.
     var modeFlags: UInt32 {
         (bigEndian ? ARMFrontend.bigEndianFlag : 0) | (defaultNaN ? ARMFrontend.defaultNaNFlag : 0)
+            | (flushToZero ? ARMFrontend.flushToZeroFlag : 0)
     }
 
     // MARK: Block exits

@@ -33,7 +33,6 @@ struct QEMUSequenceTests {
         let count = Self.perClass * Self.scale
         let classSeed = Self.seed &+ UInt64(InstructionClass.allCases.firstIndex(of: kind)!) &* 1000 &+ (thumb ? 500 : 0)
         var generator = ARMSequenceGenerator(thumb: thumb, seed: classSeed)
-        generator.flushToZero = !Self.gaps.contains(.flushToZero)
         let jit = JITRunner()
         var failures: [String] = []
         var unassembled: [[String]] = []

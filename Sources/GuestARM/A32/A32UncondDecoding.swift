@@ -54,7 +54,8 @@ extension Translator {
         b.storeState(ARMState.pc, target)
         storeNextITState(nextITState)
         let flags = (thumb ? ARMFrontend.thumbFlag : 0) | (bigEndian ? ARMFrontend.bigEndianFlag : 0)
-            | (defaultNaN ? ARMFrontend.defaultNaNFlag : 0) | nextITState << ARMFrontend.itShift
+            | (defaultNaN ? ARMFrontend.defaultNaNFlag : 0) | (flushToZero ? ARMFrontend.flushToZeroFlag : 0)
+            | nextITState << ARMFrontend.itShift
         b.lookupAndGoto(pc: target, flags: b.const32(flags))
         ended = true
     }

@@ -228,9 +228,15 @@ extension ARMSequenceGenerator {
         return lines
     }
 
-    /// FPSCR control bits from a core register: rounding mode, flush-to-zero, default NaN.
+    /// FPSCR control bits from a core register: rounding mode, flush-to-zero, default NaN; now
+    /// and then a random word, whose trap enables and reserved bits must read back as zero.
+    /// (Not bit 19, FZ16 to qemu-arm's ARMv8.2 CPU, UNK/SBZP in ARMv7 (A2.5.3); nor Len and
+    /// Stride, which make VFP data processing UNDEFINED.)
     mutating func fpscrWrite() -> [String] {
-        let value = Self.roundingMode(&rng) << 22 | (flushToZero && rng.fuzzChance(30) ? 1 << 24 : 0) | (rng.fuzzChance(30) ? 1 << 25 : 0)
+        var value = Self.roundingMode(&rng) << 22 | (flushToZero && rng.fuzzChance(30) ? 1 << 24 : 0) | (rng.fuzzChance(30) ? 1 << 25 : 0)
+        if rng.fuzzChance(30) {
+            value = UInt32(truncatingIfNeeded: rng.next()) & ~(1 << 19 | 0x37 << 16) & (flushToZero ? ~0 : ~(1 << 24))
+        }
         let r = rd()
         return ["movw \(r), #\(value & 0xffff)", "movt \(r), #\(value >> 16)", "vmsr fpscr, \(r)"]
     }

@@ -9,6 +9,7 @@ import TestTools
 
 enum InstructionClass: String, CaseIterable, CustomStringConvertible {
     case dataProcessing, multiply, loadStore, bitField, extend, conditional, vfp
+    case statusRegister, memoryOther, vfpMemory, vfpMove
     var description: String { rawValue }
 }
 
@@ -50,7 +51,8 @@ struct ARMSequenceGenerator {
         return lines
     }
 
-    static let conditionalKinds: [InstructionClass] = [.dataProcessing, .multiply, .loadStore, .bitField, .extend, .vfp]
+    static let conditionalKinds: [InstructionClass] = [.dataProcessing, .multiply, .loadStore, .bitField, .extend, .vfp,
+                                                       .statusRegister, .memoryOther, .vfpMemory, .vfpMove]
 
     mutating func condition() -> String { rng.fuzzPick(Self.conditions) }
 
@@ -62,11 +64,17 @@ struct ARMSequenceGenerator {
             case (.loadStore, 0..<8): return exclusivePair()
             case (.loadStore, 8..<12): return [rng.fuzzChance(50) ? "setend be" : "setend le"]
             case (.vfp, 0..<10): return compareAndTransfer()
-            case (.vfp, 10..<14): return fpscrWrite()
+            case (.vfp, 10..<14), (.vfpMove, 0..<5): return fpscrWrite()
             default: break
             }
         }
-        return [instruction(kind, cond: cond)]
+        switch kind {
+        case .statusRegister: return statusGroup(cond: cond)
+        case .memoryOther: return memoryOtherGroup(cond: cond)
+        case .vfpMemory: return vfpMemoryGroup(cond: cond)
+        case .vfpMove: return vfpMoveGroup(cond: cond)
+        default: return [instruction(kind, cond: cond)]
+        }
     }
 
     /// "it<mask> <cond>" and 1-4 instructions with the matching conditions.
@@ -93,6 +101,10 @@ struct ARMSequenceGenerator {
         case .extend: extend(cond)
         case .vfp: vfp(cond)
         case .conditional: dataProcessing(cond)
+        case .statusRegister: statusRegister(cond)
+        case .memoryOther: memoryOther(cond)
+        case .vfpMemory: vfpMemory(cond)
+        case .vfpMove: vfpMove(cond)
         }
     }
 

@@ -9,29 +9,18 @@ struct MirageGaps: OptionSet {
 
     // (1 << 0 was `nanValues`: VFP NaN results were the host's. They follow FPProcessNaN and
     // FPDefaultNaN now, DN included: NaNRule.firstNaN, the invalid trap, DN in the block key.)
-    /// FPSCR.FZ is the host's DAZ/FTZ: a flushed denormal input does not set IDC (A2.5.3), so
-    /// start states and FPSCR writes keep FZ clear.
-    static let flushToZero = MirageGaps(rawValue: 1 << 1)
-    /// VCVT from fixed point to float rounds by FPSCR.RMode (the host's mode, as for integers);
-    /// the manual's VCVT (between floating-point and fixed-point, Floating-point) passes
-    /// round_to_nearest = TRUE to FixedToFP: nearest-even whatever FPSCR.RMode says.
-    static let fixedToFloatRounding = MirageGaps(rawValue: 1 << 2)
-    /// VCVT to fixed point out of range saturates without raising Invalid Operation, and may raise Inexact
-    /// (or Overflow from the scaling) instead; FPToFixed raises only IOC when it saturates.
-    static let toFixedSaturation = MirageGaps(rawValue: 1 << 3)
-    static let all: MirageGaps = [.flushToZero, .fixedToFloatRounding, .toFixedSaturation]
+    // (1 << 1 was `flushToZero`: a flushed denormal input did not set IDC. Blocks translated
+    // under FZ now run VFP arithmetic through ARMHelpers+FlushToZero.)
+    // (1 << 2 was `fixedToFloatRounding` and 1 << 3 `toFixedSaturation`: VCVT between floating
+    // point and fixed point follows FixedToFP and FPToFixed now, ARMHelpers+VFPConvert.)
+    static let all: MirageGaps = []
+    /// Not kept out of the run, for it is too rare to turn up there: outside flush-to-zero
+    /// mode, a multiply, divide or double-to-single conversion whose exact result is just
+    /// below the smallest normal and rounds up to it raises Inexact without Underflow (x86
+    /// detects tininess after rounding; ARM's FPRound, A2.7.8, before), because checking every
+    /// VMUL's result would slow the fast path. QEMUFindingsTests.underflowBeforeRounding.
+    static let underflowAfterRounding = MirageGaps(rawValue: 1 << 4)
 
-    /// Whether a sequence holding `line` is left out of the run.
-    func excludes(_ line: String) -> Bool {
-        let words = line.split(separator: " ")
-        guard let mnemonic = words.first, mnemonic.hasPrefix("vcvt") else { return false }
-        let fixed = line.contains("#")
-        // "vcvt<cond>.<to>.<from>" with the condition anywhere before the first dot.
-        let types = mnemonic.split(separator: ".").dropFirst().map(String.init)
-        guard types.count == 2 else { return false }
-        let integer = ["s32", "u32", "s16", "u16"]
-        if contains(.fixedToFloatRounding), fixed, types[0].hasPrefix("f"), integer.contains(types[1]) { return true }
-        if contains(.toFixedSaturation), fixed, integer.contains(types[0]) { return true }
-        return false
-    }
+    /// Whether a sequence holding `line` is left out of the run (none is, now).
+    func excludes(_ line: String) -> Bool { false }
 }
