@@ -40,6 +40,8 @@ public enum ARMState {
     public static let tpidrurw = 104
     /// FPSCR.
     public static let fpscr = 108
+    /// The FPSCR bits a write keeps (the others read as zero): VMSR and a signal return.
+    public static let fpscrWritable = ARMHelpers.writableFPSCR
     /// Nonzero: stop at the next block boundary (i32).
     public static let exitRequest = 112
 

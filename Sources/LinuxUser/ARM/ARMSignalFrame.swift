@@ -122,7 +122,8 @@ enum ARMSignalFrame {
             let second = UInt64(bytes.get32(at: vfpRegisters + 8 * d + 4, bigEndian: be))
             state[d: d] = be ? first << 32 | second : second << 32 | first
         }
-        state.fpscr = bytes.get32(at: vfpStatus, bigEndian: be)
+        // As the hardware's FPSCR write: bits it does not implement read as zero afterwards.
+        state.fpscr = bytes.get32(at: vfpStatus, bigEndian: be) & ARMState.fpscrWritable
         state.loadHostFloatEnvironment()
         if rt {
             let base = UInt64(bytes.get32(at: ucStack, bigEndian: be)), flags = bytes.get32(at: ucStack + 4, bigEndian: be)
