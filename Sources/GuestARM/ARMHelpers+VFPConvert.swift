@@ -18,34 +18,34 @@ extension ARMHelpers {
     /// VCVT.{S,U}{16,32}.F{32,64} Vd, Vd, #fbits: FPToFixed, the result sign- or zero-extended
     /// to the register's width.
     static let floatToFixed: HelperFunction = { state, a, _, _ in
-        let r = Int(a & 0xff), double = a & 1 << 8 != 0
-        var fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
-        var flags: UInt32 = 0
-        let bits = double ? state.load(fromByteOffset: ARMState.d(r), as: UInt64.self)
-            : UInt64(state.load(fromByteOffset: ARMState.s(r), as: UInt32.self))
-        let v = VFPConversion.toFixed(bits, double ? .double : .single, fractionBits: Int(a >> 16 & 0xff),
-                                      unsigned: a & 1 << 9 != 0, size: a & 1 << 10 != 0 ? 16 : 32,
-                                      fz: fpscr & 1 << 24 != 0, flags: &flags)
-        if double {
-            state.storeBytes(of: UInt64(bitPattern: v), toByteOffset: ARMState.d(r), as: UInt64.self)
-        } else {
-            state.storeBytes(of: UInt32(truncatingIfNeeded: v), toByteOffset: ARMState.s(r), as: UInt32.self)
+        convertInPlace(state, a) { bits, format, fractionBits, unsigned, size, fz, flags in
+            UInt64(bitPattern: VFPConversion.toFixed(bits, format, fractionBits: fractionBits, unsigned: unsigned,
+                                                     size: size, fz: fz, flags: &flags))
         }
-        fpscr |= flags
-        state.storeBytes(of: fpscr, toByteOffset: ARMState.fpscr, as: UInt32.self)
-        return 0
     }
 
     /// VCVT.F{32,64}.{S,U}{16,32} Vd, Vd, #fbits: FixedToFP of the register's low 16 or 32 bits.
     static let fixedToFloat: HelperFunction = { state, a, _, _ in
+        convertInPlace(state, a) { bits, format, fractionBits, unsigned, size, fz, flags in
+            VFPConversion.fromFixed(bits, format, fractionBits: fractionBits, unsigned: unsigned,
+                                    size: size, fz: fz, flags: &flags)
+        }
+    }
+
+    /// The fixed-point VCVTs convert a register in place: reads Sd or Dd (operand `a` as
+    /// fixedPointOperand packs it), converts, writes it back and ORs the flags into FPSCR.
+    @inline(__always)
+    private static func convertInPlace(
+        _ state: UnsafeMutableRawPointer, _ a: UInt64,
+        _ convert: (UInt64, FPFormat, Int, Bool, Int, Bool, inout UInt32) -> UInt64
+    ) -> UInt64 {
         let r = Int(a & 0xff), double = a & 1 << 8 != 0
         var fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
         var flags: UInt32 = 0
         let bits = double ? state.load(fromByteOffset: ARMState.d(r), as: UInt64.self)
             : UInt64(state.load(fromByteOffset: ARMState.s(r), as: UInt32.self))
-        let v = VFPConversion.fromFixed(bits, double ? .double : .single, fractionBits: Int(a >> 16 & 0xff),
-                                        unsigned: a & 1 << 9 != 0, size: a & 1 << 10 != 0 ? 16 : 32,
-                                        fz: fpscr & 1 << 24 != 0, flags: &flags)
+        let v = convert(bits, double ? .double : .single, Int(a >> 16 & 0xff), a & 1 << 9 != 0,
+                        a & 1 << 10 != 0 ? 16 : 32, fpscr & 1 << 24 != 0, &flags)
         if double {
             state.storeBytes(of: v, toByteOffset: ARMState.d(r), as: UInt64.self)
         } else {
