@@ -112,7 +112,7 @@ struct VectorTests {
         #expect(reports.isEmpty, "\(reports.joined(separator: "\n\n"))")
     }
 
-    @Test("a run of vector float ops shares the standard MXCSR; a slow lane inside it")
+    @Test("a run of vector float ops shares one MXCSR read; a slow lane inside it")
     func floatRun() {
         let reports = Self.check(seed: 0xf10a8, floats: true) { b, v in
             let p = b.vfloat(.vfmul, v[0], v[1], flagsOffset: Self.flagsOffset)
