@@ -22,17 +22,19 @@ public enum VectorFloat {
     public static let defaultNaN: UInt32 = 0x7fc0_0000
     static let minNormal = Double(Float.leastNormalMagnitude)
 
-    /// The op on each 32-bit lane of a and b; ORs the flags raised into the i32 at
+    /// The op on each 32-bit lane of a and b; raises inexact in the FP environment (MXCSR.PE,
+    /// as a scalar op would) and ORs the other flags raised into the i32 at
     /// `state + flagsOffset`. Host arithmetic runs at round to nearest, whatever MXCSR held.
     static func evaluate(_ opcode: Opcode, _ a: SIMD2<UInt64>, _ b: SIMD2<UInt64>,
                          state: UnsafeMutableRawPointer, flagsOffset: Int) -> SIMD2<UInt64> {
         let saved = chost_get_mxcsr()
         chost_set_mxcsr(0x1f80)
-        defer { chost_set_mxcsr(saved) }
         let x = unsafeBitCast(a, to: SIMD4<UInt32>.self), y = unsafeBitCast(b, to: SIMD4<UInt32>.self)
         var out = SIMD4<UInt32>()
         var flags: UInt32 = 0
         for k in 0..<4 { out[k] = lane(opcode, x[k], y[k], &flags) }
+        chost_set_mxcsr(flags & VectorFloatFlags.inexact != 0 ? saved | 0x20 : saved)
+        flags &= ~VectorFloatFlags.inexact
         if flags != 0 {
             let word = state.load(fromByteOffset: flagsOffset, as: UInt32.self)
             state.storeBytes(of: word | flags, toByteOffset: flagsOffset, as: UInt32.self)

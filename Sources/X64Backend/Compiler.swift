@@ -112,9 +112,9 @@ public struct X64Compiler: ~Copyable {
     var slotCount = 0
     /// Of the last block assembled: the rel32 fields that must point at the exit stub, and
     /// where each guest instruction starts (CompiledCode says more).
-    /// Whether MXCSR holds the vector float ops' standard value (a run of them and the ops
-    /// allowed between them is in progress; Lowering+Vector.swift).
-    var standardMXCSRActive = false
+    /// Whether the vector float ops' scratch holds the current MXCSR (a run of them and the
+    /// ops allowed between them is in progress; Lowering+Vector.swift).
+    var mxcsrSnapshotValid = false
     public internal(set) var exitStubReferences: [Int] = []
     public internal(set) var instructionStarts: [InstructionStart] = []
 
@@ -127,7 +127,7 @@ public struct X64Compiler: ~Copyable {
     /// `exitStubReferences` and `instructionStarts` describe it until the next block.
     public mutating func assemble(_ block: Block) -> CompileError? {
         a.reset()
-        standardMXCSRActive = false
+        mxcsrSnapshotValid = false
         exitStubReferences.removeAll(keepingCapacity: true)
         instructionStarts.removeAll(keepingCapacity: true)
         valueTypes = block.valueTypes
@@ -160,7 +160,7 @@ public struct X64Compiler: ~Copyable {
                 if j < ops.count {
                     // A float comparison only a branch reads: ucomis and a jcc, no 0/1 value.
                     if fusesWithBranch(ops[i], ops[j], at: j) {
-                        if standardMXCSRActive { leaveStandardMXCSR() }
+                        mxcsrSnapshotValid = false
                         lowerFloatBranch(ops[i], ops[j])
                         i = j + 1
                         continue
@@ -168,13 +168,13 @@ public struct X64Compiler: ~Copyable {
                     // A state field only a branch reads (a loop's exit-request test): cmp
                     // with the field in memory.
                     if stateFusesWithBranch(ops[i], ops[j], at: j) {
-                        if standardMXCSRActive { leaveStandardMXCSR() }
+                        mxcsrSnapshotValid = false
                         lowerStateBranch(ops[i], ops[j])
                         i = j + 1
                         continue
                     }
                 }
-                if standardMXCSRActive && !Self.keepsStandardMXCSR(ops[i].opcode) { leaveStandardMXCSR() }
+                if !Self.keepsMXCSRSnapshot(ops[i].opcode) { mxcsrSnapshotValid = false }
                 if let error = lower(ops[i]) { return error }
                 i += 1
             }

@@ -1,24 +1,14 @@
 // v128 values on SSE (SSE4.1, which HostFeatures.detected requires): a v128 lives in an XMM
 // register, a pair of spill slots ([rsp + 8k], 16 bytes, unaligned moves) or nowhere else.
-// The lane ops are one or two packed instructions each; vfadd/vfsub/vfmul run on the host's
-// addps/subps/mulps in a standard MXCSR and leave the rare lanes SSE gets wrong for ARM's
-// standard mode (a NaN, a subnormal input, a tiny result; any flag but inexact) to the
-// interpreter's implementation (ReferenceHelpers.vectorFloat).
+// The lane ops are one or two packed instructions each. vfadd/vfsub/vfmul run on the host's
+// addps/subps/mulps in the guest's MXCSR, untouched, when a value check shows SSE gives ARM's
+// standard-mode answer (Lowering+VectorFloat.swift).
 
 import IR
 import IRInterpreter
 import X64Assembler
 
 extension X64Compiler {
-    /// The scratch area of the vector float ops: 64 bytes of reserved frame slots holding
-    /// operand a (0), operand b (16), the slow path's result (32), the guest's MXCSR (48), the
-    /// MXCSR the op left (52) and the standard MXCSR (56).
-    static var vectorScratch: Int32 { slotAddress(JITABI.spillSlots - JITABI.reservedSlots) }
-
-    /// Round to nearest, flush-to-zero (a tiny result raises underflow, which the slow path
-    /// takes), no DAZ (a subnormal input raises denormal, likewise), every exception masked.
-    static let standardMXCSR: UInt32 = 0x9f80
-
     /// A v128 value in an XMM register: its own, or loaded into `scratch`.
     mutating func vector(_ v: Value, into scratch: XMM) -> XMM {
         switch location(v) {
@@ -202,84 +192,4 @@ extension X64Compiler {
         return nil
     }
 
-    /// Ops that may run while MXCSR holds the standard value: ones that neither use MXCSR nor
-    /// may fault, call, branch or be branched to. Any other ends the run (the guest's MXCSR
-    /// comes back first), so a fault, a helper and every other block see the guest's.
-    static func keepsStandardMXCSR(_ opcode: Opcode) -> Bool {
-        switch opcode {
-        case .vfadd, .vfsub, .vfmul, .vdup, .vinsert, .vextract, .vand, .vor, .vxor, .vandc, .vadd, .vsub, .vmul,
-             .vcmpeq, .vcmpgt, .vcmpgtu, .const_, .mov, .loadState, .storeState, .insnStart, .add, .sub, .and, .or,
-             .xor, .andc, .orc, .not, .neg, .shl, .shr, .sar, .rotl, .rotr, .extract, .sextract, .deposit, .zext,
-             .sext, .trunc, .concat, .ext8s, .ext8u, .ext16s, .ext16u:
-            true
-        default:
-            false
-        }
-    }
-
-    /// Ends a run of standard-MXCSR ops: the guest's MXCSR back.
-    mutating func leaveStandardMXCSR() {
-        a.ldmxcsr(.dword(.rsp, Self.vectorScratch + 48))
-        standardMXCSRActive = false
-    }
-
-    /// vfadd/vfsub/vfmul: the packed op under the standard MXCSR; any flag but inexact, or a
-    /// NaN lane, sends the op to the interpreter's implementation, with every caller-saved
-    /// register kept around the call (the slow path is rare: values stay in registers).
-    mutating func lowerVectorFloat(_ op: Op) {
-        let s = Self.vectorScratch
-        let y = vector(op.b, into: .xmm14)
-        let x = vector(op.a, into: .xmm15)
-        if x != .xmm15 { a.movaps(.xmm15, x) }
-        if !standardMXCSRActive {
-            // The guest's MXCSR is kept at [s + 48] until the run of ops ends.
-            a.stmxcsr(.dword(.rsp, s + 48))
-            a.mov(.dword(.rsp, s + 56), imm32: Self.standardMXCSR)
-            a.ldmxcsr(.dword(.rsp, s + 56))
-            standardMXCSRActive = true
-        }
-        switch op.opcode {
-        case .vfadd: a.addps(.xmm15, y)
-        case .vfsub: a.subps(.xmm15, y)
-        default: a.mulps(.xmm15, y)
-        }
-        // The flags so far in this run: only inexact, or this op went the slow way (which
-        // clears them).
-        a.stmxcsr(.dword(.rsp, s + 52))
-        let slow = a.makeLabel(), done = a.makeLabel()
-        a.test(.dword(.rsp, s + 52), imm32: 0x1f)
-        a.jcc(.ne, slow)
-        a.movaps(.xmm14, .xmm15)
-        a.cmpps(.xmm14, .xmm14, imm8: 3)  // unordered: the NaN lanes
-        a.ptest(.xmm14, .xmm14)
-        a.jcc(.ne, slow)
-        // Inexact (MXCSR bit 5) is the flags word's bit 4.
-        a.mov(GPR.rax.dword, .dword(.rsp, s + 52))
-        a.and(GPR.rax.dword, 0x20)
-        a.shr(GPR.rax.dword, imm8: 1)
-        a.or(.dword(JITABI.stateRegister, Int32(op.imm)), GPR.rax.dword)
-        a.jmp(done)
-
-        a.bind(slow)
-        a.movups(.xmmword(.rsp, s), vector(op.a, into: .xmm15))
-        a.movups(.xmmword(.rsp, s + 16), vector(op.b, into: .xmm14))
-        let saved: [GPR] = [.rsi, .rdi, .r8, .r9, .r10, .r11]
-        let frame: Int32 = 16 * Int32(Registers.xmmCount) + 8 * Int32(saved.count) + 16 - (8 * Int32(saved.count)) % 16
-        a.sub(GPR.rsp, frame)
-        for k in 0..<Int(Registers.xmmCount) { a.movups(.xmmword(.rsp, Int32(16 * k)), XMM(UInt8(k))) }
-        for (k, r) in saved.enumerated() { a.mov(.qword(.rsp, 16 * Int32(Registers.xmmCount) + Int32(8 * k)), r) }
-        a.lea(GPR.rsi, Address(.rsp, frame + s))
-        a.mov(GPR.rdx.dword, UInt32(op.opcode.rawValue))
-        a.mov(GPR.rcx.dword, UInt32(truncatingIfNeeded: op.imm))
-        a.mov(GPR.rdi, JITABI.stateRegister)
-        a.mov(GPR.rax, helperAddress(ReferenceHelpers.vectorFloat))
-        a.call(GPR.rax)
-        for k in 0..<Int(Registers.xmmCount) { a.movups(XMM(UInt8(k)), .xmmword(.rsp, Int32(16 * k))) }
-        for (k, r) in saved.enumerated() { a.mov(r, .qword(.rsp, 16 * Int32(Registers.xmmCount) + Int32(8 * k))) }
-        a.add(GPR.rsp, frame)
-        a.ldmxcsr(.dword(.rsp, s + 56))
-        a.movups(.xmm15, .xmmword(.rsp, s + 32))
-        a.bind(done)
-        store(op.dst, fromVector: .xmm15)
-    }
 }

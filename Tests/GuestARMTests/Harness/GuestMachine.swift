@@ -4,6 +4,7 @@
 // block, until the pc leaves the code or a block exits to the engine's caller.
 
 @testable import GuestARM
+import CHost
 import IR
 import Testing
 import TestBackends
@@ -21,6 +22,11 @@ final class GuestMachine {
     let thumbCode: Bool
     /// Every block translated by the last run, in order.
     var blocks: [Block] = []
+    /// The host's MXCSR as the last `run` left it, before it was reset: its exception flags
+    /// are the guest's not yet folded into FPSCR (vector float ops raise inexact there).
+    var mxcsrAfterRun: UInt32 = 0x1f80
+    /// FPSCR as VMRS would read it after the last run: the host's flags folded in.
+    var fpscrAsRead: UInt32 { state.fpscr | ARMHelpers.cumulativeFlags(mxcsrAfterRun) }
 
     /// A machine with `code` at `base`, the pc at its start, in Thumb state when `thumb`.
     init(code bytes: [UInt8], thumb: Bool, base: UInt32 = GuestMachine.codeBase) {
@@ -71,6 +77,7 @@ final class GuestMachine {
         // run sees another's mode or flags on a shared test thread.
         _ = ARMHelpers.writeFPSCR(state.raw, UInt64(state.fpscr), 0, 0)
         defer {
+            mxcsrAfterRun = chost_get_mxcsr()
             let scratch = ARMStatePointer.allocate()
             _ = ARMHelpers.writeFPSCR(scratch.raw, 0, 0, 0)
             scratch.deallocate()
