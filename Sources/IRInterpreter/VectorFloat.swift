@@ -1,27 +1,13 @@
-// vfadd, vfsub, vfmul: binary32 lanes in the standard vector mode (Documentation/IR.md,
-// "Vectors"): round to nearest even, subnormal inputs read as zeros of their sign, results
-// tiny before rounding (below 2^-126 in magnitude) flushed to zeros of their sign, and every
-// NaN result the default NaN 0x7fc00000. This is ARM's Advanced SIMD arithmetic under the
-// "standard FPSCR value" (ARM ARM A2.7.3; FPUnpack, FPProcessNaNs, FPRound with FZ and DN).
-//
-// The exact sum or product of two singles is worked out in Double: a product is exact (24 + 24
-// bits); a sum is rounded once, but rounding that Double to single is still the correctly
-// rounded sum (53 >= 2 * 24 + 2), and TwoSum's error term says whether the sum was exact and
-// breaks the tie of a Double exactly halfway between two singles.
+// vfadd, vfsub, vfmul on four binary32 lanes in the standard vector mode (Documentation/IR.md,
+// "Vectors"); the arithmetic of one lane is IR's StandardFloat.
 
 import CHost
 import IR
 
 /// The exception flags a vector float op ORs into its state word.
-public enum VectorFloatFlags {
-    public static let invalid: UInt32 = 1 << 0, divideByZero: UInt32 = 1 << 1, overflow: UInt32 = 1 << 2
-    public static let underflow: UInt32 = 1 << 3, inexact: UInt32 = 1 << 4, inputDenormal: UInt32 = 1 << 7
-}
+public typealias VectorFloatFlags = StandardFloatFlags
 
 public enum VectorFloat {
-    public static let defaultNaN: UInt32 = 0x7fc0_0000
-    static let minNormal = Double(Float.leastNormalMagnitude)
-
     /// The op on each 32-bit lane of a and b; raises inexact in the FP environment (MXCSR.PE,
     /// as a scalar op would) and ORs the other flags raised into the i32 at
     /// `state + flagsOffset`. Host arithmetic runs at round to nearest, whatever MXCSR held.
@@ -43,76 +29,21 @@ public enum VectorFloat {
     }
 
     public static func lane(_ opcode: Opcode, _ a: UInt32, _ b: UInt32, _ flags: inout UInt32) -> UInt32 {
-        let x = unpack(a, &flags), y = unpack(b, &flags)
-        if isNaN(a) || isNaN(b) {
-            if isSignalingNaN(a) || isSignalingNaN(b) { flags |= VectorFloatFlags.invalid }
-            return defaultNaN
+        let x = StandardFloat.unpack(a, &flags), y = StandardFloat.unpack(b, &flags)
+        if StandardFloat.isNaN(a) || StandardFloat.isNaN(b) {
+            if StandardFloat.isSignalingNaN(a) || StandardFloat.isSignalingNaN(b) { flags |= StandardFloatFlags.invalid }
+            return StandardFloat.defaultNaN
         }
         switch opcode {
         case .vfmul:
-            return round(Double(x) * Double(y), &flags)
+            return StandardFloat.round(Double(x) * Double(y), &flags)
         case .vfsub:
-            let (s, e) = twoSum(Double(x), -Double(y))
-            return round(s, error: e, &flags)
+            let (s, e) = StandardFloat.twoSum(Double(x), -Double(y))
+            return StandardFloat.round(s, error: e, &flags)
         default:
-            let (s, e) = twoSum(Double(x), Double(y))
-            return round(s, error: e, &flags)
+            let (s, e) = StandardFloat.twoSum(Double(x), Double(y))
+            return StandardFloat.round(s, error: e, &flags)
         }
-    }
-
-    static func isNaN(_ x: UInt32) -> Bool { x & 0x7fff_ffff > 0x7f80_0000 }
-    static func isSignalingNaN(_ x: UInt32) -> Bool { isNaN(x) && x & 0x0040_0000 == 0 }
-
-    /// A subnormal input is a zero of its sign, and raises input-denormal.
-    static func unpack(_ x: UInt32, _ flags: inout UInt32) -> Float {
-        if x & 0x7f80_0000 == 0 && x & 0x007f_ffff != 0 {
-            flags |= VectorFloatFlags.inputDenormal
-            return Float(bitPattern: x & 0x8000_0000)
-        }
-        return Float(bitPattern: x)
-    }
-
-    /// Rounds the exact value `value + error` (error far below an ulp of value) to single:
-    /// nearest even, tiny results (decided before rounding) flushed with underflow and no
-    /// inexact.
-    static func round(_ value: Double, error: Double = 0, _ flags: inout UInt32) -> UInt32 {
-        if value.isNaN {
-            flags |= VectorFloatFlags.invalid
-            return defaultNaN
-        }
-        if value.isInfinite || (value == 0 && error == 0) { return Float(value).bitPattern }
-        let tiny = value.magnitude < minNormal
-            || (value.magnitude == minNormal && error != 0 && (error < 0) != (value < 0))
-        if tiny {
-            flags |= VectorFloatFlags.underflow
-            return value < 0 ? 0x8000_0000 : 0
-        }
-        var r = Float(value)
-        if error != 0 && !r.isInfinite {
-            // value exactly halfway between two singles: the error decides the direction.
-            let rd = Double(r)
-            if rd != value {
-                let other = value > rd ? r.nextUp : r.nextDown
-                if Double(other) - value == value - rd {
-                    let (low, high) = rd < value ? (r, other) : (other, r)
-                    r = error > 0 ? high : low
-                }
-            }
-        }
-        if r.isInfinite {
-            flags |= VectorFloatFlags.overflow | VectorFloatFlags.inexact
-        } else if Double(r) != value || error != 0 {
-            flags |= VectorFloatFlags.inexact
-        }
-        return r.bitPattern
-    }
-
-    /// The exact sum a + b as (rounded Double, error) (Knuth's TwoSum).
-    static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) {
-        let s = a + b
-        guard s.isFinite else { return (s, 0) }
-        let bb = s - a
-        return (s, (a - (s - bb)) + (b - bb))
     }
 }
 

@@ -8,13 +8,17 @@
 // (24 + 24 bits), a sum is rounded once but the rounding to single of that Double is still the
 // correctly rounded sum (53 >= 2 * 24 + 2), and the error term from TwoSum says whether the sum
 // was exact. A fused multiply-add corrects the one case double rounding gets wrong (a Double
-// exactly halfway between two singles).
+// exactly halfway between two singles). Unpacking and rounding are IR's StandardFloat, the
+// same arithmetic the IR's vector float ops are defined by.
+
+import IR
 
 /// The cumulative exception bits a sequence of operations raised (FPSCR bit positions).
 struct NEONFloatFlags {
     var bits: UInt32 = 0
-    static let invalid: UInt32 = 1 << 0, divideByZero: UInt32 = 1 << 1, overflow: UInt32 = 1 << 2
-    static let underflow: UInt32 = 1 << 3, inexact: UInt32 = 1 << 4, inputDenormal: UInt32 = 1 << 7
+    static let invalid = StandardFloatFlags.invalid, divideByZero = StandardFloatFlags.divideByZero
+    static let overflow = StandardFloatFlags.overflow, underflow = StandardFloatFlags.underflow
+    static let inexact = StandardFloatFlags.inexact, inputDenormal = StandardFloatFlags.inputDenormal
 
     mutating func raise(_ f: UInt32) { bits |= f }
 
@@ -27,20 +31,14 @@ struct NEONFloatFlags {
 }
 
 enum NEONFloat {
-    static let defaultNaN: UInt32 = 0x7fc0_0000
-    static let minNormal = Double(Float.leastNormalMagnitude)
+    static let defaultNaN = StandardFloat.defaultNaN
+    static let minNormal = StandardFloat.minNormal
 
-    static func isNaN(_ x: UInt32) -> Bool { x & 0x7fff_ffff > 0x7f80_0000 }
-    static func isSignalingNaN(_ x: UInt32) -> Bool { isNaN(x) && x & 0x0040_0000 == 0 }
+    static func isNaN(_ x: UInt32) -> Bool { StandardFloat.isNaN(x) }
+    static func isSignalingNaN(_ x: UInt32) -> Bool { StandardFloat.isSignalingNaN(x) }
 
     /// FPUnpack with FZ: a denormal input is a zero of its sign (and raises IDC).
-    static func unpack(_ x: UInt32, _ flags: inout NEONFloatFlags) -> Float {
-        if x & 0x7f80_0000 == 0 && x & 0x007f_ffff != 0 {
-            flags.raise(NEONFloatFlags.inputDenormal)
-            return Float(bitPattern: x & 0x8000_0000)
-        }
-        return Float(bitPattern: x)
-    }
+    static func unpack(_ x: UInt32, _ flags: inout NEONFloatFlags) -> Float { StandardFloat.unpack(x, &flags.bits) }
 
     /// FPProcessNaNs with DN: nil when no operand is a NaN; else the default NaN, raising
     /// Invalid Operation when one of them is signaling.
@@ -53,45 +51,11 @@ enum NEONFloat {
     /// FPRound of the exact value `value + error` (error much smaller than an ulp of value)
     /// to single, round to nearest even, flushing tiny results to zero (UFC, no IXC).
     static func round(_ value: Double, error: Double = 0, _ flags: inout NEONFloatFlags) -> UInt32 {
-        if value.isNaN {
-            flags.raise(NEONFloatFlags.invalid)
-            return defaultNaN
-        }
-        if value.isInfinite || (value == 0 && error == 0) { return Float(value).bitPattern }
-        // Tiny is decided on the unrounded value.
-        let tiny = value.magnitude < minNormal
-            || (value.magnitude == minNormal && error != 0 && (error < 0) != (value < 0))
-        if tiny {
-            flags.raise(NEONFloatFlags.underflow)
-            return value < 0 ? 0x8000_0000 : 0
-        }
-        var r = Float(value)
-        if error != 0 && !r.isInfinite {
-            // value exactly halfway between two singles: the error decides the direction.
-            let rd = Double(r)
-            if rd != value {
-                let other = value > rd ? r.nextUp : r.nextDown
-                if Double(other) - value == value - rd {
-                    let (low, high) = rd < value ? (r, other) : (other, r)
-                    r = error > 0 ? high : low
-                }
-            }
-        }
-        if r.isInfinite {
-            flags.raise(NEONFloatFlags.overflow | NEONFloatFlags.inexact)
-        } else if Double(r) != value || error != 0 {
-            flags.raise(NEONFloatFlags.inexact)
-        }
-        return r.bitPattern
+        StandardFloat.round(value, error: error, &flags.bits)
     }
 
     /// The exact sum a + b as (rounded Double, error) (Knuth's TwoSum).
-    static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) {
-        let s = a + b
-        guard s.isFinite else { return (s, 0) }
-        let bb = s - a
-        return (s, (a - (s - bb)) + (b - bb))
-    }
+    static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) { StandardFloat.twoSum(a, b) }
 
     static func add(_ a: UInt32, _ b: UInt32, _ flags: inout NEONFloatFlags) -> UInt32 {
         let x = unpack(a, &flags), y = unpack(b, &flags)
