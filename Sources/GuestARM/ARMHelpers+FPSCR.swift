@@ -24,7 +24,8 @@ extension ARMHelpers {
 
     /// MXCSR exception flags as FPSCR cumulative bits. MXCSR's denormal-operand flag (DE) is
     /// not IDC: IDC means a denormal input was flushed under FZ, and SSE raises DE
-    /// only without DAZ, that is without FZ, when ARM does not flush (A2.5.3).
+    /// only without DAZ, that is without FZ, when ARM does not flush (A2.5.3). Under DAZ the
+    /// host never raises DE, and the flush-to-zero helpers raise it for IDC.
     static func cumulativeFlags(_ mxcsr: UInt32) -> UInt32 {
         var f: UInt32 = 0
         if mxcsr & 0x01 != 0 { f |= 1 << 0 }  // invalid
@@ -32,6 +33,7 @@ extension ARMHelpers {
         if mxcsr & 0x08 != 0 { f |= 1 << 2 }  // overflow
         if mxcsr & 0x10 != 0 { f |= 1 << 3 }  // underflow
         if mxcsr & 0x20 != 0 { f |= 1 << 4 }  // inexact
+        if mxcsr & 0x42 == 0x42 { f |= 1 << 7 }  // DE under DAZ: input denormal
         return f
     }
 

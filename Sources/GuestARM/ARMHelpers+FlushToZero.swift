@@ -19,75 +19,60 @@ extension ARMHelpers {
     /// Operations of `flushedOperation`.
     enum FlushedOperation: UInt32 { case add, sub, mul, div, sqrt, toSingle, toDouble }
 
-    /// One operation under FZ on the operands' bits (b unused by sqrt and the conversions;
-    /// `double`: the source's precision): the result's bits; FPSCR's cumulative flags gain the
-    /// operation's.
-    static func flushedOperation(_ state: UnsafeMutableRawPointer, _ op: FlushedOperation, _ a: UInt64, _ b: UInt64,
-                                 double: Bool) -> UInt64 {
+    /// One operation under FZ, the slow path of a block translated under FZ
+    /// (Translator.underFlushToZero): a and b the operands' bits (b unused by sqrt and the
+    /// conversions), c the FlushedOperation | source double precision << 4 | FPSCR.DN << 5.
+    /// The result's bits; the operation's exception flags go into the host's MXCSR, where
+    /// the inline operations put theirs (readFPSCR folds them into FPSCR), IDC as MXCSR.DE.
+    /// Nothing in the guest state is read or written, so the block keeps its values in
+    /// registers around the call (HelperEffects.rare).
+    static let flushedValue: HelperFunction = { _, a, b, c in
+        let op = FlushedOperation(rawValue: UInt32(c & 0xf)) ?? .add
+        let double = c & 1 << 4 != 0
+        let mask: UInt64 = double ? ~0 : 0xffff_ffff
+        return flushedOperation(op, a & mask, b & mask, double: double, defaultNaN: c & 1 << 5 != 0)
+    }
+
+    static func flushedOperation(_ op: FlushedOperation, _ a: UInt64, _ b: UInt64, double: Bool, defaultNaN dn: Bool) -> UInt64 {
         if op.rawValue <= FlushedOperation.sqrt.rawValue, let r = FlushToZero.fast(op, a, b, double: double) { return r }
         if op == .toSingle, let r = FlushToZero.fastToSingle(a) { return r }
         if op == .toDouble, FloatBits.single.isOrdinary(a) { return Double(Float(bitPattern: UInt32(truncatingIfNeeded: a))).bitPattern }
-        var fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
+        // Every exception masked, DAZ and FTZ off, the guest's rounding (MXCSR's while guest
+        // code runs).
         let saved = chost_get_mxcsr()
-        chost_set_mxcsr(0x1f80 | mxcsrRounding(fpscr) << 13)
+        chost_set_mxcsr(0x1f80 | saved & 0x6000)
         var flags: UInt32 = 0
-        let dn = fpscr & 1 << 25 != 0
         let r: UInt64
         switch op {
         case .toSingle: r = FlushToZero.doubleToSingle(a, dn: dn, flags: &flags)
         case .toDouble: r = FlushToZero.singleToDouble(a, dn: dn, flags: &flags)
         default: r = FlushToZero.arithmetic(op, a, b, double ? .double : .single, dn: dn, flags: &flags)
         }
-        chost_set_mxcsr(saved)
-        fpscr |= flags
-        state.storeBytes(of: fpscr, toByteOffset: ARMState.fpscr, as: UInt32.self)
+        chost_set_mxcsr(saved | mxcsrFlags(flags))
         return r
     }
 
-    /// A whole VFP instruction under FZ, on the registers in a: FlushedInstruction | double
-    /// precision << 4 (the conversions: the source's) | d << 8 | n << 16 | m << 24. The
-    /// multiply-accumulates round twice, as VMLA and its kin do (FPMul, then FPAdd).
-    static let flushedInstruction: HelperFunction = { state, a, _, _ in
-        let op = FlushedInstruction(rawValue: UInt32(a & 0xf)) ?? .add
-        let double = a & 1 << 4 != 0
-        let d = Int(a >> 8 & 0xff), n = Int(a >> 16 & 0xff), m = Int(a >> 24 & 0xff)
-        let read = { (r: Int, double: Bool) in
-            double ? state.load(fromByteOffset: ARMState.d(r), as: UInt64.self)
-                : UInt64(state.load(fromByteOffset: ARMState.s(r), as: UInt32.self))
-        }
-        let write = { (r: Int, double: Bool, v: UInt64) in
-            if double {
-                state.storeBytes(of: v, toByteOffset: ARMState.d(r), as: UInt64.self)
-            } else {
-                state.storeBytes(of: UInt32(truncatingIfNeeded: v), toByteOffset: ARMState.s(r), as: UInt32.self)
-            }
-        }
-        let sign: UInt64 = double ? 1 << 63 : 1 << 31
-        let x = read(n, double), y = read(m, double)
-        switch op {
-        case .toSingle: write(d, false, flushedOperation(state, .toSingle, read(m, true), 0, double: true))
-        case .toDouble: write(d, true, flushedOperation(state, .toDouble, read(m, false), 0, double: false))
-        case .sqrt: write(d, double, flushedOperation(state, .sqrt, y, 0, double: double))
-        case .nmul: write(d, double, flushedOperation(state, .mul, x, y, double: double) ^ sign)
-        case .mla, .mls, .nmla, .nmls:
-            let product = flushedOperation(state, .mul, x, y, double: double)
-            let acc = read(d, double) ^ (op == .nmla || op == .nmls ? sign : 0)
-            let addend = product ^ (op == .mls || op == .nmla ? sign : 0)
-            write(d, double, flushedOperation(state, .add, acc, addend, double: double))
-        default:
-            write(d, double, flushedOperation(state, FlushedOperation(rawValue: op.rawValue) ?? .add, x, y, double: double))
-        }
-        return 0
+    /// FPSCR cumulative flags as MXCSR exception flags, Input Denormal as DE. (Under FZ the
+    /// host runs with DAZ, which never raises DE itself: a DE flag under DAZ is IDC.)
+    static func mxcsrFlags(_ flags: UInt32) -> UInt32 {
+        var m: UInt32 = 0
+        if flags & FPException.invalid != 0 { m |= 0x01 }
+        if flags & FPException.inputDenormal != 0 { m |= 0x02 }
+        if flags & FPException.divideByZero != 0 { m |= 0x04 }
+        if flags & FPException.overflow != 0 { m |= 0x08 }
+        if flags & FPException.underflow != 0 { m |= 0x10 }
+        if flags & FPException.inexact != 0 { m |= 0x20 }
+        return m
     }
 
     /// Input Denormal for the operands of an instruction whose arithmetic the host's DAZ gets
     /// right (comparisons, conversions to integer): a and b the operands' bits, c bit 0 double
-    /// precision, bit 1 b is an operand too.
-    static let flushedInputs: HelperFunction = { state, a, b, c in
+    /// precision, bit 1 b is an operand too. IDC goes into MXCSR as DE, as flushedValue's.
+    static let flushedInputs: HelperFunction = { _, a, b, c in
         let f: FloatBits = c & 1 != 0 ? .double : .single
-        if f.isDenormal(a) || (c & 2 != 0 && f.isDenormal(b)) {
-            let fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self)
-            state.storeBytes(of: fpscr | FPException.inputDenormal, toByteOffset: ARMState.fpscr, as: UInt32.self)
+        let mask: UInt64 = c & 1 != 0 ? ~0 : 0xffff_ffff
+        if f.isDenormal(a & mask) || (c & 2 != 0 && f.isDenormal(b & mask)) {
+            chost_set_mxcsr(chost_get_mxcsr() | mxcsrFlags(FPException.inputDenormal))
         }
         return 0
     }

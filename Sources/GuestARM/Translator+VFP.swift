@@ -14,7 +14,8 @@ extension Translator {
     static func fpRegister(_ sz: UInt32, _ v: UInt32, _ x: UInt32) -> Int { sz != 0 ? double(x, v) : single(v, x) }
 
     mutating func fpRead(_ r: Int, double: Bool) -> Value {
-        double ? b.loadState(.f64, ARMState.d(r)) : b.loadState(.f32, ARMState.s(r))
+        if flushToZero, let v = flushedResult(r, double: double) { return v }
+        return double ? b.loadState(.f64, ARMState.d(r)) : b.loadState(.f32, ARMState.s(r))
     }
     mutating func fpWrite(_ r: Int, double: Bool, _ v: Value) {
         b.storeState(double ? ARMState.d(r) : ARMState.s(r), v)
@@ -170,13 +171,14 @@ extension Translator {
         let x = fpRead(n, double: double), y = fpRead(m, double: double)
         if flushToZero, let fused = FlushedInstruction(op) {
             return underFlushToZero(fused, double: double, d: d, n: n, m: m, x, y) {
-                $0.vfpArithmetic(op, double: double, d: d, n: n, m: m, x, y)
+                $0.vfpResult(op, double: double, d: d, n: n, m: m, x, y) ?? x
             }
         }
-        vfpArithmetic(op, double: double, d: d, n: n, m: m, x, y)
+        if let r = vfpResult(op, double: double, d: d, n: n, m: m, x, y) { fpWrite(d, double: double, r) }
     }
 
-    mutating func vfpArithmetic(_ op: VFPOp, double: Bool, d: Int, n: Int, m: Int, _ x: Value, _ y: Value) {
+    /// The result for Vd, or nil when a helper wrote it (the fused ones).
+    mutating func vfpResult(_ op: VFPOp, double: Bool, d: Int, n: Int, m: Int, _ x: Value, _ y: Value) -> Value? {
         let r: Value
         switch op {
         case .add: r = arith(.fadd, x, y)
@@ -200,9 +202,9 @@ extension Translator {
             let packed = UInt32(d) | UInt32(n) << 8 | UInt32(m) << 16 | negateProduct << 24 | negateAddend << 25
                 | (double ? 1 << 26 : 0)
             b.call(ARMHelpers.fusedMultiplyAdd, effects: [.readsState, .writesState], result: nil, b.const32(packed))
-            return
+            return nil
         }
-        fpWrite(d, double: double, r)
+        return r
     }
 
     /// VFP arithmetic on SSE: NaN results by ARM's FPProcessNaNs and FPDefaultNaN
@@ -226,7 +228,7 @@ extension Translator {
         let x = fpRead(m, double: double)
         if flushToZero && op == .sqrt {
             return underFlushToZero(.sqrt, double: double, d: d, n: m, m: m, x, nil) {
-                $0.fpWrite(d, double: double, $0.defaultNaNMode($0.b.fsqrt(x, nans: .firstNaN)))
+                $0.defaultNaNMode($0.b.fsqrt(x, nans: .firstNaN))
             }
         }
         let r: Value = switch op {
@@ -266,11 +268,9 @@ extension Translator {
     /// VCVT between double and single.
     mutating func vfpConvertPrecision(toDouble: Bool, d: Int, m: Int) {
         let x = fpRead(m, double: !toDouble)
-        let convert = { (t: inout Translator) in
-            t.fpWrite(d, double: toDouble, t.defaultNaNMode(t.b.fconvert(x, to: toDouble ? .f64 : .f32)))
-        }
+        let convert = { (t: inout Translator) in t.defaultNaNMode(t.b.fconvert(x, to: toDouble ? .f64 : .f32)) }
         if flushToZero { return underFlushToZero(toDouble ? .toDouble : .toSingle, double: !toDouble, d: d, n: m, m: m, x, nil, convert) }
-        convert(&self)
+        fpWrite(d, double: toDouble, convert(&self))
     }
 
     /// VCVT/VCVTR float to 32-bit integer in an S register.

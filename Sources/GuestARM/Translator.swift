@@ -19,6 +19,11 @@ struct Translator {
     /// The last VMRS APSR_nzcv that copied floatCompare's flags: NZCV are those of comparing
     /// x with y as long as nothing after op index `from` wrote them.
     var floatFlags: (x: Value, y: Value, from: Int)?
+    /// Under FPSCR.FZ, the latest results merged at the end of an operation's test (Translator
+    /// +FlushToZero): the register holds the value as long as nothing after op index `from`
+    /// wrote it. (The passes forget state fields at every label, so reads would go through the
+    /// guest state.)
+    var flushedResults: [(register: Int, double: Bool, value: Value, from: Int)] = []
     /// Address of the instruction being translated.
     var pc: UInt32 = 0
     /// Address of the instruction after it.

@@ -36,6 +36,13 @@ public struct HelperEffects: OptionSet, Sendable {
     @inlinable public static var writesState: HelperEffects { HelperEffects(rawValue: 2) }
     /// Reads or writes guest memory.
     @inlinable public static var touchesMemory: HelperEffects { HelperEffects(rawValue: 4) }
+    /// ORs exception flags into the host's float environment (MXCSR), as float ops do: the
+    /// call stays even when its result is unused.
+    @inlinable public static var floatFlags: HelperEffects { HelperEffects(rawValue: 8) }
+    /// Called rarely (a slow path): the backend saves and restores around the call the
+    /// registers it may clobber, so values live across it stay in registers (floats, which no
+    /// callee-saved register can hold, included) at the cost of the call itself.
+    @inlinable public static var rare: HelperEffects { HelperEffects(rawValue: 16) }
     /// The result depends on nothing but the arguments; the call may be removed when unused.
     @inlinable public static var pure: HelperEffects { [] }
     @inlinable public static var all: HelperEffects { HelperEffects(rawValue: 7) }

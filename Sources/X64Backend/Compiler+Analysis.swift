@@ -26,7 +26,8 @@ extension X64Compiler {
             let appeared = appearance.count
             switch op.opcode {
             case .call:
-                calls += 1
+                // A rare call keeps every register (lowerCall): values may live across it.
+                if !HelperEffects(rawValue: op.aux).contains(.rare) { calls += 1 }
             case .label:
                 if op.imm < UInt64(labelCount) { labelPositions[Int(op.imm)] = i }
             case .br, .brcond:
