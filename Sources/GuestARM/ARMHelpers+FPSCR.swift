@@ -82,4 +82,10 @@ extension ARMStatePointer {
     public func loadHostFloatEnvironment() {
         chost_set_mxcsr(ARMHelpers.mxcsr(for: fpscr))
     }
+
+    /// FPSCR as VMRS reads it: the exception flags the calling host thread's MXCSR holds for
+    /// the guest are folded into the stored word first (for a signal frame's VFP record).
+    public func foldedFPSCR() -> UInt32 {
+        UInt32(truncatingIfNeeded: ARMHelpers.readFPSCR(raw, 0, 0, 0))
+    }
 }

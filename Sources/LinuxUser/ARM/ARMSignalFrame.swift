@@ -71,7 +71,8 @@ enum ARMSignalFrame {
             bytes.put32(UInt32(truncatingIfNeeded: be ? v >> 32 : v), at: uc + vfpRegisters + 8 * d, bigEndian: be)
             bytes.put32(UInt32(truncatingIfNeeded: be ? v : v >> 32), at: uc + vfpRegisters + 8 * d + 4, bigEndian: be)
         }
-        bytes.put32(state.fpscr, at: uc + vfpStatus, bigEndian: be)
+        // The cumulative flags still pending in MXCSR belong in the saved FPSCR, as VMRS sees them.
+        bytes.put32(state.foldedFPSCR(), at: uc + vfpStatus, bigEndian: be)
         bytes.put32(0x4000_0000, at: uc + vfpException, bigEndian: be)  // FPEXC.EN
         // The return code goes on the stack too, as the ABI promises; lr points at the copy in
         // the kuser page, which is executable.
