@@ -13,16 +13,7 @@ struct QEMUFindingsTests {
     /// FPSCR as `vmrs r0, fpscr` reads it after `source`, from FPSCR `fpscr` and the S registers
     /// `s`, on each backend.
     static func fpscrAfter(_ source: String, thumb: Bool, fpscr: UInt32, s: [Int: UInt32]) throws -> [(Backend, UInt32)] {
-        let code = try Assembler.assemble(source + "\nvmrs r0, fpscr", thumb: thumb)
-        let jit = JITRunner()
-        return Backend.allCases.map { backend in
-            let m = GuestMachine(code: code, thumb: thumb)
-            m.state.fpscr = fpscr
-            for (n, v) in s { m.setS(n, v) }
-            let run = m.run(on: backend, jit: jit)
-            #expect(run.end == .left && run.error == nil, "\(backend): \(run)")
-            return (backend, m[0])
-        }
+        try FlushToZeroFindingsTests.run(source, thumb: thumb, fpscr: fpscr, s: s).map { ($0.0, $0.1[0]) }
     }
 
     static let quietNaN: UInt32 = 0x7fc0_0000, signallingNaN: UInt32 = 0x7fa0_0000, one: UInt32 = 0x3f80_0000
