@@ -46,18 +46,22 @@ public struct Block: Sendable {
 extension Block {
     /// Whether a branch goes back to a label before it: the block loops inside itself (a
     /// guest loop that is one block), so one entry may run it any number of times.
+    /// (Asked of every block translated for the first tier, at start-up: the marks live on
+    /// the stack.)
     public var loops: Bool {
-        var defined = [Bool](repeating: false, count: Int(labelCount))
-        for op in ops {
-            switch op.opcode {
-            case .label where op.imm < UInt64(labelCount):
-                defined[Int(op.imm)] = true
-            case .br, .brcond:
-                if op.imm < UInt64(labelCount) && defined[Int(op.imm)] { return true }
-            default:
-                break
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: Int(labelCount)) { defined in
+            defined.initialize(repeating: false)
+            for op in ops {
+                switch op.opcode {
+                case .label where op.imm < UInt64(labelCount):
+                    defined[Int(op.imm)] = true
+                case .br, .brcond:
+                    if op.imm < UInt64(labelCount) && defined[Int(op.imm)] { return true }
+                default:
+                    break
+                }
             }
+            return false
         }
-        return false
     }
 }
