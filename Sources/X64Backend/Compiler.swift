@@ -90,10 +90,21 @@ public struct X64Compiler: ~Copyable {
     /// labels such branches target.
     public internal(set) var hasBackwardBranch = false
     var loopHeads = ScratchBuffer<Bool>(capacity: 32)
-    /// Where a loop's head is placed: the engine places blocks with loops at this alignment,
-    /// and the head starts a fetch window of the host's front end (a loop of a dozen
-    /// instructions then takes one or two windows per iteration, not two or three).
+    /// Where a loop's head is placed: at a multiple of `loopAlignment`, the start of a fetch
+    /// window of the host's front end, or of `smallLoopAlignment` when the loop's code (head
+    /// to its last backward branch) fits in that many bytes: the whole loop is then one
+    /// 64-byte line of the front end's caches. Which loops are small is known only once they
+    /// are emitted, so a block whose small loop straddles a line is emitted again
+    /// (Compiler+LoopPlacement.swift). The engine places the block at `codeAlignment`.
     public static let loopAlignment = 32
+    public static let smallLoopAlignment = 64
+    /// Per label: the loop heads to place at `smallLoopAlignment`; where each head was placed
+    /// and where its last backward branch ends (-1: none) in the last emission.
+    var smallLoopHeads = ScratchBuffer<Bool>(capacity: 32)
+    var loopHeadOffsets = ScratchBuffer<Int>(capacity: 32)
+    var loopEndOffsets = ScratchBuffer<Int>(capacity: 32)
+    /// The alignment the last block assembled needs from where it is placed.
+    public internal(set) var codeAlignment = 16
     /// Per op position: the number of call-like ops before it (Liveness.swift), and scratch for
     /// ordering the intervals.
     var callsBefore = ScratchBuffer<Int>(capacity: 256)
@@ -126,10 +137,6 @@ public struct X64Compiler: ~Copyable {
     /// Compiles `block` into the compiler's own buffer: nil when it worked, and then `code`,
     /// `exitStubReferences` and `instructionStarts` describe it until the next block.
     public mutating func assemble(_ block: Block) -> CompileError? {
-        a.reset()
-        mxcsrSnapshotValid = false
-        exitStubReferences.removeAll(keepingCapacity: true)
-        instructionStarts.removeAll(keepingCapacity: true)
         valueTypes = block.valueTypes
         // Let the block's array go when done: a translator that reuses its block appends to it
         // next, and a second reference would make that copy it.
@@ -143,6 +150,23 @@ public struct X64Compiler: ~Copyable {
             allocateRegisters(ops)
         }
         if slotCount > JITABI.spillSlots - JITABI.reservedSlots { return .tooManySpills(slotCount) }
+        smallLoopHeads.reset(count: Int(block.labelCount), to: false)
+        if let error = emit(block) { return error }
+        if hasBackwardBranch && placeSmallLoops() {
+            if let error = emit(block) { return error }
+        }
+        codeAlignment = hasSmallLoopHead ? Self.smallLoopAlignment : hasBackwardBranch ? Self.loopAlignment : 16
+        return nil
+    }
+
+    /// Emits the block's code from its allocated ops into the assembler's buffer.
+    mutating func emit(_ block: Block) -> CompileError? {
+        a.reset()
+        mxcsrSnapshotValid = false
+        exitStubReferences.removeAll(keepingCapacity: true)
+        instructionStarts.removeAll(keepingCapacity: true)
+        loopHeadOffsets.reset(count: Int(block.labelCount), to: -1)
+        loopEndOffsets.reset(count: Int(block.labelCount), to: -1)
         labels.removeAll(keepingCapacity: true)
         for _ in 0..<Int(block.labelCount) { labels.append(a.makeLabel()) }
 
