@@ -98,7 +98,7 @@ extension Translator {
         }
         guard let anyNaN else { return }
         let done = b.newLabel()
-        b.brcond(.eq, anyNaN, b.const32(0), done)
+        b.brcond(.eq, anyNaN, b.const32(0), done, hint: .coldFallThrough)
         var invalid: Value?
         for (i, op) in chain.enumerated() {
             let (x, y) = op.operands

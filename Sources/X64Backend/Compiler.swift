@@ -11,9 +11,11 @@ public struct HostFeatures: Sendable {
     public var lzcnt: Bool
     public var popcnt: Bool
     public var bmi1: Bool
+    /// VEX encodings: three-operand float arithmetic, no copy of an operand that stays live.
+    public var avx: Bool
 
-    public init(movbe: Bool, lzcnt: Bool, popcnt: Bool, bmi1: Bool) {
-        (self.movbe, self.lzcnt, self.popcnt, self.bmi1) = (movbe, lzcnt, popcnt, bmi1)
+    public init(movbe: Bool, lzcnt: Bool, popcnt: Bool, bmi1: Bool, avx: Bool = false) {
+        (self.movbe, self.lzcnt, self.popcnt, self.bmi1, self.avx) = (movbe, lzcnt, popcnt, bmi1, avx)
     }
     public static let baseline = HostFeatures(movbe: false, lzcnt: false, popcnt: false, bmi1: false)
 }
@@ -127,6 +129,8 @@ public struct X64Compiler: ~Copyable {
     /// ops allowed between them is in progress; Lowering+Vector.swift).
     var mxcsrSnapshotValid = false
     public internal(set) var exitStubReferences: [Int] = []
+    /// Rare paths waiting to be emitted after the block (Compiler+ColdRegions.swift).
+    var coldRegions: [ColdRegion] = []
     public internal(set) var instructionStarts: [InstructionStart] = []
 
     public init(features: HostFeatures, exitRequestOffset: Int) {
@@ -176,31 +180,13 @@ public struct X64Compiler: ~Copyable {
         a.jcc(.ne, requested)
 
         let done: CompileError? = block.ops.withUnsafeBufferPointer { ops in
-            var i = 0
-            while i < ops.count {
-                // The next op that emits code (constants that are immediates emit none).
-                var j = i + 1
-                while j < ops.count && ops[j].opcode == .const_ && isInline(ops[j].dst) { j += 1 }
-                if j < ops.count {
-                    // A float comparison only a branch reads: ucomis and a jcc, no 0/1 value.
-                    if fusesWithBranch(ops[i], ops[j], at: j) {
-                        mxcsrSnapshotValid = false
-                        lowerFloatBranch(ops[i], ops[j])
-                        i = j + 1
-                        continue
-                    }
-                    // A state field only a branch reads (a loop's exit-request test): cmp
-                    // with the field in memory.
-                    if stateFusesWithBranch(ops[i], ops[j], at: j) {
-                        mxcsrSnapshotValid = false
-                        lowerStateBranch(ops[i], ops[j])
-                        i = j + 1
-                        continue
-                    }
-                }
-                if !Self.keepsMXCSRSnapshot(ops[i].opcode) { mxcsrSnapshotValid = false }
-                if let error = lower(ops[i]) { return error }
-                i += 1
+            coldRegions.removeAll(keepingCapacity: true)
+            if let error = emit(ops, from: 0, to: ops.count) { return error }
+            // Rare paths out of line (Compiler+ColdRegions.swift); one may defer another.
+            var k = 0
+            while k < coldRegions.count {
+                if let error = emitColdRegion(coldRegions[k], ops) { return error }
+                k += 1
             }
             return nil
         }
