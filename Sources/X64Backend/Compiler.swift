@@ -11,11 +11,9 @@ public struct HostFeatures: Sendable {
     public var lzcnt: Bool
     public var popcnt: Bool
     public var bmi1: Bool
-    /// VEX encodings: three-operand float arithmetic, no copy of an operand that stays live.
-    public var avx: Bool
 
-    public init(movbe: Bool, lzcnt: Bool, popcnt: Bool, bmi1: Bool, avx: Bool = false) {
-        (self.movbe, self.lzcnt, self.popcnt, self.bmi1, self.avx) = (movbe, lzcnt, popcnt, bmi1, avx)
+    public init(movbe: Bool, lzcnt: Bool, popcnt: Bool, bmi1: Bool) {
+        (self.movbe, self.lzcnt, self.popcnt, self.bmi1) = (movbe, lzcnt, popcnt, bmi1)
     }
     public static let baseline = HostFeatures(movbe: false, lzcnt: false, popcnt: false, bmi1: false)
 }

@@ -8,7 +8,6 @@ extension HostFeatures {
     public static var detected: HostFeatures? {
         let bits = chost_libc_cpu_features()
         guard bits & 1 != 0, bits & 2 != 0 else { return nil }
-        return HostFeatures(movbe: bits & 4 != 0, lzcnt: bits & 8 != 0, popcnt: true, bmi1: bits & 16 != 0,
-                            avx: bits & 32 != 0)
+        return HostFeatures(movbe: bits & 4 != 0, lzcnt: bits & 8 != 0, popcnt: true, bmi1: bits & 16 != 0)
     }
 }

@@ -10,19 +10,6 @@ extension X64Compiler {
     mutating func lowerFloat(_ op: Op) -> CompileError? {
         let single = op.type == .f32
         switch op.opcode {
-        case .fadd, .fsub, .fmul, .fdiv where features.avx:
-            // Three-address (VEX): both operands stay, nothing is copied.
-            let y = xmm(op.b, into: .xmm14)
-            let x = xmm(op.a, into: .xmm15)
-            let d = resultXMM(op.dst, scratch: .xmm15)
-            let arithmetic: VEXArithmetic = switch op.opcode {
-            case .fadd: .add
-            case .fsub: .sub
-            case .fmul: .mul
-            default: .div
-            }
-            a.vex(arithmetic, single ? .ss : .sd, d, x, y)
-            store(op.dst, fromXMM: d)
         case .fadd, .fsub, .fmul, .fdiv:
             // Two-address, in the result's register: a's register when a dies here (the
             // allocator's hint), else a copy of a; in scratch when the result's register is b's.

@@ -27,20 +27,11 @@ static inline int chost_cpuid(unsigned leaf, unsigned subleaf, unsigned out[4]) 
 /// The CPUID feature bits the code generator asks about, as glibc read them at start-up
 /// (glibc 2.33's <sys/platform/x86.h>): asking the CPU again costs a trap to the hypervisor per
 /// CPUID in a virtual machine, about 10 us each. Bits: 0 SSE4.1, 1 POPCNT, 2 MOVBE, 3 LZCNT,
-/// 4 BMI1 (each as CPUID reports it; tests check them against chost_cpuid), 5 AVX usable (the
-/// CPU has it and the kernel saves the YMM state: CPUID's OSXSAVE and XCR0 bits 1-2).
+/// 4 BMI1 (each as CPUID reports it; tests check them against chost_cpuid).
 static inline unsigned chost_libc_cpu_features(void) {
     return (CPU_FEATURE_PRESENT(SSE4_1) ? 1u : 0u) | (CPU_FEATURE_PRESENT(POPCNT) ? 2u : 0u)
         | (CPU_FEATURE_PRESENT(MOVBE) ? 4u : 0u) | (CPU_FEATURE_PRESENT(LZCNT) ? 8u : 0u)
-        | (CPU_FEATURE_PRESENT(BMI1) ? 16u : 0u) | (CPU_FEATURE_ACTIVE(AVX) ? 32u : 0u);
-}
-
-/// XCR0, the state components the kernel enabled (XGETBV 0); only valid when CPUID reports
-/// OSXSAVE (tests).
-static inline uint64_t chost_xcr0(void) {
-    uint32_t low, high;
-    __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
-    return (uint64_t)high << 32 | low;
+        | (CPU_FEATURE_PRESENT(BMI1) ? 16u : 0u);
 }
 
 #endif

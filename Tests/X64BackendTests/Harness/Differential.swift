@@ -312,6 +312,6 @@ enum HostCPU {
     /// fallback sequences). popcnt stays: the backend requires it.
     static var variants: [HostFeatures] {
         let none = HostFeatures(movbe: false, lzcnt: false, popcnt: true, bmi1: false)
-        return features.movbe || features.lzcnt || features.bmi1 || features.avx ? [features, none] : [features]
+        return features.movbe || features.lzcnt || features.bmi1 ? [features, none] : [features]
     }
 }
