@@ -171,7 +171,7 @@ struct Translator {
     mutating func exit(ifMisaligned address: Value, alignment: UInt32) {
         guard alignment > 1 else { return }
         let aligned = b.newLabel()
-        b.brcond(.eq, b.andi(address, UInt64(alignment - 1)), b.const32(0), aligned, hint: .coldFallThrough)
+        b.brcond(.tsteq, address, b.const32(alignment - 1), aligned, hint: .coldFallThrough)
         b.storeState(ARMState.faultAddress, address)
         b.storeState(ARMState.pc, b.const32(pc))
         storeNextITState(itState)

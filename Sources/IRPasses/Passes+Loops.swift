@@ -7,7 +7,8 @@
 // The loop is ops[0...end], `end` the last branch back to the head (a brcond's not-taken side
 // is one more way out). It
 // qualifies when nothing in it reads or writes the state behind the passes' back (a helper
-// with state effects), no other branch goes backward, and no branch from after it comes into
+// with state effects; a vector float op's flags word only keeps that word out), no other
+// branch goes backward, and no branch from after it comes into
 // it. A field is promoted when every access to it in the loop has the same offset and type and
 // no access overlaps it otherwise, and it is not volatile (the exit-request flag, which others
 // write and every iteration must read from memory). Then:
@@ -69,7 +70,14 @@ extension Optimizer {
             case .call:
                 if !HelperEffects(rawValue: op.aux).isDisjoint(with: [.readsState, .writesState]) { return }
             case .vfadd, .vfsub, .vfmul:
-                return  // they write a state word, as a helper would
+                // They OR exception flags into the i32 state word at imm, in memory: that
+                // word (and anything overlapping it) stays in the state.
+                for k in fields.indices where fields[k].offset < op.imm + 4 && op.imm < fields[k].offset + fields[k].size {
+                    fields[k].promotable = false
+                }
+                var f = LoopField(offset: op.imm, size: 4, type: .i32)
+                f.promotable = false
+                fields.append(f)
             case .br, .brcond:
                 guard op.imm < UInt64(labelCount) else { return }
                 if labelAt[Int(op.imm)] <= i && op.imm != head { return }  // another loop inside

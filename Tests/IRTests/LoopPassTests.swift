@@ -168,6 +168,48 @@ struct LoopPassTests {
         #expect((0..<24).map { m.state.load(fromByteOffset: $0, as: UInt8.self) } == want)
     }
 
+    @Test("a loop of vector float ops keeps its vectors in values; the flags word they OR into stays in the state")
+    func vectorFloatLoop() {
+        // q (state 24..<40) = q * q + q, 3 times; the ops' flags go to state word 44, which
+        // the loop also reads.
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let head = b.newLabel(), done = b.newLabel(), stop = b.newLabel()
+        b.label(head)
+        let q = b.loadState(.v128, 24)
+        let p = b.vfloat(.vfmul, q, q, flagsOffset: 44)
+        b.storeState(24, b.vfloat(.vfadd, p, q, flagsOffset: 44))
+        b.storeState(8, b.loadState(.i32, 44))
+        let n = b.sub(b.loadState(.i32, Self.counter), b.const32(1))
+        b.storeState(Self.counter, n)
+        b.brcond(.eq, n, b.const32(0), done)
+        b.brcond(.ne, b.loadState(.i32, Self.exitRequest), b.const32(0), stop)
+        b.br(head)
+        b.label(stop)
+        b.exitTB(.exitRequest)
+        b.label(done)
+        b.exitTB(.yield)
+        let original = b.finish(guestSize: 0, instructionCount: 0)
+        var optimized = original
+        var o = Self.optimizer()
+        o.optimize(&optimized, preciseFaults: false)
+        let inLoop = optimized.ops.prefix { !($0.opcode == .br) }.drop { $0.opcode != .label }
+        #expect(!inLoop.contains { $0.opcode == .loadState && $0.imm == 24 }, "\(optimized.text())")
+        #expect(inLoop.contains { $0.opcode == .loadState && $0.imm == 44 }, "\(optimized.text())")
+
+        var state = [UInt8](repeating: 0, count: 68)
+        for (k, f) in [Float(1.5), 0.25, -2, 3].enumerated() {
+            withUnsafeBytes(of: f.bitPattern) { state.replaceSubrange(24 + 4 * k..<28 + 4 * k, with: $0) }
+        }
+        state[Self.counter] = 3
+        let m = Machine()
+        m.state.copyMemory(from: state, byteCount: state.count)
+        m.run(original)
+        let want = (0..<64).map { m.state.load(fromByteOffset: $0, as: UInt8.self) }
+        m.state.copyMemory(from: state, byteCount: state.count)
+        m.run(optimized)
+        #expect((0..<64).map { m.state.load(fromByteOffset: $0, as: UInt8.self) } == want)
+    }
+
     @Test("precise faults keep the loop as it is")
     func preciseFaults() {
         var rng = SplitMix64(seed: 3)
