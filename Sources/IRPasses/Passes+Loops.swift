@@ -26,7 +26,9 @@
 // was just computed becomes the computation into p.
 //
 // Only when faults need not be precise: a fault inside the loop sees the state of the loop's
-// entry (the pc is exact, from insn_start, as always).
+// entry (the pc is exact, from insn_start, as always). An alignment-fault exit inside the loop
+// (NEON's alignment hints) is such a fault: it stores only what its own path wrote (the pc,
+// the faulting address), and it does not keep the clean-ups from running.
 
 import IR
 
@@ -81,6 +83,8 @@ extension Optimizer {
             case .br, .brcond:
                 guard op.imm < UInt64(labelCount) else { return }
                 if labelAt[Int(op.imm)] <= i && op.imm != head { return }  // another loop inside
+            case .exitTB where op.aux == ExitReason.alignmentFault.rawValue:
+                break  // a fault: it sees the loop entry's state (below)
             case .gotoTB, .lookupAndGoto, .exitTB:
                 terminalInside = true
             case .loadState, .storeState:
@@ -150,8 +154,10 @@ extension Optimizer {
         // Stubs: outside label -> the stub label that stores first.
         var stubs: [(label: UInt64, stub: UInt64)] = []
         let anyWritten = fields.contains { $0.written }
+        var stretchStart = 0  // the op after the last label or branch: the path since then
         for i in 0...end {
             var op = resolved(ops[i])
+            if op.opcode == .label || op.opcode == .br || op.opcode == .brcond { stretchStart = i + 1 }
             switch op.opcode {
             case .loadState:
                 guard let k = field(op) else { break }
@@ -177,6 +183,14 @@ extension Optimizer {
                     block.labelCount += 1
                     stubs.append((op.imm, stub))
                     op.imm = stub
+                }
+            case .exitTB where op.aux == ExitReason.alignmentFault.rawValue:
+                // A fault inside the loop sees the state of the loop's entry, as a memory
+                // fault does; only what its own path wrote (the pc, the address) is stored.
+                for f in fields where f.written && ops[stretchStart..<i].contains(where: {
+                    $0.opcode == .storeState && $0.imm == f.offset && $0.type == f.type
+                }) {
+                    out.append(Op(.storeState, f.type, a: f.value, imm: f.offset))
                 }
             case .gotoTB, .lookupAndGoto, .exitTB:
                 storeWritten()

@@ -210,6 +210,60 @@ struct LoopPassTests {
         #expect((0..<64).map { m.state.load(fromByteOffset: $0, as: UInt8.self) } == want)
     }
 
+    @Test("an alignment-fault exit inside the loop stores only what its path wrote, and the flags still leave the loop")
+    func alignmentFaultInside() {
+        // r1 += 16 (state 4); flags (state 16) = r1 - r3; a misaligned r1 stores pc (state 40)
+        // and exits with an alignment fault; loop while r1 != r3.
+        func block() -> Block {
+            var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+            let head = b.newLabel(), aligned = b.newLabel(), done = b.newLabel(), stop = b.newLabel()
+            b.label(head)
+            let r1 = b.addi(b.loadState(.i32, 4), 16)
+            b.storeState(4, r1)
+            let r3 = b.loadState(.i32, 12)
+            b.storeState(16, b.sub(r1, r3))
+            b.brcond(.tsteq, r1, b.const32(15), aligned, hint: .coldFallThrough)
+            b.storeState(40, b.const32(0x1234))
+            b.exitTB(.alignmentFault, payload: 1)
+            b.label(aligned)
+            b.storeState(8, b.add(b.loadState(.i32, 8), b.load(.u32, .i32, address: r1, offset: 0)))
+            b.brcond(.eq, r1, r3, done)
+            b.brcond(.ne, b.loadState(.i32, Self.exitRequest), b.const32(0), stop)
+            b.br(head)
+            b.label(stop)
+            b.exitTB(.exitRequest)
+            b.label(done)
+            b.exitTB(.yield)
+            return b.finish(guestSize: 0, instructionCount: 0)
+        }
+        let original = block()
+        var optimized = original
+        var o = Self.optimizer()
+        o.optimize(&optimized, preciseFaults: false)
+        let inLoop = optimized.ops.prefix { !($0.opcode == .br) }.drop { $0.opcode != .label }
+        #expect(!inLoop.contains { $0.opcode == .loadState && $0.imm == 4 }, "\(optimized.text())")
+        // The flags are computed on the way out only: no sub in the loop.
+        #expect(!inLoop.contains { $0.opcode == .sub }, "\(optimized.text())")
+
+        let m = Machine()
+        for (start, end) in [(0x100, 0x180), (0x104, 0x184)] as [(UInt32, UInt32)] {
+            m.state.initializeMemory(as: UInt8.self, repeating: 0, count: 64)
+            m.setState32(4, start)
+            m.setState32(12, end)
+            let wantExit = m.run(original)
+            let want = (0..<20).map { m.state32($0 * 4) }
+            m.state.initializeMemory(as: UInt8.self, repeating: 0, count: 64)
+            m.setState32(4, start)
+            m.setState32(12, end)
+            #expect(m.run(optimized) == wantExit)
+            if start % 16 == 0 {
+                #expect((0..<20).map { m.state32($0 * 4) } == want)
+            } else {
+                #expect(m.state32(40) == 0x1234, "the fault's own path stored the pc")
+            }
+        }
+    }
+
     @Test("precise faults keep the loop as it is")
     func preciseFaults() {
         var rng = SplitMix64(seed: 3)
