@@ -21,6 +21,28 @@ struct LoopPassTests {
         return o
     }
 
+    /// Ends a loop body: the exit-request test, the branch back to `head`, and the exits
+    /// (exitRequest, and yield at `done`).
+    static func closeLoop(_ b: inout IRBuilder, head: Label, done: Label) -> Block {
+        let stop = b.newLabel()
+        b.brcond(.ne, b.loadState(.i32, exitRequest), b.const32(0), stop)
+        b.br(head)
+        b.label(stop)
+        b.exitTB(.exitRequest)
+        b.label(done)
+        b.exitTB(.yield)
+        return b.finish(guestSize: 0, instructionCount: 0)
+    }
+
+    /// `block` through the passes without precise faults, and the ops of its loop (from the
+    /// head label to the first br).
+    static func optimizedLoop(_ block: Block) -> (Block, ArraySlice<Op>) {
+        var optimized = block
+        var o = optimizer()
+        o.optimize(&optimized, preciseFaults: false)
+        return (optimized, optimized.ops.prefix { $0.opcode != .br }.drop { $0.opcode != .label })
+    }
+
     static func randomLoop(_ rng: inout SplitMix64) -> Block {
         var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
         let outside = b.const32(UInt32(truncatingIfNeeded: rng.next()))
@@ -130,7 +152,7 @@ struct LoopPassTests {
     func countedLoop() {
         // r1 += 8; r2 = r2 + memory[r1]; flags = r1 - r3; loop while r1 != r3.
         var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
-        let head = b.newLabel(), done = b.newLabel(), stop = b.newLabel()
+        let head = b.newLabel(), done = b.newLabel()
         b.label(head)
         let r1 = b.addi(b.loadState(.i32, 4), 8)
         b.storeState(4, r1)
@@ -139,18 +161,8 @@ struct LoopPassTests {
         b.storeState(16, b.sub(r1, r3))
         b.storeState(20, b.setcond(.geu, r1, r3))
         b.brcond(.eq, r1, r3, done)
-        b.brcond(.ne, b.loadState(.i32, Self.exitRequest), b.const32(0), stop)
-        b.br(head)
-        b.label(stop)
-        b.exitTB(.exitRequest)
-        b.label(done)
-        b.exitTB(.yield)
-        let original = b.finish(guestSize: 0, instructionCount: 0)
-        var optimized = original
-        var o = Self.optimizer()
-        o.optimize(&optimized, preciseFaults: false)
-        let loop = optimized.ops.prefix { !($0.opcode == .br) }
-        let inLoop = loop.drop { $0.opcode != .label }
+        let original = Self.closeLoop(&b, head: head, done: done)
+        let (optimized, inLoop) = Self.optimizedLoop(original)
         #expect(!inLoop.contains { $0.opcode == .storeState }, "\(optimized.text())")
         #expect(inLoop.filter { $0.opcode == .loadState }.count == 1, "only the exit request: \(optimized.text())")
         #expect(!inLoop.contains { $0.opcode == .setcond || $0.opcode == .mov }, "\(optimized.text())")
@@ -173,7 +185,7 @@ struct LoopPassTests {
         // q (state 24..<40) = q * q + q, 3 times; the ops' flags go to state word 44, which
         // the loop also reads.
         var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
-        let head = b.newLabel(), done = b.newLabel(), stop = b.newLabel()
+        let head = b.newLabel(), done = b.newLabel()
         b.label(head)
         let q = b.loadState(.v128, 24)
         let p = b.vfloat(.vfmul, q, q, flagsOffset: 44)
@@ -182,17 +194,8 @@ struct LoopPassTests {
         let n = b.sub(b.loadState(.i32, Self.counter), b.const32(1))
         b.storeState(Self.counter, n)
         b.brcond(.eq, n, b.const32(0), done)
-        b.brcond(.ne, b.loadState(.i32, Self.exitRequest), b.const32(0), stop)
-        b.br(head)
-        b.label(stop)
-        b.exitTB(.exitRequest)
-        b.label(done)
-        b.exitTB(.yield)
-        let original = b.finish(guestSize: 0, instructionCount: 0)
-        var optimized = original
-        var o = Self.optimizer()
-        o.optimize(&optimized, preciseFaults: false)
-        let inLoop = optimized.ops.prefix { !($0.opcode == .br) }.drop { $0.opcode != .label }
+        let original = Self.closeLoop(&b, head: head, done: done)
+        let (optimized, inLoop) = Self.optimizedLoop(original)
         #expect(!inLoop.contains { $0.opcode == .loadState && $0.imm == 24 }, "\(optimized.text())")
         #expect(inLoop.contains { $0.opcode == .loadState && $0.imm == 44 }, "\(optimized.text())")
 
@@ -216,7 +219,7 @@ struct LoopPassTests {
         // and exits with an alignment fault; loop while r1 != r3.
         func block() -> Block {
             var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
-            let head = b.newLabel(), aligned = b.newLabel(), done = b.newLabel(), stop = b.newLabel()
+            let head = b.newLabel(), aligned = b.newLabel(), done = b.newLabel()
             b.label(head)
             let r1 = b.addi(b.loadState(.i32, 4), 16)
             b.storeState(4, r1)
@@ -228,19 +231,10 @@ struct LoopPassTests {
             b.label(aligned)
             b.storeState(8, b.add(b.loadState(.i32, 8), b.load(.u32, .i32, address: r1, offset: 0)))
             b.brcond(.eq, r1, r3, done)
-            b.brcond(.ne, b.loadState(.i32, Self.exitRequest), b.const32(0), stop)
-            b.br(head)
-            b.label(stop)
-            b.exitTB(.exitRequest)
-            b.label(done)
-            b.exitTB(.yield)
-            return b.finish(guestSize: 0, instructionCount: 0)
+            return Self.closeLoop(&b, head: head, done: done)
         }
         let original = block()
-        var optimized = original
-        var o = Self.optimizer()
-        o.optimize(&optimized, preciseFaults: false)
-        let inLoop = optimized.ops.prefix { !($0.opcode == .br) }.drop { $0.opcode != .label }
+        let (optimized, inLoop) = Self.optimizedLoop(original)
         #expect(!inLoop.contains { $0.opcode == .loadState && $0.imm == 4 }, "\(optimized.text())")
         // The flags are computed on the way out only: no sub in the loop.
         #expect(!inLoop.contains { $0.opcode == .sub }, "\(optimized.text())")

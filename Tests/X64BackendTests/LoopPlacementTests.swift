@@ -30,27 +30,20 @@ struct LoopPlacementTests {
         return (b.finish(guestSize: 0, instructionCount: 0), top)
     }
 
-    @Test("a loop that fits in 64 bytes starts a 64-byte line, wherever the code before it ends", arguments: 0..<6)
-    func smallLoop(prefix: Int) {
-        let (block, top) = Self.countdown(work: 1, prefix: prefix)
-        var compiler = X64Compiler(features: HostCPU.features, exitRequestOffset: Differential.exitRequestOffset)
-        guard case .success = compiler.compile(block) else { Issue.record("not compiled"); return }
-        #expect(compiler.codeAlignment == 64)
-        let head = compiler.loopHeadOffset(label: Int(top.index))
-        #expect(head != nil && head! % 64 == 0)
-        var image = GuestImage.patterned
-        image.set32(0, 5)
-        #expect(Differential().compare(block, image) == nil)
-    }
+    /// (additions per iteration, the alignment its head and the block get): one addition
+    /// fits in a 64-byte line, 24 do not.
+    static let shapes: [(work: Int, alignment: Int)] = [(1, 64), (24, 32)]
 
-    @Test("a longer loop starts a 32-byte boundary", arguments: 0..<4)
-    func longLoop(prefix: Int) {
-        let (block, top) = Self.countdown(work: 24, prefix: prefix)
+    @Test("a loop that fits in 64 bytes starts a 64-byte line, a longer one a 32-byte boundary, wherever the code before it ends",
+          arguments: 0..<2, 0..<6)
+    func loopHead(shape: Int, prefix: Int) {
+        let (work, alignment) = Self.shapes[shape]
+        let (block, top) = Self.countdown(work: work, prefix: prefix)
         var compiler = X64Compiler(features: HostCPU.features, exitRequestOffset: Differential.exitRequestOffset)
         guard case .success = compiler.compile(block) else { Issue.record("not compiled"); return }
-        #expect(compiler.codeAlignment == 32)
+        #expect(compiler.codeAlignment == alignment)
         let head = compiler.loopHeadOffset(label: Int(top.index))
-        #expect(head != nil && head! % 32 == 0)
+        #expect(head != nil && head! % alignment == 0)
         var image = GuestImage.patterned
         image.set32(0, 5)
         #expect(Differential().compare(block, image) == nil)
