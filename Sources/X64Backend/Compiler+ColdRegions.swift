@@ -37,7 +37,7 @@ extension X64Compiler {
             if j < end {
                 // A float comparison only a branch reads: ucomis and a jcc, no 0/1 value.
                 if fusesWithBranch(ops[i], ops[j], at: j) {
-                    mxcsrSnapshotValid = false
+                    mxcsrSnapshotValid = mxcsrStable
                     let (branch, skipTo) = coldBranch(ops, at: j)
                     lowerFloatBranch(ops[i], branch)
                     i = skipTo
@@ -46,14 +46,14 @@ extension X64Compiler {
                 // A state field only a branch reads (a loop's exit-request test): cmp
                 // with the field in memory.
                 if stateFusesWithBranch(ops[i], ops[j], at: j) {
-                    mxcsrSnapshotValid = false
+                    mxcsrSnapshotValid = mxcsrStable
                     let (branch, skipTo) = coldBranch(ops, at: j)
                     lowerStateBranch(ops[i], branch)
                     i = skipTo
                     continue
                 }
             }
-            if !Self.keepsMXCSRSnapshot(ops[i].opcode) { mxcsrSnapshotValid = false }
+            if !Self.keepsMXCSRSnapshot(ops[i].opcode) { mxcsrSnapshotValid = mxcsrStable }
             if ops[i].opcode == .brcond {
                 let (branch, skipTo) = coldBranch(ops, at: i)
                 if let error = lower(branch) { return error }
@@ -95,7 +95,7 @@ extension X64Compiler {
             start.hostOffset = UInt32(a.position)
             instructionStarts.append(start)
         }
-        mxcsrSnapshotValid = false
+        mxcsrSnapshotValid = mxcsrStable
         if let error = emit(ops, from: region.start, to: region.end) { return error }
         a.jmp(labels[region.resume])
         return nil

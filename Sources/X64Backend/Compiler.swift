@@ -126,6 +126,8 @@ public struct X64Compiler: ~Copyable {
     /// Whether the vector float ops' scratch holds the current MXCSR (a run of them and the
     /// ops allowed between them is in progress; Lowering+Vector.swift).
     var mxcsrSnapshotValid = false
+    /// The block reads MXCSR once at its entry and the copy stays current throughout.
+    var mxcsrStable = false
     public internal(set) var exitStubReferences: [Int] = []
     /// Rare paths waiting to be emitted after the block (Compiler+ColdRegions.swift).
     var coldRegions: [ColdRegion] = []
@@ -176,6 +178,16 @@ public struct X64Compiler: ~Copyable {
         a.cmp(.dword(JITABI.stateRegister, exitRequestOffset), imm8: 0)
         let requested = a.makeLabel()
         a.jcc(.ne, requested)
+        // A block with vector float ops and no helper call (nothing in it can change MXCSR's
+        // rounding control: the guest changes it only through a helper) reads MXCSR once,
+        // here, not again after every label: STMXCSR costs about 20 cycles, and a NEON loop
+        // would pay it on every iteration.
+        mxcsrStable = block.ops.contains { $0.opcode == .vfadd || $0.opcode == .vfsub || $0.opcode == .vfmul }
+            && !block.ops.contains { $0.opcode == .call }
+        if mxcsrStable {
+            a.stmxcsr(.dword(.rsp, Self.vectorScratch + 48))
+            mxcsrSnapshotValid = true
+        }
 
         let done: CompileError? = block.ops.withUnsafeBufferPointer { ops in
             coldRegions.removeAll(keepingCapacity: true)

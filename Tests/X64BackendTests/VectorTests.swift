@@ -124,6 +124,33 @@ struct VectorTests {
         #expect(reports.isEmpty, "\(reports.joined(separator: "\n\n"))")
     }
 
+    @Test("a loop of vector float ops with labels inside reads MXCSR once, at the block's entry, under every rounding mode")
+    func floatLoop() {
+        // q = q * m + m, 4 times, a forward branch over a lane add inside the loop body.
+        var b = IRBuilder(key: BlockKey(pc: 0x1000, flags: 0))
+        let n = b.loadState(.i32, 0x100)
+        let q = b.loadState(.v128, 0), m = b.loadState(.v128, 16)
+        let head = b.newLabel(), over = b.newLabel()
+        b.label(head)
+        let p = b.vfloat(.vfmul, q, m, flagsOffset: Self.flagsOffset)
+        b.brcond(.tsteq, n, b.const32(1), over)
+        b.assign(p, b.vector(.vadd, .i32, p, m))
+        b.label(over)
+        b.assign(q, b.vfloat(.vfadd, p, m, flagsOffset: Self.flagsOffset))
+        b.assign(n, b.sub(n, b.const32(1)))
+        b.brcond(.ne, n, b.const32(0), head)
+        b.storeState(Kernel.resultOffset, q)
+        b.exitTB(.yield)
+        let block = b.finish(guestSize: 0, instructionCount: 0)
+        var images = Self.ordinaryFloatImages(seed: 0x100f)
+        for k in images.indices { images[k].set32(0x100, 4) }
+        var reports: [String] = []
+        for mxcsr: UInt32 in [0x1f80, 0x3f80, 0x5f80, 0x7f80, 0x9fc0] {
+            reports += Differential(features: HostCPU.variants[0]).sweep(block, images, mxcsr: mxcsr, limit: 1)
+        }
+        #expect(reports.isEmpty, "\(reports.joined(separator: "\n\n"))")
+    }
+
     @Test("vdup, vinsert, vextract", arguments: LaneSize.allCases)
     func moves(lanes: LaneSize) {
         let scalar: IRType = lanes == .i64 ? .i64 : .i32
