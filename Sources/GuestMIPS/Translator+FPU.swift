@@ -153,13 +153,28 @@ extension Translator {
     }
 
     /// MADD, MSUB, NMADD, NMSUB.fmt (COP1X): fd = +/-(fs * ft +/- fr), the product rounded
-    /// before the addition (Release 2's unfused forms).
+    /// before the addition (Release 2's unfused forms), each with the MIPS NaN rules. Legacy
+    /// NaNs: two operations of the stretch's one check (Translator+NaNChecks.swift). NaN2008:
+    /// one check of the sum (a NaN product gives a NaN sum); its NaN path fixes the product's
+    /// NaN and adds again, each step as if it had its own check (the addition raises the same
+    /// flags again, which changes none).
     mutating func multiplyAdd(fd: UInt32, fr rr: UInt32, fs: UInt32, ft: UInt32, _ format: FPFormat,
                               subtract: Bool, negate: Bool) {
-        let product = arithmetic(.fmul, readFPR(fs, format), readFPR(ft, format), format)
-        var r = arithmetic(subtract ? .fsub : .fadd, product, readFPR(rr, format), format)
-        if negate { r = b.unary(.fneg, r) }
-        writeFPR(fd, format, r)
+        if !nan2008 {
+            return chainedMultiplyAdd(fd: fd, fr: rr, fs: fs, ft: ft, format, subtract: subtract, negate: negate)
+        }
+        let x = readFPR(fs, format), y = readFPR(ft, format), z = readFPR(rr, format)
+        let op: Opcode = subtract ? .fsub : .fadd
+        let product = b.binary(.fmul, x, y)
+        let sum = b.binary(op, product, z)
+        let out = b.newValue(format.type)
+        b.assign(out, sum)
+        let done = b.newLabel()
+        b.brcond(.eq, b.fsetcond(.uno, sum, sum), b.const32(0), done)
+        let fixed = fixNaN(product, [x, y], format)
+        b.assign(out, arithmetic(op, fixed, z, format))
+        b.label(done)
+        writeFPR(fd, format, negate ? b.unary(.fneg, out) : out)
     }
 
     // MARK: Compares and conditional moves
