@@ -3,33 +3,39 @@
 // gives its own; checking each result (ucomisd + jp on the FP dependency chain) halved the
 // speed of FP loops. A NaN result propagates: an operation that reads a NaN gives a NaN (so
 // does a negation). So for a stretch of ADD/SUB/MUL/DIV.fmt and MADD/MSUB/NMADD/NMSUB.fmt
-// (each of those two operations: the product, then the sum, negated or not; with integer
-// instructions between them that can neither exit nor touch the FPU) only the results no
-// later operation of the stretch reads (its sinks) need checking: a NaN anywhere flows into
-// one of them (a MADD's product into its sum). The check's NaN path
-// (rarely run) then does for every operation what a per-operation check would have: marks the
-// invalid flag by the MIPS rules and writes the default NaN into each register the stretch
-// wrote a NaN to. The registers hold SSE's results until then, so the stretch is closed
-// (`flushNaNChecks`) before any other instruction, before every block exit, and before a
-// delay slot's branch completes.
+// (with integer instructions between them that can neither exit nor touch the FPU) only the
+// results no later operation of the stretch reads (its sinks) need checking: a NaN anywhere
+// (a MADD's product included) flows into one of them.
+//
+// The stretch computes on SSE into IR values and writes no FPR until its check
+// (`flushNaNChecks`, before any other instruction, every block exit, and a delay slot's branch
+// completing). No NaN: the FPRs get those values. A NaN (rare): the FPRs still hold what they
+// held before the stretch, so the NaN path runs the stretch again one instruction at a time,
+// each with its own exact NaN handling (Translator+FPU.swift fixNaN: the MIPS result and
+// invalid flag). Running an operation twice raises no flag the first run did not (the same
+// operands, or NaN operands, which raise nothing but the invalid the NaN path settles), so the
+// flags are a one-at-a-time run's. Keeping the NaN path to the FPRs (not the stretch's values)
+// is what keeps a long stretch cheap: its intermediate results die on the fast path instead of
+// staying alive, and in host registers, until the check.
 
 import IR
 
-/// An operation of the pending stretch: its SSE result, its operands, the FPR it wrote and
-/// what it wrote there (the result, or its negation for NMADD/NMSUB); a MADD's product writes
-/// no FPR (fd nil).
+/// An instruction of the pending stretch: what it is, its registers, the value it computed for
+/// fd (negated for NMADD/NMSUB), the SSE result to check (the sum, before any negation), and
+/// the values it read.
 struct NaNChainOp {
+    enum Kind {
+        /// ADD, SUB, MUL, DIV.fmt: fd = fs op ft.
+        case binary(Opcode)
+        /// MADD, MSUB, NMADD, NMSUB.fmt: fd = +/-(fs * ft +/- fr).
+        case multiplyAdd(fr: UInt32, subtract: Bool, negate: Bool)
+    }
+    var kind: Kind
+    var fd: UInt32, fs: UInt32, ft: UInt32
+    var format: FPFormat
     var raw: Value
     var written: Value
-    var negated: Bool
-    var operands: (Value, Value)
-    var format: FPFormat
-    var fd: UInt32?
-
-    /// Whether v is this operation's result (as computed or as written).
-    func produced(_ v: Value) -> Bool { v == raw || v == written }
-    /// Whether this operation reads a result of `other`.
-    func reads(_ other: NaNChainOp) -> Bool { other.produced(operands.0) || other.produced(operands.1) }
+    var operands: [Value]
 }
 
 extension Translator {
@@ -62,44 +68,38 @@ extension Translator {
         }
     }
 
-    /// ADD, SUB, MUL, DIV.fmt under legacy NaNs: the SSE result goes into fd now; its NaN check
-    /// is the pending stretch's. An operand the stretch computed is its SSE result itself, so
-    /// the NaN path knows it for the stretch's own (a NaN there is not an operand's NaN).
+    /// ADD, SUB, MUL, DIV.fmt under legacy NaNs: the SSE result, for fd at the stretch's check.
     mutating func chainedArithmetic(_ op: Opcode, fd: UInt32, fs: UInt32, ft: UInt32, _ format: FPFormat) {
-        openNaNChainSlot(for: [fs, ft, fd], format, operations: 1)
+        openNaNChainSlot(for: [fs, ft, fd], format)
         let x = chainOperand(fs, format), y = chainOperand(ft, format)
         let r = b.binary(op, x, y)
-        nanChain.append(NaNChainOp(raw: r, written: r, negated: false, operands: (x, y), format: format, fd: fd))
-        writeFPR(fd, format, r)
+        nanChain.append(NaNChainOp(kind: .binary(op), fd: fd, fs: fs, ft: ft, format: format, raw: r, written: r,
+                                   operands: [x, y]))
     }
 
-    /// MADD, MSUB, NMADD, NMSUB.fmt under legacy NaNs: fd = +/-(fs * ft +/- fr) as two
-    /// operations of the stretch, the product (no FPR) and the sum (fd, negated for NMADD and
-    /// NMSUB), exactly as if each had its own check: the product's NaN becomes the default NaN
-    /// (quiet: the sum raises nothing for it), the sum's the default NaN, negated after.
+    /// MADD, MSUB, NMADD, NMSUB.fmt under legacy NaNs: the product, then the sum (negated for
+    /// NMADD and NMSUB), for fd at the stretch's check, which checks the sum (a NaN product
+    /// gives a NaN sum).
     mutating func chainedMultiplyAdd(fd: UInt32, fr rr: UInt32, fs: UInt32, ft: UInt32, _ format: FPFormat,
                                      subtract: Bool, negate: Bool) {
-        openNaNChainSlot(for: [fs, ft, rr, fd], format, operations: 2)
+        openNaNChainSlot(for: [fs, ft, rr, fd], format)
         let x = chainOperand(fs, format), y = chainOperand(ft, format), z = chainOperand(rr, format)
-        let product = b.binary(.fmul, x, y)
-        nanChain.append(NaNChainOp(raw: product, written: product, negated: false, operands: (x, y), format: format,
-                                   fd: nil))
-        let sum = b.binary(subtract ? .fsub : .fadd, product, z)
-        let r = negate ? b.unary(.fneg, sum) : sum
-        nanChain.append(NaNChainOp(raw: sum, written: r, negated: negate, operands: (product, z), format: format, fd: fd))
-        writeFPR(fd, format, r)
+        let sum = b.binary(subtract ? .fsub : .fadd, b.binary(.fmul, x, y), z)
+        nanChain.append(NaNChainOp(kind: .multiplyAdd(fr: rr, subtract: subtract, negate: negate), fd: fd, fs: fs,
+                                   ft: ft, format: format, raw: sum, written: negate ? b.unary(.fneg, sum) : sum,
+                                   operands: [x, y, z]))
     }
 
     /// Closes the stretch first when it has grown long, or when one of `registers` as `format`
     /// overlaps a register the stretch wrote in another width (FR=0 pairs, FR=1 halves).
-    mutating func openNaNChainSlot(for registers: [UInt32], _ format: FPFormat, operations: Int) {
-        if nanChain.count + operations > 24 || registers.contains(where: { conflictsWithNaNChain($0, format) }) {
+    mutating func openNaNChainSlot(for registers: [UInt32], _ format: FPFormat) {
+        if nanChain.count >= 16 || registers.contains(where: { conflictsWithNaNChain($0, format) }) {
             flushNaNChecks()
         }
     }
 
-    /// FPR n as an operand inside the stretch: the value the stretch last wrote there (its SSE
-    /// result), else the register.
+    /// FPR n as an operand inside the stretch: the value the stretch last computed for it, else
+    /// the register.
     mutating func chainOperand(_ n: UInt32, _ format: FPFormat) -> Value {
         nanChain.last { $0.fd == n }?.written ?? readFPR(n, format)
     }
@@ -108,54 +108,46 @@ extension Translator {
     func conflictsWithNaNChain(_ n: UInt32, _ format: FPFormat) -> Bool {
         let offset = fprOffset(n, format), size = format.is64 ? 8 : 4
         return nanChain.contains {
-            guard let fd = $0.fd else { return false }
-            let o = fprOffset(fd, $0.format), s = $0.format.is64 ? 8 : 4
+            let o = fprOffset($0.fd, $0.format), s = $0.format.is64 ? 8 : 4
             return o < offset + size && offset < o + s && (o != offset || s != size)
         }
     }
 
-    /// Closes the pending stretch: when one of its sinks is a NaN, marks the invalid flags of
-    /// the operations whose results were NaNs (MIPS rules: a signalling NaN operand from
-    /// outside the stretch, or no NaN operand at all) and gives each register the stretch wrote
-    /// the default NaN (negated where the operation negates) if its value is a NaN.
+    /// Closes the pending stretch: when none of its sinks is a NaN, writes each FPR the value
+    /// the stretch computed last for it; otherwise runs the stretch again from the FPRs, each
+    /// instruction with its own NaN check.
     mutating func flushNaNChecks() {
         guard !nanChain.isEmpty else { return }
         let chain = nanChain
         nanChain = []
         // The sinks, two of a format per comparison (unordered: either is a NaN).
-        var sinks: [NaNChainOp] = []
-        for (i, op) in chain.enumerated() where !chain[(i + 1)...].contains(where: { $0.reads(op) }) {
-            sinks.append(op)
-        }
         var anyNaN: Value?
         for format in [FPFormat.single, .double] {
-            let values = sinks.filter { $0.format == format }.map(\.raw)
+            let values = chain.indices.filter { i in
+                chain[i].format == format && !chain[(i + 1)...].contains { $0.operands.contains(chain[i].written) }
+            }.map { chain[$0].raw }
             for k in stride(from: 0, to: values.count, by: 2) {
                 let u = b.fsetcond(.uno, values[k], values[min(k + 1, values.count - 1)])
                 anyNaN = anyNaN.map { b.or($0, u) } ?? u
             }
         }
-        guard let anyNaN else { return }
-        let done = b.newLabel()
-        b.brcond(.eq, anyNaN, b.const32(0), done)
-        var invalid: Value?
-        for (i, op) in chain.enumerated() {
-            let (x, y) = op.operands
-            var flagged = b.xori(b.fsetcond(.uno, x, y), 1)
-            for v in [x, y] where !chain[..<i].contains(where: { $0.produced(v) }) {
-                flagged = b.or(flagged, isLegacySignalling(v, op.format))
+        // The fast path's one branch goes past the NaN path (which is placed first: a branch
+        // the fast path falls through, then a jump past the NaN path, measured slower in
+        // matmul's loop).
+        let fastPath = b.newLabel(), done = b.newLabel()
+        b.brcond(.eq, anyNaN ?? b.const32(0), b.const32(0), fastPath)
+        for op in chain {
+            switch op.kind {
+            case .binary(let opcode):
+                exactArithmetic(opcode, fd: op.fd, fs: op.fs, ft: op.ft, op.format)
+            case .multiplyAdd(let fr, let subtract, let negate):
+                exactMultiplyAdd(fd: op.fd, fr: fr, fs: op.fs, ft: op.ft, op.format, subtract: subtract, negate: negate)
             }
-            flagged = b.and(flagged, b.fsetcond(.uno, op.raw, op.raw))
-            invalid = invalid.map { b.or($0, flagged) } ?? flagged
         }
-        markLegacyNaNPath(invalid: invalid ?? b.const32(0))
-        for (i, op) in chain.enumerated() {
-            guard let fd = op.fd, !chain[(i + 1)...].contains(where: { $0.fd == fd }) else { continue }
-            let rules = NaNRules(double: op.format == .double, nan2008: false)
-            let bits = rules.defaultNaN | (op.negated ? rules.signBit : 0)
-            let nan = b.bitcast(op.format == .double ? b.const64(bits) : b.const32(UInt32(truncatingIfNeeded: bits)),
-                                to: op.format.type)
-            writeFPR(fd, op.format, b.select(b.fsetcond(.uno, op.raw, op.raw), nan, op.written))
+        b.br(done)
+        b.label(fastPath)
+        for (i, op) in chain.enumerated() where !chain[(i + 1)...].contains(where: { $0.fd == op.fd }) {
+            writeFPR(op.fd, op.format, op.written)
         }
         b.label(done)
     }

@@ -132,13 +132,18 @@ struct MultiplyAddNaNTests {
     }
 
     /// Under legacy NaNs the product and the sum of a MADD, and the next MADD reading it, share
-    /// one NaN check (one conditional branch in the block).
+    /// one NaN check: one comparison (the last sum is the only sink), whose branch goes past
+    /// the NaN path (which ends in a jump past the fast path).
     @Test func legacyStretchHasOneCheck() throws {
         let m = try GuestMachine("madd.d $f0, $f2, $f4, $f6\nnmsub.d $f8, $f0, $f4, $f10\nnop", mode: .fr)
         m.state[fpr64: 4] = Double(1).bitPattern
         _ = m.run(on: .interpreter)
         let ops = try #require(m.blocks.first).ops
-        #expect(ops.filter { $0.opcode == .brcond }.count == 1)
+        let check = try #require(ops.firstIndex { $0.opcode == .brcond })
+        #expect(ops[..<check].filter { $0.opcode == .fsetcond }.count == 1)
+        let fastPath = try #require(ops.firstIndex { $0.opcode == .label && $0.imm == ops[check].imm })
+        #expect(ops[fastPath - 1].opcode == .br)
+        #expect(!ops[fastPath...].contains { $0.opcode == .brcond }, "the fast path writes the FPRs and goes on")
     }
 }
 
