@@ -110,6 +110,31 @@ struct FastFPShapeTests {
         }
     }
 
+    /// MTC1 then MTHC1 build a double that arithmetic reads next: MTHC1 writes the whole
+    /// 64-bit field (the low word as MTC1 left it), so the read takes one store of its size.
+    @Test(arguments: Backend.allCases, byteOrders)
+    func doubleBuiltByMoves(backend: Backend, bigEndian: Bool) throws {
+        for fr in [false, true] {
+            var mode: MIPSMode = fr ? .fr : []
+            if bigEndian { mode.insert(.bigEndian) }
+            let m = try GuestMachine("mtc1 $5, $f2\naddiu $7, $7, 1\nmthc1 $6, $f2\nmul.d $f4, $f2, $f2\nmfc1 $8, $f2\nmfhc1 $9, $f2",
+                                     mode: mode)
+            let x = Double(1.5).bitPattern | 0x1234_5678
+            m[5] = UInt32(truncatingIfNeeded: x)
+            m[6] = UInt32(truncatingIfNeeded: x >> 32)
+            m.state[fpr64: 2] = 0xdead_beef_dead_beef
+            m.runToEnd(on: backend)
+            let square = Double(bitPattern: x) * Double(bitPattern: x)
+            #expect(m.state[fpr64: 2] == x, "\(backend) FR=\(fr)")
+            #expect(m.state[fpr64: 4] == square.bitPattern)
+            #expect(m[8] == m[5] && m[9] == m[6])
+            let ops = try #require(m.blocks.first).ops
+            let field = UInt64(MIPSState.fpr64(2, fr: fr))
+            #expect(ops.contains { $0.opcode == .storeState && $0.type == .f64 && $0.imm == field })
+            #expect(!ops.contains { $0.opcode == .storeState && $0.imm == field + 4 }, "no 32-bit store of the high word")
+        }
+    }
+
     /// A stretch of dependent and independent legacy-NaN operations with one check: every
     /// register the stretch wrote a NaN to holds the default NaN, the others SSE's results,
     /// and the invalid flag is the MIPS one (a legacy quiet NaN operand raises nothing; an
