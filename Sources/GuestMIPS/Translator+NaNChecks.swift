@@ -121,21 +121,25 @@ extension Translator {
         let chain = nanChain
         nanChain = []
         // The sinks, two of a format per comparison (unordered: either is a NaN).
-        var anyNaN: Value?
+        var pairs: [(Value, Value)] = []
         for format in [FPFormat.single, .double] {
             let values = chain.indices.filter { i in
                 chain[i].format == format && !chain[(i + 1)...].contains { $0.operands.contains(chain[i].written) }
             }.map { chain[$0].raw }
             for k in stride(from: 0, to: values.count, by: 2) {
-                let u = b.fsetcond(.uno, values[k], values[min(k + 1, values.count - 1)])
-                anyNaN = anyNaN.map { b.or($0, u) } ?? u
+                pairs.append((values[k], values[min(k + 1, values.count - 1)]))
             }
         }
-        // The fast path's one branch goes past the NaN path (which is placed first: a branch
-        // the fast path falls through, then a jump past the NaN path, measured slower in
-        // matmul's loop).
-        let fastPath = b.newLabel(), done = b.newLabel()
-        b.brcond(.eq, anyNaN ?? b.const32(0), b.const32(0), fastPath)
+        // One branch per comparison (the JIT makes each fsetcond + brcond one ucomis and jcc):
+        // to the NaN path, and the last one past it, so the fast path takes one branch. (The
+        // NaN path placed after the fast path's writes, which then jump past it, measured
+        // slower in matmul's loop.)
+        let nanPath = b.newLabel(), fastPath = b.newLabel(), done = b.newLabel()
+        for (k, (x, y)) in pairs.enumerated() {
+            let last = k == pairs.count - 1
+            b.brcond(last ? .eq : .ne, b.fsetcond(.uno, x, y), b.const32(0), last ? fastPath : nanPath)
+        }
+        b.label(nanPath)
         for op in chain {
             switch op.kind {
             case .binary(let opcode):

@@ -145,6 +145,39 @@ struct MultiplyAddNaNTests {
         #expect(ops[fastPath - 1].opcode == .br)
         #expect(!ops[fastPath...].contains { $0.opcode == .brcond }, "the fast path writes the FPRs and goes on")
     }
+
+    /// A stretch with four sinks (f0, f8, f10, f12; madd.d fd, fr, fs, ft reads f6): two comparisons, each its own branch (no
+    /// flags combined in integer registers), and a NaN reaching any one sink takes the NaN
+    /// path: that register gets the default NaN, the others their numbers, invalid raised.
+    @Test(arguments: Backend.allCases)
+    func fourSinks(backend: Backend) throws {
+        let source = "mul.d $f0, $f2, $f4\nmul.d $f6, $f14, $f16\nmadd.d $f8, $f6, $f18, $f20\naddiu $5, $5, 1\n"
+            + "sub.d $f10, $f22, $f24\nadd.d $f12, $f26, $f28\nnop"
+        let defaultNaN: UInt64 = 0x7ff7_ffff_ffff_ffff, signalling: UInt64 = 0x7ff8_0000_0000_0001
+        for nanAt in [nil, 0, 8, 10, 12] as [Int?] {
+            let m = try GuestMachine(source, mode: .fr)
+            for n in stride(from: 2, through: 28, by: 2) { m.state[fpr64: n] = Double(n).bitPattern }
+            switch nanAt {
+            case 0: m.state[fpr64: 4] = Double.infinity.bitPattern; m.state[fpr64: 2] = 0
+            case 8: m.state[fpr64: 14] = Double.infinity.bitPattern; m.state[fpr64: 16] = 0
+            case 10: m.state[fpr64: 22] = Double.infinity.bitPattern; m.state[fpr64: 24] = Double.infinity.bitPattern
+            case 12: m.state[fpr64: 28] = signalling
+            default: break
+            }
+            let run = m.run(on: backend)
+            #expect(run.end == .left)
+            func number(_ n: Int) -> Double { Double(bitPattern: m.state[fpr64: n]) }
+            let want: [Int: Double] = [0: 2 * 4, 8: 18 * 20 + 14 * 16, 10: 22 - 24, 12: 26 + 28]
+            for (n, value) in want {
+                #expect(m.state[fpr64: n] == (n == nanAt ? defaultNaN : value.bitPattern), "\(backend) NaN at \(nanAt ?? -1): f\(n)")
+            }
+            #expect((run.mxcsr & 1 != 0) == (nanAt != nil), "\(backend) NaN at \(nanAt ?? -1): invalid")
+            let ops = try #require(m.blocks.first).ops
+            let check = ops.prefix { $0.opcode != .label }
+            #expect(check.filter { $0.opcode == .brcond }.count == 2 && check.filter { $0.opcode == .fsetcond }.count == 2)
+            #expect(!check.contains { $0.opcode == .or }, "no flags combined")
+        }
+    }
 }
 
 @Suite(.enabled(if: QEMUOracle.available, QEMUOracle.missing))
