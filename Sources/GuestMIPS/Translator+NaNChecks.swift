@@ -16,7 +16,10 @@
 // operands, or NaN operands, which raise nothing but the invalid the NaN path settles), so the
 // flags are a one-at-a-time run's. Keeping the NaN path to the FPRs (not the stretch's values)
 // is what keeps a long stretch cheap: its intermediate results die on the fast path instead of
-// staying alive, and in host registers, until the check.
+// staying alive, and in host registers, until the check. Where the stretch ends at an
+// instruction that is not a delay slot, the NaN path goes after the block's end and leaves
+// the block for that instruction: the fast path is then straight code (inline, it took a
+// branch past the NaN path, and the loop's speed swung by half with where the JIT placed it).
 
 import IR
 
@@ -115,8 +118,11 @@ extension Translator {
 
     /// Closes the pending stretch: when none of its sinks is a NaN, writes each FPR the value
     /// the stretch computed last for it; otherwise runs the stretch again from the FPRs, each
-    /// instruction with its own NaN check.
-    mutating func flushNaNChecks() {
+    /// instruction with its own NaN check. With `resumeAt` (the instruction about to be
+    /// translated, not a delay slot's), the NaN path is placed after the block's end and
+    /// leaves the block for that instruction, so the fast path is straight code that takes no
+    /// branch; without, it is placed here and the fast path branches past it.
+    mutating func flushNaNChecks(resumeAt resume: UInt32? = nil) {
         guard !nanChain.isEmpty else { return }
         let chain = nanChain
         nanChain = []
@@ -130,16 +136,39 @@ extension Translator {
                 pairs.append((values[k], values[min(k + 1, values.count - 1)]))
             }
         }
-        // One branch per comparison (the JIT makes each fsetcond + brcond one ucomis and jcc):
-        // to the NaN path, and the last one past it, so the fast path takes one branch. (The
-        // NaN path placed after the fast path's writes, which then jump past it, measured
+        // One branch per comparison (the JIT makes each fsetcond + brcond one ucomis and jcc).
+        let nanPath = b.newLabel()
+        if let resume {
+            for (x, y) in pairs { b.brcond(.ne, b.fsetcond(.uno, x, y), b.const32(0), nanPath) }
+            writeNaNChainResults(chain)
+            deferredNaNPaths.append((nanPath, chain, resume))
+            return
+        }
+        // In line: the last branch goes past the NaN path, so the fast path takes one branch.
+        // (The NaN path placed after the fast path's writes, which then jump past it, measured
         // slower in matmul's loop.)
-        let nanPath = b.newLabel(), fastPath = b.newLabel(), done = b.newLabel()
+        let fastPath = b.newLabel(), done = b.newLabel()
         for (k, (x, y)) in pairs.enumerated() {
             let last = k == pairs.count - 1
             b.brcond(last ? .eq : .ne, b.fsetcond(.uno, x, y), b.const32(0), last ? fastPath : nanPath)
         }
         b.label(nanPath)
+        runNaNChainExactly(chain)
+        b.br(done)
+        b.label(fastPath)
+        writeNaNChainResults(chain)
+        b.label(done)
+    }
+
+    /// The fast path's end: each FPR the stretch wrote gets the value it computed last for it.
+    mutating func writeNaNChainResults(_ chain: [NaNChainOp]) {
+        for (i, op) in chain.enumerated() where !chain[(i + 1)...].contains(where: { $0.fd == op.fd }) {
+            writeFPR(op.fd, op.format, op.written)
+        }
+    }
+
+    /// The NaN path: the stretch again from the FPRs, one instruction at a time.
+    mutating func runNaNChainExactly(_ chain: [NaNChainOp]) {
         for op in chain {
             switch op.kind {
             case .binary(let opcode):
@@ -148,11 +177,19 @@ extension Translator {
                 exactMultiplyAdd(fd: op.fd, fr: fr, fs: op.fs, ft: op.ft, op.format, subtract: subtract, negate: negate)
             }
         }
-        b.br(done)
-        b.label(fastPath)
-        for (i, op) in chain.enumerated() where !chain[(i + 1)...].contains(where: { $0.fd == op.fd }) {
-            writeFPR(op.fd, op.format, op.written)
+    }
+
+    /// The NaN paths placed after the block's end: each runs its stretch exactly, then leaves
+    /// for the instruction after the stretch (a new block there: the rare path gives up the
+    /// rest of this one).
+    mutating func emitDeferredNaNPaths() {
+        for path in deferredNaNPaths {
+            b.label(path.label)
+            runNaNChainExactly(path.chain)
+            let next = b.const32(path.resume)
+            b.storeState(MIPSState.pc, next)
+            b.lookupAndGoto(pc: next, flags: b.const32(keyFlags))
         }
-        b.label(done)
+        deferredNaNPaths = []
     }
 }

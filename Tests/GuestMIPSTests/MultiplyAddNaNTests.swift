@@ -132,8 +132,9 @@ struct MultiplyAddNaNTests {
     }
 
     /// Under legacy NaNs the product and the sum of a MADD, and the next MADD reading it, share
-    /// one NaN check: one comparison (the last sum is the only sink), whose branch goes past
-    /// the NaN path (which ends in a jump past the fast path).
+    /// one NaN check: one comparison (the last sum is the only sink). At the block's end the
+    /// check's branch goes past the NaN path (which ends in a jump past the fast path); before
+    /// another instruction (MFC1) the NaN path is after the block's end, leaving for it.
     @Test func legacyStretchHasOneCheck() throws {
         let m = try GuestMachine("madd.d $f0, $f2, $f4, $f6\nnmsub.d $f8, $f0, $f4, $f10\nnop", mode: .fr)
         m.state[fpr64: 4] = Double(1).bitPattern
@@ -144,15 +145,26 @@ struct MultiplyAddNaNTests {
         let fastPath = try #require(ops.firstIndex { $0.opcode == .label && $0.imm == ops[check].imm })
         #expect(ops[fastPath - 1].opcode == .br)
         #expect(!ops[fastPath...].contains { $0.opcode == .brcond }, "the fast path writes the FPRs and goes on")
+
+        let d = try GuestMachine("madd.d $f0, $f2, $f4, $f6\nnmsub.d $f8, $f0, $f4, $f10\nmfc1 $9, $f8\nnop", mode: .fr)
+        _ = d.run(on: .interpreter)
+        let deferred = try #require(d.blocks.first).ops
+        let main = deferred.prefix { $0.opcode != .label }
+        #expect(main.filter { $0.opcode == .brcond }.count == 1 && main.filter { $0.opcode == .fsetcond }.count == 1)
+        #expect(!main.contains { $0.opcode == .br }, "the fast path is straight code")
+        #expect(main.last?.opcode == .gotoTB)
+        #expect(deferred.last?.opcode == .lookupAndGoto, "the NaN path leaves for the MFC1")
     }
 
     /// A stretch with four sinks (f0, f8, f10, f12; madd.d fd, fr, fs, ft reads f6): two comparisons, each its own branch (no
     /// flags combined in integer registers), and a NaN reaching any one sink takes the NaN
     /// path: that register gets the default NaN, the others their numbers, invalid raised.
-    @Test(arguments: Backend.allCases)
-    func fourSinks(backend: Backend) throws {
+    /// Ending the block (the NaN path in line) or before an MFC1 (the NaN path after the block's
+    /// end, leaving for the MFC1, which then reads the fixed register).
+    @Test(arguments: Backend.allCases, ["nop", "mfc1 $9, $f8\nnop"])
+    func fourSinks(backend: Backend, tail: String) throws {
         let source = "mul.d $f0, $f2, $f4\nmul.d $f6, $f14, $f16\nmadd.d $f8, $f6, $f18, $f20\naddiu $5, $5, 1\n"
-            + "sub.d $f10, $f22, $f24\nadd.d $f12, $f26, $f28\nnop"
+            + "sub.d $f10, $f22, $f24\nadd.d $f12, $f26, $f28\n" + tail
         let defaultNaN: UInt64 = 0x7ff7_ffff_ffff_ffff, signalling: UInt64 = 0x7ff8_0000_0000_0001
         for nanAt in [nil, 0, 8, 10, 12] as [Int?] {
             let m = try GuestMachine(source, mode: .fr)
@@ -172,6 +184,8 @@ struct MultiplyAddNaNTests {
                 #expect(m.state[fpr64: n] == (n == nanAt ? defaultNaN : value.bitPattern), "\(backend) NaN at \(nanAt ?? -1): f\(n)")
             }
             #expect((run.mxcsr & 1 != 0) == (nanAt != nil), "\(backend) NaN at \(nanAt ?? -1): invalid")
+            #expect(m[5] == 1)
+            if tail != "nop" { #expect(m[9] == UInt32(truncatingIfNeeded: m.state[fpr64: 8]), "MFC1 after the stretch") }
             let ops = try #require(m.blocks.first).ops
             let check = ops.prefix { $0.opcode != .label }
             #expect(check.filter { $0.opcode == .brcond }.count == 2 && check.filter { $0.opcode == .fsetcond }.count == 2)
