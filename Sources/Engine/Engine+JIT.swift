@@ -113,7 +113,7 @@ extension Engine {
             return .failed
         }
         let size = box.compiler.withCode { $0.count }
-        let alignment = box.compiler.hasBackwardBranch ? X64Compiler.loopAlignment : 16
+        let alignment = box.compiler.codeAlignment
         var destination = jit.memory.allocate(size, alignment: alignment)
         if destination == nil {
             flushWhileTranslating()

@@ -44,6 +44,13 @@ public enum ARMState {
     public static let fpscrWritable = ARMHelpers.writableFPSCR
     /// Nonzero: stop at the next block boundary (i32).
     public static let exitRequest = 112
+    /// The guest address of an alignment fault the translator detected itself (i32): an
+    /// `.alignmentFault` exit whose payload is `faultAddressInState` names it here. (The NEON
+    /// alignment hints ask for up to 32 bytes; an IR memory op checks at most its own size, 8
+    /// bytes, and carries the address in its exit, which a frontend's exit_tb cannot.)
+    public static let faultAddress = 116
+    /// The payload of such an exit: above every 32-bit guest address.
+    public static let faultAddressInState: UInt64 = 1 << 32
 
     /// The exclusive monitor: the address of the last load-exclusive (i64, all ones when clear)
     /// and the value it loaded (i64; 32-bit and smaller values zero-extended).
@@ -114,6 +121,14 @@ public struct ARMStatePointer: @unchecked Sendable {
     public var exitRequest: Bool {
         get { u32(ARMState.exitRequest) != 0 }
         nonmutating set { set(ARMState.exitRequest, newValue ? 1 : 0) }
+    }
+    public var faultAddress: UInt32 {
+        get { u32(ARMState.faultAddress) }
+        nonmutating set { set(ARMState.faultAddress, newValue) }
+    }
+    /// The guest address an `.alignmentFault` exit with `payload` names.
+    public func alignmentFaultAddress(payload: UInt64) -> UInt32 {
+        payload == ARMState.faultAddressInState ? faultAddress : UInt32(truncatingIfNeeded: payload)
     }
     public var memoryBase: UnsafeMutableRawPointer? {
         get { UnsafeMutableRawPointer(bitPattern: UInt(raw.load(fromByteOffset: ARMState.memoryBase, as: UInt64.self))) }

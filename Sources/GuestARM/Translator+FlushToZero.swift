@@ -173,7 +173,7 @@ extension Translator {
         var any = denormal(&self, x)
         if let y { any = b.or(any, denormal(&self, y)) }
         let skip = b.newLabel()
-        b.brcond(.eq, any, b.const32(0), skip)
+        b.brcond(.eq, any, b.const32(0), skip, hint: .coldFallThrough)
         let code: UInt32 = (double ? 1 : 0) | (y != nil ? 2 : 0)
         b.call(ARMHelpers.flushedInputs, effects: [.floatFlags, .rare], result: nil, x, y ?? .none, b.const32(code))
         b.label(skip)

@@ -164,6 +164,21 @@ struct Translator {
         ended = true
     }
 
+    /// An Alignment fault unless `address` is a multiple of `alignment` (a power of two; 1
+    /// checks nothing): the path leaves at this instruction, nothing of it done, with the
+    /// address in the state's faultAddress (ARMState.faultAddressInState). One test of the low
+    /// bits on the path that goes on.
+    mutating func exit(ifMisaligned address: Value, alignment: UInt32) {
+        guard alignment > 1 else { return }
+        let aligned = b.newLabel()
+        b.brcond(.eq, b.andi(address, UInt64(alignment - 1)), b.const32(0), aligned, hint: .coldFallThrough)
+        b.storeState(ARMState.faultAddress, address)
+        b.storeState(ARMState.pc, b.const32(pc))
+        storeNextITState(itState)
+        b.exitTB(.alignmentFault, payload: ARMState.faultAddressInState)
+        b.label(aligned)
+    }
+
     /// The current instruction is undefined: SIGILL at this pc.
     mutating func undefined() {
         exit(.undefined, payload: UInt64(word), resumeAfter: false)

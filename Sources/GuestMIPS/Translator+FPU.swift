@@ -73,7 +73,7 @@ extension Translator {
         let out = b.newValue(format.type)
         b.assign(out, result)
         let done = b.newLabel()
-        b.brcond(.eq, b.fsetcond(.uno, result, result), b.const32(0), done)
+        b.brcond(.eq, b.fsetcond(.uno, result, result), b.const32(0), done, hint: .coldFallThrough)
         let rules = NaNRules(double: format == .double, nan2008: nan2008)
         if nan2008 {
             let nan = b.call(MIPSHelpers.nanResult, effects: [.readsState, .writesState], result: format.type,

@@ -15,7 +15,7 @@ extension Translator {
         let out = b.newValue(to.type)
         b.assign(out, converted)
         let done = b.newLabel()
-        b.brcond(.eq, b.fsetcond(.uno, converted, converted), b.const32(0), done)
+        b.brcond(.eq, b.fsetcond(.uno, converted, converted), b.const32(0), done, hint: .coldFallThrough)
         let rules = NaNRules(double: to == .double, nan2008: nan2008)
         b.assign(out, b.call(MIPSHelpers.convertNaN, effects: [.readsState, .writesState], result: to.type, x, b.const64(0),
                              b.const64(rules.packed)))

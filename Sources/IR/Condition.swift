@@ -85,3 +85,11 @@ public enum NaNRule: UInt8, Sendable, CaseIterable {
 public enum RoundingMode: UInt8, Sendable, CaseIterable {
     case nearestEven = 0, towardPlusInfinity = 1, towardMinusInfinity = 2, towardZero = 3
 }
+
+/// What a frontend knows about a `brcond`'s direction (its `aux2`; Documentation/IR.md).
+public enum BranchHint: UInt8, Sendable {
+    case none = 0
+    /// Almost always taken, forward: the ops up to its label are a rare path a backend may
+    /// place out of line.
+    case coldFallThrough = 1
+}

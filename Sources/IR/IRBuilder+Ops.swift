@@ -86,8 +86,9 @@ extension IRBuilder {
     @inlinable public mutating func select(_ c: Value, _ ifTrue: Value, _ ifFalse: Value) -> Value {
         emitResult(.select, type(of: ifTrue), a: c, b: ifTrue, c: ifFalse)
     }
-    @inlinable public mutating func brcond(_ cond: Condition, _ a: Value, _ b: Value, _ target: Label) {
-        emit(Op(.brcond, type(of: a), a: a, b: b, imm: UInt64(target.index), aux: cond.rawValue))
+    @inlinable public mutating func brcond(_ cond: Condition, _ a: Value, _ b: Value, _ target: Label,
+                                           hint: BranchHint = .none) {
+        emit(Op(.brcond, type(of: a), a: a, b: b, imm: UInt64(target.index), aux: cond.rawValue, aux2: hint.rawValue))
     }
     @inlinable public mutating func br(_ target: Label) { emit(Op(.br, .i32, imm: UInt64(target.index))) }
     @inlinable public mutating func label(_ l: Label) { emit(Op(.label, .i32, imm: UInt64(l.index))) }

@@ -24,7 +24,8 @@ extension Op {
         case .fsetcond:
             return "\(result)fsetcond.\(t) \(FloatCondition(rawValue: aux).map { "\($0)" } ?? "?") \(a), \(b)"
         case .brcond:
-            return "brcond.\(t) \(Condition(rawValue: aux).map { "\($0)" } ?? "?") \(a), \(b), L\(imm)"
+            let hint = aux2 == BranchHint.coldFallThrough.rawValue ? " (cold fall-through)" : ""
+            return "brcond.\(t) \(Condition(rawValue: aux).map { "\($0)" } ?? "?") \(a), \(b), L\(imm)\(hint)"
         case .br:
             return "br L\(imm)"
         case .load:

@@ -124,7 +124,7 @@ extension Optimizer {
                        case let cmp = ops[Int(f[sa].comparison)], op.aux == Condition.ne.rawValue || op.aux == Condition.eq.rawValue,
                        let c = Condition(rawValue: cmp.aux), single(cmp.a), cmp.b.isNone || single(cmp.b) {
                         op = Op(.brcond, cmp.type, a: cmp.a, b: cmp.b, imm: op.imm,
-                                aux: (op.aux == Condition.ne.rawValue ? c : c.inverted).rawValue)
+                                aux: (op.aux == Condition.ne.rawValue ? c : c.inverted).rawValue, aux2: op.aux2)
                     }
                     pending.removeAll()
                 default:

@@ -90,10 +90,21 @@ public struct X64Compiler: ~Copyable {
     /// labels such branches target.
     public internal(set) var hasBackwardBranch = false
     var loopHeads = ScratchBuffer<Bool>(capacity: 32)
-    /// Where a loop's head is placed: the engine places blocks with loops at this alignment,
-    /// and the head starts a fetch window of the host's front end (a loop of a dozen
-    /// instructions then takes one or two windows per iteration, not two or three).
+    /// Where a loop's head is placed: at a multiple of `loopAlignment`, the start of a fetch
+    /// window of the host's front end, or of `smallLoopAlignment` when the loop's code (head
+    /// to its last backward branch) fits in that many bytes: the whole loop is then one
+    /// 64-byte line of the front end's caches. Which loops are small is known only once they
+    /// are emitted, so a block whose small loop straddles a line is emitted again
+    /// (Compiler+LoopPlacement.swift). The engine places the block at `codeAlignment`.
     public static let loopAlignment = 32
+    public static let smallLoopAlignment = 64
+    /// Per label: the loop heads to place at `smallLoopAlignment`; where each head was placed
+    /// and where its last backward branch ends (-1: none) in the last emission.
+    var smallLoopHeads = ScratchBuffer<Bool>(capacity: 32)
+    var loopHeadOffsets = ScratchBuffer<Int>(capacity: 32)
+    var loopEndOffsets = ScratchBuffer<Int>(capacity: 32)
+    /// The alignment the last block assembled needs from where it is placed.
+    public internal(set) var codeAlignment = 16
     /// Per op position: the number of call-like ops before it (Liveness.swift), and scratch for
     /// ordering the intervals.
     var callsBefore = ScratchBuffer<Int>(capacity: 256)
@@ -116,6 +127,8 @@ public struct X64Compiler: ~Copyable {
     /// ops allowed between them is in progress; Lowering+Vector.swift).
     var mxcsrSnapshotValid = false
     public internal(set) var exitStubReferences: [Int] = []
+    /// Rare paths waiting to be emitted after the block (Compiler+ColdRegions.swift).
+    var coldRegions: [ColdRegion] = []
     public internal(set) var instructionStarts: [InstructionStart] = []
 
     public init(features: HostFeatures, exitRequestOffset: Int) {
@@ -126,10 +139,6 @@ public struct X64Compiler: ~Copyable {
     /// Compiles `block` into the compiler's own buffer: nil when it worked, and then `code`,
     /// `exitStubReferences` and `instructionStarts` describe it until the next block.
     public mutating func assemble(_ block: Block) -> CompileError? {
-        a.reset()
-        mxcsrSnapshotValid = false
-        exitStubReferences.removeAll(keepingCapacity: true)
-        instructionStarts.removeAll(keepingCapacity: true)
         valueTypes = block.valueTypes
         // Let the block's array go when done: a translator that reuses its block appends to it
         // next, and a second reference would make that copy it.
@@ -143,6 +152,23 @@ public struct X64Compiler: ~Copyable {
             allocateRegisters(ops)
         }
         if slotCount > JITABI.spillSlots - JITABI.reservedSlots { return .tooManySpills(slotCount) }
+        smallLoopHeads.reset(count: Int(block.labelCount), to: false)
+        if let error = emit(block) { return error }
+        if hasBackwardBranch && placeSmallLoops() {
+            if let error = emit(block) { return error }
+        }
+        codeAlignment = hasSmallLoopHead ? Self.smallLoopAlignment : hasBackwardBranch ? Self.loopAlignment : 16
+        return nil
+    }
+
+    /// Emits the block's code from its allocated ops into the assembler's buffer.
+    mutating func emit(_ block: Block) -> CompileError? {
+        a.reset()
+        mxcsrSnapshotValid = false
+        exitStubReferences.removeAll(keepingCapacity: true)
+        instructionStarts.removeAll(keepingCapacity: true)
+        loopHeadOffsets.reset(count: Int(block.labelCount), to: -1)
+        loopEndOffsets.reset(count: Int(block.labelCount), to: -1)
         labels.removeAll(keepingCapacity: true)
         for _ in 0..<Int(block.labelCount) { labels.append(a.makeLabel()) }
 
@@ -152,31 +178,13 @@ public struct X64Compiler: ~Copyable {
         a.jcc(.ne, requested)
 
         let done: CompileError? = block.ops.withUnsafeBufferPointer { ops in
-            var i = 0
-            while i < ops.count {
-                // The next op that emits code (constants that are immediates emit none).
-                var j = i + 1
-                while j < ops.count && ops[j].opcode == .const_ && isInline(ops[j].dst) { j += 1 }
-                if j < ops.count {
-                    // A float comparison only a branch reads: ucomis and a jcc, no 0/1 value.
-                    if fusesWithBranch(ops[i], ops[j], at: j) {
-                        mxcsrSnapshotValid = false
-                        lowerFloatBranch(ops[i], ops[j])
-                        i = j + 1
-                        continue
-                    }
-                    // A state field only a branch reads (a loop's exit-request test): cmp
-                    // with the field in memory.
-                    if stateFusesWithBranch(ops[i], ops[j], at: j) {
-                        mxcsrSnapshotValid = false
-                        lowerStateBranch(ops[i], ops[j])
-                        i = j + 1
-                        continue
-                    }
-                }
-                if !Self.keepsMXCSRSnapshot(ops[i].opcode) { mxcsrSnapshotValid = false }
-                if let error = lower(ops[i]) { return error }
-                i += 1
+            coldRegions.removeAll(keepingCapacity: true)
+            if let error = emit(ops, from: 0, to: ops.count) { return error }
+            // Rare paths out of line (Compiler+ColdRegions.swift); one may defer another.
+            var k = 0
+            while k < coldRegions.count {
+                if let error = emitColdRegion(coldRegions[k], ops) { return error }
+                k += 1
             }
             return nil
         }

@@ -104,20 +104,23 @@ extension X64Compiler {
         default: a.test(.qword(at), imm32: k)
         }
         a.jcc(Self.condition(cond), labels[Int(branch.imm)])
+        noteLoopEnd(Int(branch.imm))
     }
 
     mutating func lowerBranch(_ op: Op) {
         switch op.opcode {
         case .label:
             // Padding before a loop's head runs once, on the way in.
-            if op.imm < UInt64(loopHeads.count) && loopHeads[Int(op.imm)] { a.align(Self.loopAlignment) }
+            if op.imm < UInt64(loopHeads.count) && loopHeads[Int(op.imm)] { placeLoopHead(Int(op.imm)) }
             a.bind(labels[Int(op.imm)])
         case .br:
             a.jmp(labels[Int(op.imm)])
+            noteLoopEnd(Int(op.imm))
         default:
             let cond = IR.Condition(rawValue: op.aux) ?? .eq
             compare(op, cond)
             a.jcc(Self.condition(cond), labels[Int(op.imm)])
+            noteLoopEnd(Int(op.imm))
         }
     }
 

@@ -183,6 +183,7 @@ extension X64Compiler {
                 a.jcc(.ne, target)
             }
         }
+        noteLoopEnd(Int(branch.imm))
     }
 
     func helperAddress(_ helper: HelperFunction) -> UInt64 {

@@ -261,14 +261,16 @@ struct NEONFloatTests {
     }
 
     /// FPSCR.AHP (A2.7.4 "Half-precision floating-point formats", FPSingleToHalf): no NaN or
-    /// infinity in the alternative format. A NaN becomes Zeros(16) and an infinity or an
-    /// overflow the largest magnitude, both with Invalid Operation; exponent 31 is a number.
-    /// (qemu-arm keeps a NaN's sign, 0x8000 for a negative NaN: the manual's +0 is kept here.)
+    /// infinity in the alternative format. A NaN becomes a zero of its sign and an infinity or
+    /// an overflow the largest magnitude, each with Invalid Operation; exponent 31 is a number.
+    /// (The VFP conversion, VCVTB/VCVTT, does the same: one implementation, VFPConversion; and
+    /// qemu-arm gives 0x8000 for a negative NaN too.)
     @Test(arguments: [false, true])
     func alternativeHalfPrecision(thumb: Bool) throws {
         let m = GuestMachine(code: try Assembler.assemble("vcvt.f16.f32 d0, q2\nvcvt.f32.f16 q4, d6", thumb: thumb), thumb: thumb)
         let cases: [(UInt32, UInt16, UInt32)] = [
-            (0xffc1_2345, 0x0000, 1 << 0), (0x7f80_0001, 0x0000, 1 << 0), (0xff80_0000, 0xffff, 1 << 0),
+            (0xffc1_2345, 0x8000, 1 << 0), (0x7f80_0001, 0x0000, 1 << 0), (0xff80_0000, 0xffff, 1 << 0),
+            (0xff80_0001, 0x8000, 1 << 0), (0x0000_0001, 0x0000, 1 << 7), (0x8040_0000, 0x8000, 1 << 7),
             (0x47ff_e000, 0x7fff, 0), (0x4800_0000, 0x7fff, 1 << 0), (0x4780_0000, 0x7c00, 0), (0x3f80_0000, 0x3c00, 0),
         ]
         for (single, half, flags) in cases {

@@ -16,7 +16,8 @@ import TestTools
             ("qf", ARMState.qf, 4), ("ge", ARMState.ge, 4), ("thumb", ARMState.thumb, 4),
             ("itState", ARMState.itState, 4), ("bigEndian", ARMState.bigEndian, 4),
             ("tpidruro", ARMState.tpidruro, 4), ("tpidrurw", ARMState.tpidrurw, 4), ("fpscr", ARMState.fpscr, 4),
-            ("exitRequest", ARMState.exitRequest, 4), ("exclusiveAddress", ARMState.exclusiveAddress, 8),
+            ("exitRequest", ARMState.exitRequest, 4), ("faultAddress", ARMState.faultAddress, 4),
+            ("exclusiveAddress", ARMState.exclusiveAddress, 8),
             ("exclusiveValue", ARMState.exclusiveValue, 8), ("memoryBase", ARMState.memoryBase, 8),
         ]
         f += (0..<32).map { ("d\($0)", ARMState.d($0), 8) }
@@ -41,6 +42,7 @@ import TestTools
         #expect(ARMState.tpidrurw == 104)
         #expect(ARMState.fpscr == 108)
         #expect(ARMState.exitRequest == 112)
+        #expect(ARMState.faultAddress == 116)
         #expect(ARMState.exclusiveAddress == 120)
         #expect(ARMState.exclusiveValue == 128)
         #expect(ARMState.memoryBase == 136)

@@ -23,6 +23,11 @@ enum NEONScalar {
 }
 
 extension NEONFloat {
+    /// StandardFPSCRValue (A2.7.3) without AHP: DN and FZ set, round to nearest.
+    static let standardFPSCR: UInt32 = 1 << 25 | 1 << 24
+    /// FPSCR.AHP, the one guest bit the standard value keeps.
+    static let alternativeHalf: UInt32 = 1 << 26
+
     /// The host arithmetic below (Double sums, conversions to Float) must round to nearest
     /// whatever the guest's FPSCR put in MXCSR: MXCSR becomes round to nearest, no
     /// flush-to-zero, all exceptions masked, for the helper; the caller restores the value
@@ -97,23 +102,23 @@ extension ARMHelpers {
         return 0
     }
 
-    /// VCVT between half and single precision (A8.8.* VCVT (between half-precision and
+    /// VCVT between half and single precision (ARM ARM A8.8, VCVT (between half-precision and
     /// single-precision, Advanced SIMD)): op 1 is Dm's four halves to Qd, op 0 is Qm to Dd.
-    /// The standard FPSCR value with FPSCR.AHP; FZ flushes single inputs only.
+    /// The VFP conversions (FPHalfToSingle, FPSingleToHalf) under the standard FPSCR value
+    /// plus the guest's FPSCR.AHP: round to nearest, default NaN, FZ for single inputs only
+    /// (half values are never flushed). Integer arithmetic only: MXCSR plays no part.
     static let neonHalf: HelperFunction = { state, a, _, _ in
         let o = NEONOperands(a)
-        let host = NEONFloat.enterStandardRounding()
-        defer { chost_set_mxcsr(host) }
+        let fpscr = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self) & NEONFloat.alternativeHalf | NEONFloat.standardFPSCR
         var flags = NEONFloatFlags()
-        let alternative = state.load(fromByteOffset: ARMState.fpscr, as: UInt32.self) & (1 << 26) != 0
         var out = NEONLanes()
         if o.op == 1 {
             let m = NEONLanes(state, o.m, count: 1)
-            for e in 0..<4 { out[e, 32] = UInt64(NEONHalf.toSingle(UInt16(truncatingIfNeeded: m[e, 16]), alternative: alternative, &flags)) }
+            for e in 0..<4 { out[e, 32] = UInt64(VFPConversion.halfToSingle(UInt32(truncatingIfNeeded: m[e, 16]), fpscr: fpscr, flags: &flags.bits)) }
             out.store(state, o.d, count: 2)
         } else {
             let m = NEONLanes(state, o.m, count: 2)
-            for e in 0..<4 { out[e, 16] = UInt64(NEONHalf.fromSingle(UInt32(truncatingIfNeeded: m[e, 32]), alternative: alternative, &flags)) }
+            for e in 0..<4 { out[e, 16] = UInt64(VFPConversion.singleToHalf(UInt32(truncatingIfNeeded: m[e, 32]), fpscr: fpscr, flags: &flags.bits)) }
             out.store(state, o.d, count: 1)
         }
         flags.commit(state)

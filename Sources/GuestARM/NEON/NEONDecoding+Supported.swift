@@ -114,14 +114,14 @@ extension NEONDecoding {
     }
 
     // A7.7 Element and structure loads and stores
-    mutating func VST1_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: false, structures: 1, D: D, Rn: Rn, Vd: Vd, size: size, Rm: Rm, type: type) }
-    mutating func VST2_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: false, structures: 2, D: D, Rn: Rn, Vd: Vd, size: size, Rm: Rm, type: type) }
-    mutating func VST3_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: false, structures: 3, D: D, Rn: Rn, Vd: Vd, size: size, Rm: Rm, type: type) }
-    mutating func VST4_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: false, structures: 4, D: D, Rn: Rn, Vd: Vd, size: size, Rm: Rm, type: type) }
-    mutating func VLD1_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: true, structures: 1, D: D, Rn: Rn, Vd: Vd, size: size, Rm: Rm, type: type) }
-    mutating func VLD2_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: true, structures: 2, D: D, Rn: Rn, Vd: Vd, size: size, Rm: Rm, type: type) }
-    mutating func VLD3_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: true, structures: 3, D: D, Rn: Rn, Vd: Vd, size: size, Rm: Rm, type: type) }
-    mutating func VLD4_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: true, structures: 4, D: D, Rn: Rn, Vd: Vd, size: size, Rm: Rm, type: type) }
+    mutating func VST1_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: false, structures: 1, D: D, Rn: Rn, Vd: Vd, size: size, align: align, Rm: Rm, type: type) }
+    mutating func VST2_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: false, structures: 2, D: D, Rn: Rn, Vd: Vd, size: size, align: align, Rm: Rm, type: type) }
+    mutating func VST3_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: false, structures: 3, D: D, Rn: Rn, Vd: Vd, size: size, align: align, Rm: Rm, type: type) }
+    mutating func VST4_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: false, structures: 4, D: D, Rn: Rn, Vd: Vd, size: size, align: align, Rm: Rm, type: type) }
+    mutating func VLD1_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: true, structures: 1, D: D, Rn: Rn, Vd: Vd, size: size, align: align, Rm: Rm, type: type) }
+    mutating func VLD2_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: true, structures: 2, D: D, Rn: Rn, Vd: Vd, size: size, align: align, Rm: Rm, type: type) }
+    mutating func VLD3_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: true, structures: 3, D: D, Rn: Rn, Vd: Vd, size: size, align: align, Rm: Rm, type: type) }
+    mutating func VLD4_multi(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool { multiple(load: true, structures: 4, D: D, Rn: Rn, Vd: Vd, size: size, align: align, Rm: Rm, type: type) }
     mutating func VST1_lane(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, index_align: UInt32, Rm: UInt32) -> Bool { lane(load: false, structures: 1, D: D, Rn: Rn, Vd: Vd, size: size, index_align: index_align, Rm: Rm) }
     mutating func VST2_lane(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, index_align: UInt32, Rm: UInt32) -> Bool { lane(load: false, structures: 2, D: D, Rn: Rn, Vd: Vd, size: size, index_align: index_align, Rm: Rm) }
     mutating func VST3_lane(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, index_align: UInt32, Rm: UInt32) -> Bool { lane(load: false, structures: 3, D: D, Rn: Rn, Vd: Vd, size: size, index_align: index_align, Rm: Rm) }
@@ -130,8 +130,8 @@ extension NEONDecoding {
     mutating func VLD2_lane(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, index_align: UInt32, Rm: UInt32) -> Bool { lane(load: true, structures: 2, D: D, Rn: Rn, Vd: Vd, size: size, index_align: index_align, Rm: Rm) }
     mutating func VLD3_lane(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, index_align: UInt32, Rm: UInt32) -> Bool { lane(load: true, structures: 3, D: D, Rn: Rn, Vd: Vd, size: size, index_align: index_align, Rm: Rm) }
     mutating func VLD4_lane(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, index_align: UInt32, Rm: UInt32) -> Bool { lane(load: true, structures: 4, D: D, Rn: Rn, Vd: Vd, size: size, index_align: index_align, Rm: Rm) }
-    mutating func VLD1_all(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, a: UInt32, Rm: UInt32) -> Bool { allLanes(structures: 1, D: D, Rn: Rn, Vd: Vd, size: size, T: T, Rm: Rm) }
-    mutating func VLD2_all(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, a: UInt32, Rm: UInt32) -> Bool { allLanes(structures: 2, D: D, Rn: Rn, Vd: Vd, size: size, T: T, Rm: Rm) }
-    mutating func VLD3_all(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, a: UInt32, Rm: UInt32) -> Bool { allLanes(structures: 3, D: D, Rn: Rn, Vd: Vd, size: size, T: T, Rm: Rm) }
-    mutating func VLD4_all(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, a: UInt32, Rm: UInt32) -> Bool { allLanes(structures: 4, D: D, Rn: Rn, Vd: Vd, size: size, T: T, Rm: Rm) }
+    mutating func VLD1_all(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, a: UInt32, Rm: UInt32) -> Bool { allLanes(structures: 1, D: D, Rn: Rn, Vd: Vd, size: size, T: T, a: a, Rm: Rm) }
+    mutating func VLD2_all(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, a: UInt32, Rm: UInt32) -> Bool { allLanes(structures: 2, D: D, Rn: Rn, Vd: Vd, size: size, T: T, a: a, Rm: Rm) }
+    mutating func VLD3_all(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, a: UInt32, Rm: UInt32) -> Bool { allLanes(structures: 3, D: D, Rn: Rn, Vd: Vd, size: size, T: T, a: a, Rm: Rm) }
+    mutating func VLD4_all(D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, a: UInt32, Rm: UInt32) -> Bool { allLanes(structures: 4, D: D, Rn: Rn, Vd: Vd, size: size, T: T, a: a, Rm: Rm) }
 }

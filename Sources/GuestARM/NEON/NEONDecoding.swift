@@ -103,10 +103,13 @@ struct NEONDecoding: NEONVisitor {
 
     // MARK: Element and structure loads and stores (A7.7)
 
-    /// The address is Rn; afterwards Rn += the transfer size (Rm == 13) or Rm (Rm != 15).
-    mutating func transfer(_ shape: NEONTransfer, Rn: UInt32, Rm: UInt32) -> Bool {
+    /// The address is Rn, which must be a multiple of `alignment` (NEONAlignment) or the
+    /// instruction takes an Alignment fault before it does anything; afterwards Rn += the
+    /// transfer size (Rm == 13) or Rm (Rm != 15).
+    mutating func transfer(_ shape: NEONTransfer, alignment: UInt32, Rn: UInt32, Rm: UInt32) -> Bool {
         guard !t.bigEndian, shape.d + (shape.structures - 1) * shape.increment + shape.groups - 1 < 32 || shape.kind != .multiple else { return false }
         let address = t.reg(Rn)
+        t.exit(ifMisaligned: address, alignment: alignment)
         if shape.structures == 1 {
             // One element per register: plain loads and stores in the IR (the JIT's own memory
             // accesses, precise on a fault). Interleaving forms go through the helper.
@@ -167,7 +170,7 @@ struct NEONDecoding: NEONVisitor {
         }
     }
 
-    mutating func multiple(load: Bool, structures: UInt32, D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, Rm: UInt32, type: UInt32) -> Bool {
+    mutating func multiple(load: Bool, structures: UInt32, D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, align: UInt32, Rm: UInt32, type: UInt32) -> Bool {
         let groups: UInt32, increment: UInt32
         switch (structures, type) {
         case (1, 0b0111): (groups, increment) = (1, 1)
@@ -181,17 +184,17 @@ struct NEONDecoding: NEONVisitor {
         case (3, 0b0101), (4, 0b0001): (groups, increment) = (1, 2)
         default: return false
         }
-        guard structures == 1 || size != 3 else { return false }
+        guard let alignment = NEONAlignment.multiple(structures: structures, type: type, size: size, align: align) else { return false }
         let d = Self.reg(D, Vd)
         // Structures of 2 with two groups interleave pairs (d, d+2) and (d+1, d+3).
         let shape = NEONTransfer(kind: .multiple, load: load, structures: structures, d: d, increment: increment,
                                  groups: groups, size: size, index: 0)
         guard d + (structures - 1) * increment + groups - 1 < 32 else { return false }
-        return transfer(shape, Rn: Rn, Rm: Rm)
+        return transfer(shape, alignment: alignment, Rn: Rn, Rm: Rm)
     }
 
     mutating func lane(load: Bool, structures: UInt32, D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, index_align: UInt32, Rm: UInt32) -> Bool {
-        guard size < 3 else { return false }
+        guard let alignment = NEONAlignment.lane(structures: structures, size: size, indexAlign: index_align) else { return false }
         let index = index_align >> (size + 1)
         var increment: UInt32 = 1
         if structures > 1 && size == 1 && index_align & 2 != 0 { increment = 2 }
@@ -199,20 +202,18 @@ struct NEONDecoding: NEONVisitor {
         let d = Self.reg(D, Vd)
         guard d + (structures - 1) * increment < 32 else { return false }
         return transfer(NEONTransfer(kind: .lane, load: load, structures: structures, d: d, increment: increment,
-                                     groups: 1, size: size, index: index), Rn: Rn, Rm: Rm)
+                                     groups: 1, size: size, index: index), alignment: alignment, Rn: Rn, Rm: Rm)
     }
 
-    mutating func allLanes(structures: UInt32, D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, Rm: UInt32) -> Bool {
-        var elementSize = size
-        if size == 3 {
-            guard structures == 4 else { return false }
-            elementSize = 2
-        }
+    mutating func allLanes(structures: UInt32, D: UInt32, Rn: UInt32, Vd: UInt32, size: UInt32, T: UInt32, a: UInt32, Rm: UInt32) -> Bool {
+        guard let alignment = NEONAlignment.allLanes(structures: structures, size: size, a: a) else { return false }
+        // VLD4.32 with 128-bit alignment is the size 11 encoding.
+        let elementSize = size == 3 ? 2 : size
         let d = Self.reg(D, Vd)
         let shape = structures == 1
             ? NEONTransfer(kind: .allLanes, load: true, structures: 1, d: d, increment: 1, groups: T + 1, size: elementSize, index: 0)
             : NEONTransfer(kind: .allLanes, load: true, structures: structures, d: d, increment: T + 1, groups: 1, size: elementSize, index: 0)
         guard d + (structures - 1) * shape.increment + shape.groups - 1 < 32 else { return false }
-        return transfer(shape, Rn: Rn, Rm: Rm)
+        return transfer(shape, alignment: alignment, Rn: Rn, Rm: Rm)
     }
 }

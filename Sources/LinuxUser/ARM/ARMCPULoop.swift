@@ -46,6 +46,9 @@ struct ARMCPULoop: CPULoop {
         }
     }
 
+    /// The NEON alignment checks leave the address in the state (ARMState.faultAddress).
+    func alignmentFaultAddress(payload: UInt64) -> UInt32 { state.alignmentFaultAddress(payload: payload) }
+
     /// svc: the number in r7, arguments in r0-r6, the result in r0 (ARM EABI, as the ABI's
     /// SyscallConvention says).
     func syscall(code: UInt64) {

@@ -30,6 +30,9 @@ protocol CPULoop {
     func syscall(code: UInt64)
     /// An exit the arch interprets: undefined instruction, breakpoint or trap, fetch fault.
     func guestException(_ reason: ExitReason, payload: UInt64)
+    /// The guest address of an `.alignmentFault` exit with `payload`: the payload itself
+    /// unless the arch's translator left the address in its state (the default: the payload).
+    func alignmentFaultAddress(payload: UInt64) -> UInt32
 
     /// Builds the handler's frame for `info` and points the registers at the handler; false
     /// when the frame cannot be written.
@@ -88,6 +91,8 @@ extension CPULoop {
         return engine
     }
 
+    func alignmentFaultAddress(payload: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: payload) }
+
     var exitFlag: UnsafeMutablePointer<UInt32> {
         stateBlock.advanced(by: engine.frontend.exitRequestOffset).assumingMemoryBound(to: UInt32.self)
     }
@@ -116,8 +121,9 @@ extension CPULoop {
                 raise(.fault(SIGBUS, code: GuestSignalInfo.addressError, address: UInt32(truncatingIfNeeded: payload), abi: process.abi),
                       "bus error at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
             case .alignmentFault:
-                raise(.fault(SIGBUS, code: GuestSignalInfo.alignment, address: UInt32(truncatingIfNeeded: payload), abi: process.abi),
-                      "unaligned access at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(payload))", item: .guestErrors)
+                let address = alignmentFaultAddress(payload: payload)
+                raise(.fault(SIGBUS, code: GuestSignalInfo.alignment, address: address, abi: process.abi),
+                      "unaligned access at pc 0x\(hex(UInt64(pc))) accessing 0x\(hex(UInt64(address)))", item: .guestErrors)
             case .exitRequest:
                 exitFlag.pointee = 0
             case .yield:
