@@ -18,7 +18,7 @@ struct MIPS32FPUDecoding {
     }
     mutating func MTHC1(rt: UInt32, fs: UInt32) -> Bool {
         guard t.holds64(fs) else { return false }
-        t.b.storeState(t.highWordOffset(fs), t.gpr(rt)); return true
+        t.moveToHighWord(fs, t.gpr(rt)); return true
     }
     mutating func CFC1(rt: UInt32, fs: UInt32) -> Bool { t.readFPUControl(rt: rt, fs: fs) }
     mutating func CTC1(rt: UInt32, fs: UInt32) -> Bool { t.writeFPUControl(rt: rt, fs: fs) }

@@ -87,6 +87,7 @@ public struct MIPSFrontend: Frontend {
             word = following
         }
         t.emitDeferredExits()
+        t.emitDeferredNaNPaths()
         if let head = t.loopHead { t.b.placeAtStart(head) }
         return t.b.finish(guestSize: pc &- start, instructionCount: UInt32(count))
     }
@@ -105,7 +106,7 @@ public struct MIPSFrontend: Frontend {
     }
 
     func translateOne(_ t: inout Translator, _ word: UInt32) {
-        if !Translator.joinsNaNChain(word) { t.flushNaNChecks() }
+        if !Translator.joinsNaNChain(word) { t.flushNaNChecks(resumeAt: t.inDelaySlot ? nil : t.pc) }
         var v = MIPS32Decoding(t: t)
         if !MIPS32Decoder.decode(word, &v) { v.t.undefined() }
         t = v.t

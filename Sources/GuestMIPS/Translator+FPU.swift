@@ -118,13 +118,18 @@ extension Translator {
 
     // MARK: Arithmetic (S and D)
 
-    /// ADD, SUB, MUL, DIV.fmt: fd = fs op ft.
+    /// ADD, SUB, MUL, DIV.fmt: fd = fs op ft. Legacy NaNs: in a stretch with one NaN check
+    /// (Translator+NaNChecks.swift).
     mutating func floatBinary(_ op: Opcode, fd: UInt32, fs: UInt32, ft: UInt32, _ format: FPFormat) {
         if !nan2008 {
             return chainedArithmetic(op, fd: fd, fs: fs, ft: ft, format)
         }
-        let r = arithmetic(op, readFPR(fs, format), readFPR(ft, format), format)
-        writeFPR(fd, format, r)
+        exactArithmetic(op, fd: fd, fs: fs, ft: ft, format)
+    }
+
+    /// fd = fs op ft with its own NaN check.
+    mutating func exactArithmetic(_ op: Opcode, fd: UInt32, fs: UInt32, ft: UInt32, _ format: FPFormat) {
+        writeFPR(fd, format, arithmetic(op, readFPR(fs, format), readFPR(ft, format), format))
     }
 
     /// SQRT.fmt, and RECIP.fmt (1 / fs) and RSQRT.fmt (1 / sqrt(fs)), each step rounded as
@@ -153,13 +158,34 @@ extension Translator {
     }
 
     /// MADD, MSUB, NMADD, NMSUB.fmt (COP1X): fd = +/-(fs * ft +/- fr), the product rounded
-    /// before the addition (Release 2's unfused forms).
+    /// before the addition (Release 2's unfused forms), each with the MIPS NaN rules, then the
+    /// negation (of a NaN too, as qemu does). Legacy NaNs: in a stretch with one NaN check
+    /// (Translator+NaNChecks.swift).
     mutating func multiplyAdd(fd: UInt32, fr rr: UInt32, fs: UInt32, ft: UInt32, _ format: FPFormat,
                               subtract: Bool, negate: Bool) {
-        let product = arithmetic(.fmul, readFPR(fs, format), readFPR(ft, format), format)
-        var r = arithmetic(subtract ? .fsub : .fadd, product, readFPR(rr, format), format)
-        if negate { r = b.unary(.fneg, r) }
-        writeFPR(fd, format, r)
+        if !nan2008 {
+            return chainedMultiplyAdd(fd: fd, fr: rr, fs: fs, ft: ft, format, subtract: subtract, negate: negate)
+        }
+        exactMultiplyAdd(fd: fd, fr: rr, fs: fs, ft: ft, format, subtract: subtract, negate: negate)
+    }
+
+    /// MADD and its kin with one NaN check, of the sum (a NaN product gives a NaN sum); its NaN
+    /// path fixes the product's NaN and adds again, each step as if it had its own check (the
+    /// addition raises the same flags again, which changes none).
+    mutating func exactMultiplyAdd(fd: UInt32, fr rr: UInt32, fs: UInt32, ft: UInt32, _ format: FPFormat,
+                                   subtract: Bool, negate: Bool) {
+        let x = readFPR(fs, format), y = readFPR(ft, format), z = readFPR(rr, format)
+        let op: Opcode = subtract ? .fsub : .fadd
+        let product = b.binary(.fmul, x, y)
+        let sum = b.binary(op, product, z)
+        let out = b.newValue(format.type)
+        b.assign(out, sum)
+        let done = b.newLabel()
+        b.brcond(.eq, b.fsetcond(.uno, sum, sum), b.const32(0), done)
+        let fixed = fixNaN(product, [x, y], format)
+        b.assign(out, arithmetic(op, fixed, z, format))
+        b.label(done)
+        writeFPR(fd, format, negate ? b.unary(.fneg, out) : out)
     }
 
     // MARK: Compares and conditional moves

@@ -33,6 +33,16 @@ extension Translator {
     /// which is the word after the low one either way.
     func highWordOffset(_ fs: UInt32) -> Int { MIPSState.fpr64(Int(fs), fr: fr) + 4 }
 
+    /// MTHC1: the high word of the 64-bit FPR fs (FR=1) or pair fs+1:fs (FR=0) = v. Written
+    /// as the whole 64-bit field, with the low word as it is, so a double read of the register
+    /// next (an MTC1, MTHC1 pair building a double, then arithmetic on it) takes the value from
+    /// one store of its size: reading 64 bits that two 32-bit stores just wrote stalls the
+    /// host's store forwarding (fft's butterfly loop entry lost a tenth of its time to it).
+    mutating func moveToHighWord(_ fs: UInt32, _ v: Value) {
+        let field = MIPSState.fpr64(Int(fs), fr: fr)
+        b.storeState(field, b.bitcast(b.concat(low: b.loadState(.i32, field), high: v), to: .f64))
+    }
+
     /// CFC1 rt, fs: the FPU control registers 0 (FIR), 25, 26, 28, 31; others are reserved.
     mutating func readFPUControl(rt: UInt32, fs: UInt32) -> Bool {
         guard [0, 25, 26, 28, 31].contains(fs) else { return false }

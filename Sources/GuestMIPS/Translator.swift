@@ -89,6 +89,9 @@ struct Translator {
     /// Taken sides of forward branches the block continued past: each label leaves to its
     /// target through goto_tb slot 2, 3 (emitted after the block's end).
     var deferredExits: [(label: Label, target: UInt32)] = []
+    /// NaN paths of legacy NaN stretches, emitted after the block's end: each label runs its
+    /// stretch exactly and leaves for `resume` (Translator+NaNChecks.swift).
+    var deferredNaNPaths: [(label: Label, chain: [NaNChainOp], resume: UInt32)] = []
 
     init(key: BlockKey) {
         construction = BlockUnderConstruction(IRBuilder(key: key))

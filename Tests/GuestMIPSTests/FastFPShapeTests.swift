@@ -110,6 +110,65 @@ struct FastFPShapeTests {
         }
     }
 
+    /// MTC1 then MTHC1 build a double that arithmetic reads next: MTHC1 writes the whole
+    /// 64-bit field (the low word as MTC1 left it), so the read takes one store of its size.
+    @Test(arguments: Backend.allCases, byteOrders)
+    func doubleBuiltByMoves(backend: Backend, bigEndian: Bool) throws {
+        for fr in [false, true] {
+            var mode: MIPSMode = fr ? .fr : []
+            if bigEndian { mode.insert(.bigEndian) }
+            let m = try GuestMachine("mtc1 $5, $f2\naddiu $7, $7, 1\nmthc1 $6, $f2\nmul.d $f4, $f2, $f2\nmfc1 $8, $f2\nmfhc1 $9, $f2",
+                                     mode: mode)
+            let x = Double(1.5).bitPattern | 0x1234_5678
+            m[5] = UInt32(truncatingIfNeeded: x)
+            m[6] = UInt32(truncatingIfNeeded: x >> 32)
+            m.state[fpr64: 2] = 0xdead_beef_dead_beef
+            m.runToEnd(on: backend)
+            let square = Double(bitPattern: x) * Double(bitPattern: x)
+            #expect(m.state[fpr64: 2] == x, "\(backend) FR=\(fr)")
+            #expect(m.state[fpr64: 4] == square.bitPattern)
+            #expect(m[8] == m[5] && m[9] == m[6])
+            let ops = try #require(m.blocks.first).ops
+            let field = UInt64(MIPSState.fpr64(2, fr: fr))
+            #expect(ops.contains { $0.opcode == .storeState && $0.type == .f64 && $0.imm == field })
+            #expect(!ops.contains { $0.opcode == .storeState && $0.imm == field + 4 }, "no 32-bit store of the high word")
+        }
+    }
+
+    /// Stretches around a branch: one ends at the branch (its NaN path after the block's end,
+    /// leaving for the branch, which then runs again), one is the delay slot (its NaN path in
+    /// line, before the branch completes), for taken and not-taken branches and the likely
+    /// form; each register gets the MIPS result and invalid is MIPS's.
+    @Test(arguments: Backend.allCases, ["bne", "bnel"])
+    func nanStretchAroundBranches(backend: Backend, branch: String) throws {
+        let source = "mul.d $f4, $f0, $f2\n\(branch) $5, $0, 1f\nadd.d $f6, $f4, $f2\naddiu $7, $7, 1\n1: mfc1 $8, $f6\nnop"
+        let defaultNaN: UInt64 = 0x7ff7_ffff_ffff_ffff
+        // (f0, f2): numbers, 0 * inf (the product and the slot's sum are NaNs), a legacy
+        // signalling NaN in f2 (both read it).
+        let cases: [(Double, UInt64)] = [(3, Double(2).bitPattern), (0, Double.infinity.bitPattern), (3, 0x7ff8_0000_0000_0001)]
+        for taken in [false, true] {
+            for (x, y) in cases {
+                let m = try GuestMachine(source, mode: .fr)
+                m[5] = taken ? 1 : 0
+                m.state[fpr64: 0] = x.bitPattern
+                m.state[fpr64: 2] = y
+                m.state[fpr64: 6] = Double(-1).bitPattern
+                let run = m.run(on: backend)
+                #expect(run.end == .left)
+                let product = x * Double(bitPattern: y)
+                let slotRuns = taken || branch == "bne"
+                let sum = product + Double(bitPattern: y)
+                let label = "\(backend) \(branch) taken=\(taken) \(x) * 0x\(String(y, radix: 16))"
+                #expect(m.state[fpr64: 4] == (product.isNaN ? defaultNaN : product.bitPattern), "\(label): f4")
+                let f6 = slotRuns ? (sum.isNaN ? defaultNaN : sum.bitPattern) : Double(-1).bitPattern
+                #expect(m.state[fpr64: 6] == f6, "\(label): f6")
+                #expect(m[8] == UInt32(truncatingIfNeeded: f6))
+                #expect(m[7] == (taken ? 0 : 1), "\(label): the branch went once")
+                #expect((run.mxcsr & 1 != 0) == (product.isNaN), "\(label): invalid")
+            }
+        }
+    }
+
     /// A stretch of dependent and independent legacy-NaN operations with one check: every
     /// register the stretch wrote a NaN to holds the default NaN, the others SSE's results,
     /// and the invalid flag is the MIPS one (a legacy quiet NaN operand raises nothing; an
