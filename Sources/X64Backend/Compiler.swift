@@ -94,8 +94,8 @@ public struct X64Compiler: ~Copyable {
     /// window of the host's front end, or of `smallLoopAlignment` when the loop's code (head
     /// to its last backward branch) fits in that many bytes: the whole loop is then one
     /// 64-byte line of the front end's caches. Which loops are small is known only once they
-    /// are emitted, so a block whose small loop straddles a line is emitted again
-    /// (Compiler+LoopPlacement.swift). The engine places the block at `codeAlignment`.
+    /// are emitted, so a block whose small loop's head does not start a line yet is emitted
+    /// again (Compiler+LoopPlacement.swift). The engine places the block at `codeAlignment`.
     public static let loopAlignment = 32
     public static let smallLoopAlignment = 64
     /// Per label: the loop heads to place at `smallLoopAlignment`; where each head was placed
