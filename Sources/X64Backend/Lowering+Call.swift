@@ -13,15 +13,19 @@ extension X64Compiler {
     mutating func lowerCall(_ op: Op) {
         if HelperEffects(rawValue: op.aux).contains(.rare) { return lowerRareCall(op) }
         callHelper(address: op.imm, op.a, op.b, op.c)
-        if !op.dst.isNone {
-            if op.type.isFloat {
-                let x = resultXMM(op.dst, scratch: .xmm15)
-                a.movq(x, GPR.rax)
-                store(op.dst, fromXMM: x)
-            } else {
-                if op.type.bits == 32 { a.mov(GPR.rax.dword, .eax) }
-                store(op.dst, from: .rax)
-            }
+        storeCallResult(op)
+    }
+
+    /// A helper's result, in rax, to the call's result value (if it has one).
+    mutating func storeCallResult(_ op: Op) {
+        guard !op.dst.isNone else { return }
+        if op.type.isFloat {
+            let x = resultXMM(op.dst, scratch: .xmm15)
+            a.movq(x, GPR.rax)
+            store(op.dst, fromXMM: x)
+        } else {
+            if op.type.bits == 32 { a.mov(GPR.rax.dword, .eax) }
+            store(op.dst, from: .rax)
         }
     }
 
@@ -84,14 +88,6 @@ extension X64Compiler {
         for (k, r) in Registers.callerSaved.enumerated() { a.mov(GPR(r), .qword(.rsp, Int32(k * 8))) }
         for r in 0..<Registers.xmmCount { a.movups(XMM(r), .xmmword(.rsp, xmmBase + Int32(r) * 16)) }
         a.add(GPR.rsp, imm32: area)
-        guard !op.dst.isNone else { return }
-        if op.type.isFloat {
-            let x = resultXMM(op.dst, scratch: .xmm15)
-            a.movq(x, GPR.rax)
-            store(op.dst, fromXMM: x)
-        } else {
-            if op.type.bits == 32 { a.mov(GPR.rax.dword, .eax) }
-            store(op.dst, from: .rax)
-        }
+        storeCallResult(op)
     }
 }

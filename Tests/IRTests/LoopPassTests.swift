@@ -34,6 +34,17 @@ struct LoopPassTests {
         return b.finish(guestSize: 0, instructionCount: 0)
     }
 
+    /// Whether `a` and `b`, each run from state `start` (and `m`'s memory as it is), leave the
+    /// same first `bytes` of state.
+    static func sameState(_ m: Machine, _ a: Block, _ b: Block, from start: [UInt8], bytes: Int) -> Bool {
+        func run(_ block: Block) -> [UInt8] {
+            m.state.copyMemory(from: start, byteCount: start.count)
+            m.run(block)
+            return (0..<bytes).map { m.state.load(fromByteOffset: $0, as: UInt8.self) }
+        }
+        return run(a) == run(b)
+    }
+
     /// `block` through the passes without precise faults, and the ops of its loop (from the
     /// head label to the first br).
     static func optimizedLoop(_ block: Block) -> (Block, ArraySlice<Op>) {
@@ -172,12 +183,7 @@ struct LoopPassTests {
         state[12] = 0x40; state[13] = 0x01  // r3 = 0x140
         let m = Machine()
         for i in 0..<16 { m.memory.storeBytes(of: UInt32(i * 3), toByteOffset: 0x100 + 4 * i, as: UInt32.self) }
-        m.state.copyMemory(from: state, byteCount: state.count)
-        m.run(original)
-        let want = (0..<24).map { m.state.load(fromByteOffset: $0, as: UInt8.self) }
-        m.state.copyMemory(from: state, byteCount: state.count)
-        m.run(optimized)
-        #expect((0..<24).map { m.state.load(fromByteOffset: $0, as: UInt8.self) } == want)
+        #expect(Self.sameState(m, original, optimized, from: state, bytes: 24))
     }
 
     @Test("a loop of vector float ops keeps its vectors in values; the flags word they OR into stays in the state")
@@ -204,13 +210,7 @@ struct LoopPassTests {
             withUnsafeBytes(of: f.bitPattern) { state.replaceSubrange(24 + 4 * k..<28 + 4 * k, with: $0) }
         }
         state[Self.counter] = 3
-        let m = Machine()
-        m.state.copyMemory(from: state, byteCount: state.count)
-        m.run(original)
-        let want = (0..<64).map { m.state.load(fromByteOffset: $0, as: UInt8.self) }
-        m.state.copyMemory(from: state, byteCount: state.count)
-        m.run(optimized)
-        #expect((0..<64).map { m.state.load(fromByteOffset: $0, as: UInt8.self) } == want)
+        #expect(Self.sameState(Machine(), original, optimized, from: state, bytes: 64))
     }
 
     @Test("an alignment-fault exit inside the loop stores only what its path wrote, and the flags still leave the loop")
