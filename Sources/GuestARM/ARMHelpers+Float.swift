@@ -24,18 +24,28 @@ extension ARMHelpers {
             let sign: UInt64 = 1 << 63
             let op1 = load(n) ^ (negateProduct ? sign : 0), op2 = load(m), addend = load(d) ^ (negateAddend ? sign : 0)
             let r = FloatBits.double.special(addend, op1, op2, defaultNaN: dn)
-                ?? Double(bitPattern: addend).addingProduct(Double(bitPattern: op1), Double(bitPattern: op2)).bitPattern
+                ?? tinyChecked(.fmaDouble, op1, op2, addend,
+                               Double(bitPattern: addend).addingProduct(Double(bitPattern: op1), Double(bitPattern: op2)).bitPattern)
             state.storeBytes(of: r, toByteOffset: ARMState.d(d), as: UInt64.self)
         } else {
             let load = { (r: Int) in UInt64(state.load(fromByteOffset: ARMState.s(r), as: UInt32.self)) }
             let sign: UInt64 = 1 << 31
             let op1 = load(n) ^ (negateProduct ? sign : 0), op2 = load(m), addend = load(d) ^ (negateAddend ? sign : 0)
             let r = FloatBits.single.special(addend, op1, op2, defaultNaN: dn)
-                ?? UInt64(Float(bitPattern: UInt32(addend)).addingProduct(Float(bitPattern: UInt32(op1)),
-                                                                           Float(bitPattern: UInt32(op2))).bitPattern)
+                ?? tinyChecked(.fmaSingle, op1, op2, addend,
+                               UInt64(Float(bitPattern: UInt32(addend)).addingProduct(Float(bitPattern: UInt32(op1)),
+                                                                                      Float(bitPattern: UInt32(op2))).bitPattern))
             state.storeBytes(of: UInt32(truncatingIfNeeded: r), toByteOffset: ARMState.s(d), as: UInt32.self)
         }
         return 0
+    }
+
+    /// `r`, the rounded result of `op`, after raising Underflow when it rounded up to the
+    /// smallest normal from below (ARMHelpers+Underflow).
+    static func tinyChecked(_ op: TinyOperation, _ a: UInt64, _ b: UInt64, _ c: UInt64, _ r: UInt64) -> UInt64 {
+        let f: FloatBits = op == .fmaSingle ? .single : .double
+        if r & ~f.sign == f.minNormal { raiseUnderflowIfTiny(op, a, b, c) }
+        return r
     }
 }
 

@@ -210,7 +210,29 @@ extension Translator {
     /// VFP arithmetic on SSE: NaN results by ARM's FPProcessNaNs and FPDefaultNaN
     /// (NaNRule.firstNaN), operands in the pseudocode's order (op1 first).
     mutating func arith(_ opcode: Opcode, _ x: Value, _ y: Value) -> Value {
-        defaultNaNMode(b.floatBinary(opcode, x, y, nans: .firstNaN))
+        let r = b.floatBinary(opcode, x, y, nans: .firstNaN)
+        if !flushToZero && (opcode == .fmul || opcode == .fdiv) {
+            let double = b.type(of: r) == .f64
+            let op: ARMHelpers.TinyOperation = opcode == .fmul ? (double ? .mulDouble : .mulSingle) : (double ? .divDouble : .divSingle)
+            tinyBeforeRounding(r, op, x, y)
+        }
+        return defaultNaNMode(r)
+    }
+
+    /// Outside FZ: Underflow for a result `r` of `op` on x and y that rounded up to the
+    /// smallest normal from below (ARMHelpers+Underflow). A rotate puts the sign at bit 11 (8
+    /// for a single) and the exponent's low bit at bit 0; the helper runs only for ±(the
+    /// smallest normal), out of line.
+    mutating func tinyBeforeRounding(_ r: Value, _ op: ARMHelpers.TinyOperation, _ x: Value, _ y: Value?) {
+        let double = b.type(of: r) == .f64
+        let bits = b.bitcast(r, to: double ? .i64 : .i32)
+        let sign: UInt64 = double ? 0x800 : 0x100
+        let rotated = b.binary(.or, b.binary(.rotl, bits, imm: double ? 12 : 9), imm: sign)
+        let skip = b.newLabel()
+        b.brcond(.ne, rotated, double ? b.const64(sign | 1) : b.const32(UInt32(sign | 1)), skip, hint: .coldFallThrough)
+        b.call(ARMHelpers.underflowBeforeRounding, effects: [.floatFlags, .rare], result: nil, x, y ?? .none,
+               b.const32(op.rawValue))
+        b.label(skip)
     }
 
     /// Under FPSCR.DN (a block key flag) a NaN result is the default NaN, whatever the
@@ -270,7 +292,9 @@ extension Translator {
         let x = fpRead(m, double: !toDouble)
         let convert = { (t: inout Translator) in t.defaultNaNMode(t.b.fconvert(x, to: toDouble ? .f64 : .f32)) }
         if flushToZero { return underFlushToZero(toDouble ? .toDouble : .toSingle, double: !toDouble, d: d, n: m, m: m, x, nil, convert) }
-        fpWrite(d, double: toDouble, convert(&self))
+        let r = b.fconvert(x, to: toDouble ? .f64 : .f32)
+        if !toDouble { tinyBeforeRounding(r, .toSingle, x, nil) }
+        fpWrite(d, double: toDouble, defaultNaNMode(r))
     }
 
     /// VCVT/VCVTR float to 32-bit integer in an S register.

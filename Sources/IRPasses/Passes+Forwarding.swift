@@ -3,14 +3,17 @@
 //
 // - A load_state of a field whose value is known (stored or loaded earlier in the same basic
 //   block, with no overlapping store, helper that writes state, or label in between) becomes
-//   a use of that value.
+//   a use of that value. A quiet rare path does not count: ops that one branch hinted cold
+//   jumps over, to a label nothing else enters, reading and writing no state and no memory
+//   (a helper that raises float flags), leave the fields as they were at the branch.
 // - A mov of a single-definition value is replaced by the value itself.
 // - An op whose operands are all constants becomes a constant, an identity (x + 0) a mov, and
 //   a test of a 0/1 value against 0 the value itself (see Passes+Fold.swift).
 // - A brcond that tests a setcond result against 0 becomes a brcond on the setcond's operands.
 // - A store_state overwritten by a later store_state of the same field in the same basic
 //   block, with nothing in between that could read it (a load of an overlapping field, a
-//   helper that reads state, a branch, a label, a terminal), is dead. This is what removes the
+//   helper that reads state, a branch, a label, a terminal; a quiet rare path, below, does
+//   not count), is dead. This is what removes the
 //   flags an instruction sets and the next one overwrites. It looks at each op as forwarding
 //   left it (a load_state turned into a use of a known value reads no state), so the two
 //   share the walk.
@@ -47,6 +50,28 @@ extension Optimizer {
         }
         known.removeAll()
         pending.removeAll()
+        // A rare path that a branch hinted cold jumps over and that touches no state (a helper
+        // that only raises float flags) leaves the fields as they were at the branch, known or
+        // waiting for a store that kills them, when nothing else enters its label.
+        var quietEnd = -1  // the label that ends the quiet rare path being walked
+        var branchesTo: [UInt8] = [], labelAt: [Int] = []
+        for (i, op) in block.enumerated() where op.imm < 256 {
+            let l = Int(op.imm)
+            if op.opcode == .br || op.opcode == .brcond {
+                if branchesTo.count <= l { branchesTo += [UInt8](repeating: 0, count: l + 1 - branchesTo.count) }
+                branchesTo[l] = min(branchesTo[l] + 1, 2)
+            } else if op.opcode == .label {
+                if labelAt.count <= l { labelAt += [Int](repeating: -1, count: l + 1 - labelAt.count) }
+                labelAt[l] = i
+            }
+        }
+        /// Whether the brcond at i jumps over a quiet rare path to a label only it enters.
+        func quietPath(_ i: Int, _ ops: UnsafeMutableBufferPointer<Op>) -> Bool {
+            let op = ops[i], l = Int(op.imm)
+            guard op.aux2 == BranchHint.coldFallThrough.rawValue, l < branchesTo.count, l < labelAt.count,
+                  branchesTo[l] == 1, labelAt[l] > i else { return false }
+            return (i + 1..<labelAt[l]).allSatisfy { Self.isQuiet(ops[$0]) }
+        }
 
         block.withUnsafeMutableBufferPointer { ops in
             for i in 0..<ops.count {
@@ -58,8 +83,10 @@ extension Optimizer {
                 // bookkeeping of the op as forwarding left it.
                 switch op.opcode {
                 case .label:
-                    known.removeAll()
-                    pending.removeAll()
+                    if i != quietEnd {
+                        known.removeAll()
+                        pending.removeAll()
+                    }
                 case .br, .gotoTB, .lookupAndGoto, .exitTB:
                     pending.removeAll()
                 case .vfadd, .vfsub, .vfmul:
@@ -126,7 +153,11 @@ extension Optimizer {
                         op = Op(.brcond, cmp.type, a: cmp.a, b: cmp.b, imm: op.imm,
                                 aux: (op.aux == Condition.ne.rawValue ? c : c.inverted).rawValue, aux2: op.aux2)
                     }
-                    pending.removeAll()
+                    if quietPath(i, ops) {
+                        quietEnd = labelAt[Int(op.imm)]
+                    } else {
+                        pending.removeAll()
+                    }
                 default:
                     guard single(op.dst) else { break }
                     let ka = constant(op.a), kb = constant(op.b)
@@ -159,6 +190,20 @@ extension Optimizer {
                 if !op.b.isNone { f[Self.slot(op.b, n)].uses &+= 1 }
                 if !op.c.isNone { f[Self.slot(op.c, n)].uses &+= 1 }
             }
+        }
+    }
+
+    /// Whether `op` may sit on a quiet rare path: it reads and writes no guest state, and no
+    /// path enters or leaves it.
+    static func isQuiet(_ op: Op) -> Bool {
+        switch op.opcode {
+        case .loadState, .storeState, .vfadd, .vfsub, .vfmul, .load, .store, .cmpxchg, .fence,
+             .label, .br, .brcond, .gotoTB, .lookupAndGoto, .exitTB:
+            return false
+        case .call:
+            return HelperEffects(rawValue: op.aux).isDisjoint(with: [.readsState, .writesState, .touchesMemory])
+        default:
+            return true
         }
     }
 }

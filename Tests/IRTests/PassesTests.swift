@@ -38,9 +38,11 @@ struct PassesTests {
             case 7:
                 live.append(b.setcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng)))
             case 8:
-                // A conditional region: skipped when the condition holds.
+                // A conditional region: skipped when the condition holds. Sometimes hinted cold
+                // (a quiet one, with no state access, keeps forwarding across its label).
                 let l = b.newLabel()
-                b.brcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng), l)
+                b.brcond(Condition.allCases[Int(rng.next() % 12)], pick(&rng), pick(&rng), l,
+                         hint: rng.next() % 2 == 0 ? .coldFallThrough : .none)
                 openLabels.append((l, live.count))
             case 9:
                 if let open = openLabels.popLast() {
@@ -64,7 +66,7 @@ struct PassesTests {
                 // A merged value: defined before, reassigned inside a region.
                 let v = b.mov(pick(&rng))
                 let l = b.newLabel()
-                b.brcond(.eq, pick(&rng), pick(&rng), l)
+                b.brcond(.eq, pick(&rng), pick(&rng), l, hint: rng.next() % 2 == 0 ? .coldFallThrough : .none)
                 b.assign(v, pick(&rng))
                 b.label(l)
                 live.append(v)
@@ -206,6 +208,47 @@ struct PassesTests {
         var block = b.finish(guestSize: 0, instructionCount: 0)
         Passes.optimize(&block)
         #expect(block.ops.filter { $0.opcode == .storeState }.count == 2)
+    }
+
+    static let raiseFlags: HelperFunction = { _, _, _, _ in 0 }
+
+    /// A field stored, a cold branch over a rare path, then the field stored again and
+    /// loaded: `path` fills the rare path, `secondEntry` adds another branch to its label.
+    static func quietPathBlock(hint: BranchHint, secondEntry: Bool = false, _ path: (inout IRBuilder) -> Void) -> Block {
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let x = b.loadState(.i32, 0)
+        b.storeState(64, x)
+        let l = b.newLabel()
+        if secondEntry { b.brcond(.eq, x, b.const32(7), l) }
+        b.brcond(.ne, x, b.const32(5), l, hint: hint)
+        path(&b)
+        b.label(l)
+        b.storeState(64, b.addi(b.loadState(.i32, 0), 1))
+        b.exitTB(.yield)
+        var block = b.finish(guestSize: 0, instructionCount: 0)
+        Passes.optimize(&block)
+        return block
+    }
+
+    @Test("a quiet rare path (cold, no state, one way in) keeps fields known and stores dead across its label")
+    func quietRarePath() {
+        let flagsOnly: (inout IRBuilder) -> Void = { b in
+            b.call(Self.raiseFlags, effects: [.floatFlags, .rare], result: nil, b.const32(1))
+        }
+        let loads = { (block: Block) in block.ops.filter { $0.opcode == .loadState && $0.imm == 0 }.count }
+        let stores = { (block: Block) in block.ops.filter { $0.opcode == .storeState && $0.imm == 64 }.count }
+        let quiet = Self.quietPathBlock(hint: .coldFallThrough, flagsOnly)
+        #expect(loads(quiet) == 1 && stores(quiet) == 1)
+        // Not quiet: unhinted, a second way in, a state store or a state-reading helper on the path.
+        let others = [
+            Self.quietPathBlock(hint: .none, flagsOnly),
+            Self.quietPathBlock(hint: .coldFallThrough, secondEntry: true, flagsOnly),
+            Self.quietPathBlock(hint: .coldFallThrough) { b in b.storeState(8, b.const32(1)) },
+            Self.quietPathBlock(hint: .coldFallThrough) { b in
+                b.call(Self.raiseFlags, effects: [.readsState, .rare], result: nil, b.const32(1))
+            },
+        ]
+        for block in others { #expect(loads(block) == 2 && stores(block) == 2) }
     }
 
     @Test("identities become moves and constants", arguments: [

@@ -13,13 +13,9 @@ struct MirageGaps: OptionSet {
     // under FZ now run VFP arithmetic through ARMHelpers+FlushToZero.)
     // (1 << 2 was `fixedToFloatRounding` and 1 << 3 `toFixedSaturation`: VCVT between floating
     // point and fixed point follows FixedToFP and FPToFixed now, ARMHelpers+VFPConvert.)
+    // (1 << 4 was `underflowAfterRounding`: outside FZ, a result rounded up to the smallest
+    // normal from below raised Inexact without Underflow. ARMHelpers+Underflow now.)
     static let all: MirageGaps = []
-    /// Not kept out of the run, for it is too rare to turn up there: outside flush-to-zero
-    /// mode, a multiply, divide or double-to-single conversion whose exact result is just
-    /// below the smallest normal and rounds up to it raises Inexact without Underflow (x86
-    /// detects tininess after rounding; ARM's FPRound, A2.7.8, before), because checking every
-    /// VMUL's result would slow the fast path. QEMUFindingsTests.underflowBeforeRounding.
-    static let underflowAfterRounding = MirageGaps(rawValue: 1 << 4)
 
     /// Whether a sequence holding `line` is left out of the run (none is, now).
     func excludes(_ line: String) -> Bool { false }
