@@ -40,6 +40,11 @@ public struct EngineOptions: Sendable {
     /// (a second translation of every block that warms up, and memory for each prepared one)
     /// than it saves.
     public var firstTierBlocks = 2048
+    /// Bytes left empty in the code memory before the first block (MIRAGE_JIT_CODE_OFFSET): a
+    /// measuring tool. Every block then lands that much further on, so the same code can be
+    /// timed at other addresses: the same loop has run twice as long at one address as at
+    /// another (Documentation/Performance.md, "Where code lands").
+    public var codeOffset = 0
     /// The threshold `mirage` runs with: a loop is compiled after a few iterations, and a
     /// block that runs fewer times never is.
     public static let defaultJITThreshold = 16
@@ -97,7 +102,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
         let exitRequest = UInt64(frontend.exitRequestOffset)
         optimizer.volatileFields = exitRequest..<exitRequest + 4
         if options.backend == .jit {
-            switch JITState.make(codeMemorySize: options.codeMemorySize, exitRequestOffset: frontend.exitRequestOffset) {
+            switch JITState.make(codeMemorySize: options.codeMemorySize, exitRequestOffset: frontend.exitRequestOffset,
+                                 codeOffset: options.codeOffset) {
             case .success(let state): jit = state
             case .failure(let unavailable): jitUnavailableReason = unavailable.reason
             }

@@ -19,7 +19,7 @@ struct JITState {
     /// Why the JIT cannot run here.
     struct Unavailable: Error { var reason: String }
 
-    static func make(codeMemorySize: Int, exitRequestOffset: Int) -> Result<JITState, Unavailable> {
+    static func make(codeMemorySize: Int, exitRequestOffset: Int, codeOffset: Int = 0) -> Result<JITState, Unavailable> {
         guard let features = HostFeatures.detected else {
             return .failure(Unavailable(reason: "the host CPU lacks SSE4.1 or POPCNT, which the x86-64 code generator needs"))
         }
@@ -29,6 +29,9 @@ struct JITState {
         let trampoline = Trampoline.make()
         guard let place = memory.allocate(trampoline.bytes.count, alignment: 64) else { return .failure(Unavailable(reason: "code memory too small")) }
         trampoline.bytes.withUnsafeBytes { place.writable.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        if codeOffset > 0 && memory.allocate(min(codeOffset, codeMemorySize / 2), alignment: 1) == nil {
+            return .failure(Unavailable(reason: "code memory too small"))
+        }
         let state = JITState(
             memory: memory, compiler: CompilerBox(X64Compiler(features: features, exitRequestOffset: exitRequestOffset)),
             entry: UnsafeRawPointer(place.executable + trampoline.entryOffset),

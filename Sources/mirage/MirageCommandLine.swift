@@ -165,6 +165,7 @@ enum MirageCommandLine {
             options.engine.jitThreshold = n
         }
         if let blocks = lookUp("MIRAGE_FIRST_TIER_BLOCKS"), let n = Int(blocks), n >= 0 { options.engine.firstTierBlocks = n }
+        if let offset = lookUp("MIRAGE_JIT_CODE_OFFSET"), let n = Int(offset), n >= 0 { options.engine.codeOffset = min(n, 1 << 20) }
         var log = Log(items: logItems, fd: 2)
         if let logFile {
             let fd = open(logFile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

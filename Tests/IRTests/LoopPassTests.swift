@@ -258,6 +258,55 @@ struct LoopPassTests {
         }
     }
 
+    @Test("a field written twice per iteration is stored from the value each way out follows; a loop bound is used in place")
+    func reachingValues() {
+        // As MIPS's c[j] += a * b[j]: f0 (state 24, f64) = memory[r1]; r1 += 8; a way out
+        // (exit 1) when f0 is negative, which must see f0 as loaded; f0 = f0 * f2 (state 32);
+        // memory[r1 - 8] = f0; loop while r1 != r3 (state 12, never written).
+        var b = IRBuilder(key: BlockKey(pc: 0, flags: 0))
+        let head = b.newLabel(), done = b.newLabel(), negative = b.newLabel()
+        b.label(head)
+        let r1 = b.loadState(.i32, 4)
+        b.storeState(24, b.load(.u64, .f64, address: r1, offset: 0))
+        let next = b.addi(r1, 8)
+        b.storeState(4, next)
+        let loaded = b.loadState(.f64, 24)
+        b.brcond(.lt, b.bitcast(loaded, to: .i64), b.const64(0), negative)
+        let product = b.floatBinary(.fmul, loaded, b.loadState(.f64, 32), nans: .unspecified)
+        b.storeState(24, product)
+        b.store(.u64, address: next, offset: 0xffff_fff8, product)
+        b.brcond(.eq, next, b.loadState(.i32, 12), done)
+        let stop = b.newLabel()
+        b.brcond(.ne, b.loadState(.i32, Self.exitRequest), b.const32(0), stop)
+        b.br(head)
+        b.label(stop)
+        b.exitTB(.exitRequest)
+        b.label(done)
+        b.exitTB(.yield)
+        b.label(negative)
+        b.exitTB(.syscall, payload: 1)
+        let original = b.finish(guestSize: 0, instructionCount: 0)
+        let (optimized, inLoop) = Self.optimizedLoop(original)
+        #expect(!inLoop.contains { $0.opcode == .mov }, "\(optimized.text())")
+
+        // Ending at the bound (two elements) and at the negative third one.
+        for end in [0x110, 0x120] as [UInt32] {
+            func run(_ block: Block) -> (BlockExit, [UInt32], [UInt64]) {
+                let m = Machine()
+                for (k, x) in [1.5, 2.0, -3.0, 4.0].enumerated() {
+                    m.memory.storeBytes(of: x.bitPattern, toByteOffset: 0x100 + 8 * k, as: UInt64.self)
+                }
+                m.setState32(4, 0x100)
+                m.setState32(12, end)
+                m.state.storeBytes(of: 0.5.bitPattern, toByteOffset: 32, as: UInt64.self)
+                let exit = m.run(block)
+                return (exit, (0..<12).map { m.state32($0 * 4) }, (0..<4).map { m.memory.load(fromByteOffset: 0x100 + 8 * $0, as: UInt64.self) })
+            }
+            let want = run(original), got = run(optimized)
+            #expect(got.0 == want.0 && got.1 == want.1 && got.2 == want.2, "\(end): \(got) against \(want)")
+        }
+    }
+
     @Test("precise faults keep the loop as it is")
     func preciseFaults() {
         var rng = SplitMix64(seed: 3)

@@ -15,10 +15,30 @@ extension SyscallContext {
         pollCall(timeout: nil)
     }
 
-    /// ppoll(fds, n, timeout, sigmask, sigsetsize) with a 32- or 64-bit timespec. The signal
-    /// mask is not applied (the guest's handler would have to run under it).
+    /// ppoll(fds, n, timeout, sigmask, sigsetsize) with a 32- or 64-bit timespec, waiting
+    /// with `sigmask` (when not NULL) blocked instead of the thread's mask.
     func ppoll(_ kind: StructKind) -> SyscallResult {
-        pollCall(timeout: kind)
+        guard arg(3) == 0 || arg(4) == signalSetSize else { return fail(EINVAL) }
+        return waiting(withMaskAt: address(3)) { pollCall(timeout: kind) }
+    }
+
+    /// `call` with the thread's signal mask replaced by the sigset at `maskAddress` (0: left
+    /// as it is) for its duration, as ppoll and pselect6 wait. A signal the temporary mask
+    /// lets in ends the wait (EINTR, or the call not started), and its handler's frame saves
+    /// the thread's own mask (thread.suspendedMask, as for sigsuspend), which the handler's
+    /// return restores; any other result restores it at once, leaving what it blocks pending.
+    func waiting(withMaskAt maskAddress: GuestAddress, _ call: () -> SyscallResult) -> SyscallResult {
+        guard maskAddress != 0 else { return call() }
+        guard let mask = readSignalSet(at: maskAddress) else { return fail(EFAULT) }
+        let saved = thread.signalMask
+        thread.setSignalMask(mask)
+        thread.suspendedMask = saved
+        let r = call()
+        if r != .interrupted && r != .notStarted {
+            thread.suspendedMask = nil
+            thread.setSignalMask(saved)
+        }
+        return r
     }
 
     /// poll (`timeout` nil: milliseconds in argument 2) or ppoll (a timespec of that kind).
@@ -102,7 +122,10 @@ extension SyscallContext {
         return r
     }
 
-    /// pselect6(nfds, read, write, except, timespec *, sigmask data): the mask is not applied.
+    /// pselect6(nfds, read, write, except, timespec *, sigmask data): the data, when not NULL,
+    /// is { sigset_t *mask; size_t size } in the guest's words, and a non-NULL mask is blocked
+    /// instead of the thread's while the call waits (`waiting`). The timespec is left as
+    /// it is.
     func pselect6(_ kind: StructKind) -> SyscallResult {
         let nfds = Int(int(0))
         guard nfds >= 0 && nfds <= 1024 else { return fail(EINVAL) }
@@ -111,6 +134,16 @@ extension SyscallContext {
             guard let t = readTimespec(kind, 4) else { return fail(EFAULT) }
             timeout = t
         }
-        return withUnsafeMutablePointer(to: &timeout) { t in selectCall(nfds, timeout: arg(4) != 0 ? t : nil) }
+        var mask: GuestAddress = 0
+        if arg(5) != 0 {
+            guard let set = loadWord(address(5)), let size = loadWord(address(5) + 4) else { return fail(EFAULT) }
+            if set != 0 {
+                guard UInt64(size) == signalSetSize else { return fail(EINVAL) }
+                mask = GuestAddress(UInt64(set))
+            }
+        }
+        return waiting(withMaskAt: mask) {
+            withUnsafeMutablePointer(to: &timeout) { t in selectCall(nfds, timeout: arg(4) != 0 ? t : nil) }
+        }
     }
 }
