@@ -81,30 +81,29 @@ static float narrow(double a) {
     return (float)x;
 }
 
-/* Underflow as the guest raised it, or (native) as the manual says it is raised. */
-static int underflowDouble(const struct dcase *t, int inexact) {
-#ifdef __arm__
-    (void)t, (void)inexact;
-    return fetestexcept(FE_UNDERFLOW) != 0;
-#else
-    int mode = fegetround();
-    fesetround(FE_TOWARDZERO);
-    int tiny = t->op == NARROW ? fabsf(narrow(t->a)) < FLT_MIN : fabs(dop(t->op, t->a, t->b, t->c)) < DBL_MIN;
-    fesetround(mode);
-    return tiny && inexact;
-#endif
+/* Whether the case's operation rounded toward zero is below the smallest normal. */
+static int tinyDouble(const void *c) {
+    const struct dcase *t = c;
+    return t->op == NARROW ? fabsf(narrow(t->a)) < FLT_MIN : fabs(dop(t->op, t->a, t->b, t->c)) < DBL_MIN;
 }
 
-static int underflowFloat(const struct fcase *t, int inexact) {
+static int tinyFloat(const void *c) {
+    const struct fcase *t = c;
+    return fabsf(fop(t->op, t->a, t->b, t->c)) < FLT_MIN;
+}
+
+/* Underflow as the guest raised it, or (native) as the manual says it is raised: tiny before
+   rounding, which rounding toward zero shows, and inexact. */
+static int underflow(int (*tiny)(const void *), const void *t, int inexact) {
 #ifdef __arm__
-    (void)t, (void)inexact;
+    (void)tiny, (void)t, (void)inexact;
     return fetestexcept(FE_UNDERFLOW) != 0;
 #else
     int mode = fegetround();
     fesetround(FE_TOWARDZERO);
-    int tiny = fabsf(fop(t->op, t->a, t->b, t->c)) < FLT_MIN;
+    int below = tiny(t);
     fesetround(mode);
-    return tiny && inexact;
+    return below && inexact;
 #endif
 }
 
@@ -116,18 +115,18 @@ int main(void) {
             feclearexcept(FE_ALL_EXCEPT);
             double r = t->op == NARROW ? narrow(t->a) : dop(t->op, t->a, t->b, t->c);
             int inexact = fetestexcept(FE_INEXACT) != 0;
-            int underflow = underflowDouble(t, inexact);
+            int raised = underflow(tinyDouble, t, inexact);
             printf("%-7s double %-6s %a %a %a -> %a%s%s\n", modeNames[m], names[t->op], t->a, t->b, t->c, r,
-                   underflow ? " underflow" : "", inexact ? " inexact" : "");
+                   raised ? " underflow" : "", inexact ? " inexact" : "");
         }
         for (unsigned i = 0; i < sizeof floats / sizeof floats[0]; i++) {
             const struct fcase *t = &floats[i];
             feclearexcept(FE_ALL_EXCEPT);
             float r = fop(t->op, t->a, t->b, t->c);
             int inexact = fetestexcept(FE_INEXACT) != 0;
-            int underflow = underflowFloat(t, inexact);
+            int raised = underflow(tinyFloat, t, inexact);
             printf("%-7s float  %-6s %a %a %a -> %a%s%s\n", modeNames[m], names[t->op], t->a, t->b, t->c, r,
-                   underflow ? " underflow" : "", inexact ? " inexact" : "");
+                   raised ? " underflow" : "", inexact ? " inexact" : "");
         }
     }
     fesetround(FE_TONEAREST);
