@@ -1,5 +1,5 @@
-/* ppoll and pselect with a signal mask: the mask replaces the thread's while the call waits,
-   and the thread's comes back after.
+/* ppoll, pselect and epoll_pwait with a signal mask: the mask replaces the thread's while the
+   call waits, and the thread's comes back after.
      1. SIGUSR1 blocked and pending: a wait whose mask lets it in ends at once with EINTR, the
         handler having run; SIGUSR1 is blocked again after.
      2. A mask that blocks SIGALRM while a timer fires during the wait: the wait times out
@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/select.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -54,6 +55,12 @@ int main(void) {
     r = pselect(0, NULL, NULL, NULL, &wait, &empty);
     printf("pselect pending: r=%d eintr=%d handled=%d blocked after=%d\n", r, r < 0 && errno == EINTR, (int)usr1,
            blocked(SIGUSR1));
+    int ep = epoll_create1(0);
+    struct epoll_event event;
+    raise(SIGUSR1);
+    r = epoll_pwait(ep, &event, 1, 200, &empty);
+    printf("epoll_pwait pending: r=%d eintr=%d handled=%d blocked after=%d\n", r, r < 0 && errno == EINTR, (int)usr1,
+           blocked(SIGUSR1));
     sigprocmask(SIG_UNBLOCK, &usr1_only, NULL);
 
     /* 2. Kept out by the wait's mask, handled after it. */
@@ -63,6 +70,10 @@ int main(void) {
     arm_timer();
     r = pselect(0, NULL, NULL, NULL, &wait, &alrm_only);
     printf("pselect masked: r=%d handled=%d blocked after=%d\n", r, (int)alrm, blocked(SIGALRM));
+
+    arm_timer();
+    r = epoll_pwait(ep, &event, 1, 200, &alrm_only);
+    printf("epoll_pwait masked: r=%d handled=%d blocked after=%d\n", r, (int)alrm, blocked(SIGALRM));
 
     /* 3. A bad size; no mask at all. */
     struct timespec zero = {0, 0};

@@ -19,9 +19,9 @@ extension SyscallContext {
         return Int(table.translate(guest))
     }
 
-    /// A guest signal set at argument `i` (with its size at `sizeArg`) as the host mask a
-    /// call applies while it waits; the fault signals stay deliverable to Mirage. nil pointer:
-    /// 0 (no mask); nil result: a bad size (EINVAL) or an unreadable set (EFAULT).
+    /// A guest signal set at argument `i` (with its size at `sizeArg`) as a host mask (signalfd's
+    /// set); the fault signals stay out. nil pointer: 0 (no mask); nil result: a bad size
+    /// (EINVAL) or an unreadable set (EFAULT).
     func hostWaitMask(_ i: Int, sizeArg: Int) -> Result<UInt64?, CErrno> {
         if arg(i) == 0 { return .success(nil) }
         guard arg(sizeArg) == signalSetSize else { return .failure(CErrno(EINVAL)) }
@@ -70,12 +70,10 @@ extension SyscallContext {
         let maximum = Int(int(2))
         guard maximum > 0, maximum <= Int(Int32.max) / guestLayout.size else { return fail(EINVAL) }
         guard pointer(address(1), UInt64(maximum * guestLayout.size), write: true) != nil else { return fail(EFAULT) }
-        var mask: UInt64? = nil
-        if let maskArg {
-            switch hostWaitMask(maskArg, sizeArg: maskArg + 1) {
-            case .failure(let e): return fail(e.value)
-            case .success(let m): mask = m
-            }
+        var mask: GuestAddress = 0
+        if let maskArg, arg(maskArg) != 0 {
+            guard arg(maskArg + 1) == signalSetSize else { return fail(EINVAL) }
+            mask = address(maskArg)
         }
         var timeout = timespec()
         if let timeoutKind, arg(3) != 0 {
@@ -83,21 +81,23 @@ extension SyscallContext {
             timeout = t
         }
         var events = [UInt8](repeating: 0, count: maximum * 12)
-        var hostMask = mask ?? 0
-        let r = events.withUnsafeMutableBytes { buffer in
-            withUnsafeMutablePointer(to: &hostMask) { m in
+        // The guest's mask, when it gives one, is the thread's while the call waits (as for
+        // ppoll), so a handler the mask lets in runs before the call returns EINTR.
+        var r = 0
+        let result = waiting(withMaskAt: mask) {
+            r = events.withUnsafeMutableBytes { buffer in
                 withUnsafeMutablePointer(to: &timeout) { t in
-                    let maskPointer = mask == nil ? 0 : Int(bitPattern: m)
                     let base = Int(bitPattern: buffer.baseAddress)
                     if timeoutKind != nil {
                         return Host.guestSyscall(HOST_SYS_epoll_pwait2, Int(int(0)), base, maximum,
-                                                 arg(3) == 0 ? 0 : Int(bitPattern: t), maskPointer, 8)
+                                                 arg(3) == 0 ? 0 : Int(bitPattern: t), 0, 8)
                     }
-                    return Host.guestSyscall(HOST_SYS_epoll_pwait, Int(int(0)), base, maximum, Int(int(3)), maskPointer, 8)
+                    return Host.guestSyscall(HOST_SYS_epoll_wait, Int(int(0)), base, maximum, Int(int(3)))
                 }
             }
+            return forward(r)
         }
-        if r <= 0 { return forward(r) }
+        if r <= 0 { return result }
         for i in 0..<r {
             let eventBits = events.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: i * 12, as: UInt32.self)) }
             let data = events.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i * 12 + 4, as: UInt64.self)) }
