@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 static volatile sig_atomic_t count, last_signal, last_code, same_pid, depth, max_depth, on_alt, calls;
+/* Inside alt_handler: sigaltstack's ss_flags then, and the errno of changing the stack. */
+static volatile sig_atomic_t alt_flags, alt_change_errno;
 static char *alt_base;
 static size_t alt_size;
 
@@ -44,6 +46,9 @@ static void alt_handler(int sig) {
     (void)sig;
     char local;
     on_alt = &local >= alt_base && &local < alt_base + alt_size;
+    stack_t now, other = {.ss_sp = alt_base, .ss_size = alt_size, .ss_flags = 0};
+    alt_flags = sigaltstack(NULL, &now) == 0 ? now.ss_flags : -1;
+    alt_change_errno = sigaltstack(&other, NULL) == 0 ? 0 : errno;
 }
 
 static void arm_timer(long usec) {
@@ -155,10 +160,17 @@ int main(void) {
     sigaltstack(&ss, NULL);
     install(SIGUSR2, alt_handler, SA_ONSTACK);
     raise(SIGUSR2);
-    printf("on alternate stack: %d\n", on_alt);
+    printf("on alternate stack: %d, ss_flags SS_ONSTACK %d, changing it EPERM %d\n", on_alt, alt_flags == SS_ONSTACK,
+           alt_change_errno == EPERM);
     install(SIGUSR2, alt_handler, 0);
     raise(SIGUSR2);
-    printf("without SA_ONSTACK: %d\n", on_alt);
+    printf("without SA_ONSTACK: %d, ss_flags %d, changing it errno %d\n", on_alt, (int)alt_flags, (int)alt_change_errno);
+    stack_t bad = {.ss_sp = alt_base, .ss_size = alt_size, .ss_flags = 4};
+    int einval = sigaltstack(&bad, NULL) == -1 && errno == EINVAL;
+    bad.ss_flags = 0;
+    bad.ss_size = 1024;
+    int enomem = sigaltstack(&bad, NULL) == -1 && errno == ENOMEM;
+    printf("bad ss_flags EINVAL %d, small ENOMEM %d\n", einval, enomem);
 
     // sigtimedwait takes a blocked signal without running its handler.
     count = 0;

@@ -24,6 +24,7 @@ extension CPULoop {
         // exit_group does not come back to be logged.
         if strace && call == .exit_group { Strace.log(process, call, number, context.args, nil) }
         var result: SyscallResult
+        context.stackPointer = UInt64(stackPointer)
         if let call, let r = archCall(call, &context) ?? context.dispatch(call) {
             result = r
         } else {

@@ -33,6 +33,9 @@ struct SyscallContext {
     /// Set by a call that returns a second value in a register of its own (MIPS o32's pipe);
     /// the CPU loop writes it to `SyscallConvention.secondResultRegister` on success.
     var secondResult: UInt64?
+    /// The guest's stack pointer at the call (sigaltstack asks whether it is on the
+    /// alternate stack).
+    var stackPointer: UInt64 = 0
 
     var space: GuestAddressSpace { process.space }
     var abi: GuestABI { process.abi }

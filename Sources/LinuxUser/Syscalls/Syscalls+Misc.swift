@@ -114,26 +114,39 @@ extension SyscallContext {
     }
 
     /// sigaltstack(ss, oss): recorded for signal delivery.
+    /// sigaltstack(ss, old_ss), as the kernel's do_sigaltstack: the old stack's ss_flags say
+    /// SS_DISABLE, or SS_ONSTACK while the thread runs on it; on it, the stack cannot change
+    /// (EPERM). A new ss_flags is 0, SS_ONSTACK (taken as 0) or SS_DISABLE; SS_AUTODISARM is
+    /// not supported (EINVAL). The old stack is written only when the call succeeds.
     func sigaltstack() -> SyscallResult {
-        if arg(1) != 0 {
-            guard writeStruct(.stack, at: address(1), { w in
-                _ = w.set("ss_sp", thread.alternateStack.base)
-                _ = w.set("ss_flags", signed: thread.alternateStack.size == 0 ? 2 : 0)  // SS_DISABLE
-                _ = w.set("ss_size", thread.alternateStack.size)
-            }) else { return fail(EFAULT) }
-        }
+        let current = thread.alternateStack
+        let onStack = current.size != 0 && stackPointer > current.base && stackPointer - current.base <= current.size
         if arg(0) != 0 {
             guard let (base, flags, size) = readStruct(.stack, at: address(0), { r -> (UInt64, Int64, UInt64)? in
                 guard let b = r.get("ss_sp"), let f = r.getSigned("ss_flags"), let s = r.get("ss_size") else { return nil }
                 return (b, f, s)
             }) else { return fail(EFAULT) }
-            if flags & 2 != 0 { thread.alternateStack = (0, 0); return 0 }
-            guard flags == 0 else { return fail(EINVAL) }
-            guard size >= 2048 else { return fail(ENOMEM) }  // MINSIGSTKSZ
-            thread.alternateStack = (base, size)
+            if onStack { return fail(EPERM) }
+            switch flags {
+            case Self.stackDisabled: thread.alternateStack = (0, 0)
+            case 0, Self.stackOn:
+                guard size >= 2048 else { return fail(ENOMEM) }  // MINSIGSTKSZ
+                thread.alternateStack = (base, size)
+            default: return fail(EINVAL)
+            }
+        }
+        if arg(1) != 0 {
+            guard writeStruct(.stack, at: address(1), { w in
+                _ = w.set("ss_sp", current.base)
+                _ = w.set("ss_flags", signed: current.size == 0 ? Self.stackDisabled : onStack ? Self.stackOn : 0)
+                _ = w.set("ss_size", current.size)
+            }) else { return fail(EFAULT) }
         }
         return 0
     }
+
+    /// stack_t's ss_flags (the same on every arch).
+    static let stackOn: Int64 = 1, stackDisabled: Int64 = 2
 
     func getcpu() -> SyscallResult {
         var cpu: UInt32 = 0, node: UInt32 = 0
