@@ -55,7 +55,8 @@ extension Optimizer {
         // waiting for a store that kills them, when nothing else enters its label.
         var quietEnd = -1  // the label that ends the quiet rare path being walked
         var branchesTo: [UInt8] = [], labelAt: [Int] = []
-        for (i, op) in block.enumerated() where op.imm < 256 {
+        let anyCold = block.contains { $0.opcode == .brcond && $0.aux2 == BranchHint.coldFallThrough.rawValue }
+        for (i, op) in block.enumerated() where anyCold && op.imm < 256 {
             let l = Int(op.imm)
             if op.opcode == .br || op.opcode == .brcond {
                 if branchesTo.count <= l { branchesTo += [UInt8](repeating: 0, count: l + 1 - branchesTo.count) }

@@ -39,7 +39,7 @@ enum ARMSignalFrame {
         let rt = action.hostFlags & GuestProcess.saSigInfo != 0
         let sp = UInt64(state.sp)
         let alternate = thread.alternateStack
-        let onAlternate = alternate.size != 0 && sp > alternate.base && sp - alternate.base <= alternate.size
+        let onAlternate = thread.onAlternateStack(sp)
         var top = sp
         if action.hostFlags & GuestProcess.saOnStack != 0 && alternate.size != 0 && !onAlternate { top = alternate.base + alternate.size }
         let size = rt ? rtFrameSize : frameSize
@@ -49,7 +49,7 @@ enum ARMSignalFrame {
         if rt {
             bytes.replaceSubrange(0..<128, with: info.bytes(process.abi))
             bytes.put32(UInt32(truncatingIfNeeded: alternate.base), at: uc + ucStack, bigEndian: be)
-            bytes.put32(alternate.size == 0 ? 2 : (onAlternate ? 1 : 0), at: uc + ucStack + 4, bigEndian: be)
+            bytes.put32(UInt32(thread.alternateStackFlags(sp)), at: uc + ucStack + 4, bigEndian: be)
             bytes.put32(UInt32(truncatingIfNeeded: alternate.size), at: uc + ucStack + 8, bigEndian: be)
         } else {
             bytes.put32(plainFlags, at: uc + ucFlags, bigEndian: be)

@@ -62,7 +62,7 @@ enum MIPSSignalFrame {
         guard let geometry = Geometry(rt: rt, layouts: abi.layouts) else { return false }
         let sp = UInt64(state.sp)
         let alternate = thread.alternateStack
-        let onAlternate = alternate.size != 0 && sp > alternate.base && sp - alternate.base <= alternate.size
+        let onAlternate = thread.onAlternateStack(sp)
         var top = sp &- stackGap
         if action.hostFlags & GuestProcess.saOnStack != 0 && alternate.size != 0 && !onAlternate { top = alternate.base + alternate.size }
         let frame = (top &- UInt64(geometry.size)) & ~7 & 0xffff_ffff
@@ -84,7 +84,7 @@ enum MIPSSignalFrame {
                 guard let ucWriter = StructWriter(ucLayout, byteOrder: abi.byteOrder, into: uc) else { return false }
                 ucWriter.set("uc_stack.ss_sp", alternate.base & 0xffff_ffff)
                 ucWriter.set("uc_stack.ss_size", alternate.size & 0xffff_ffff)
-                ucWriter.set("uc_stack.ss_flags", signed: alternate.size == 0 ? 2 : (onAlternate ? 1 : 0))
+                ucWriter.set("uc_stack.ss_flags", signed: thread.alternateStackFlags(sp))
             }
             return true
         }

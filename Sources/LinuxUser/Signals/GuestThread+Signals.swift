@@ -50,6 +50,20 @@ extension GuestThread {
         return notStarted || action.hostFlags & GuestProcess.saRestart != 0
     }
 
+    /// Whether `sp` is on the alternate stack (the kernel's on_sig_stack: above its base and
+    /// at most its size in).
+    func onAlternateStack(_ sp: UInt64) -> Bool {
+        alternateStack.size != 0 && sp > alternateStack.base && sp - alternateStack.base <= alternateStack.size
+    }
+
+    /// stack_t's ss_flags for the alternate stack seen from `sp`: SS_DISABLE, SS_ONSTACK or 0
+    /// (the same numbers on every arch).
+    func alternateStackFlags(_ sp: UInt64) -> Int64 {
+        alternateStack.size == 0 ? Self.stackDisabled : onAlternateStack(sp) ? Self.stackOn : 0
+    }
+
+    static let stackOn: Int64 = 1, stackDisabled: Int64 = 2
+
     /// After a handler frame for `signal` is built: block what its action asks, and forget the
     /// action if it was for one delivery only.
     func enterHandler(_ signal: Int32, _ action: GuestSignalAction) {

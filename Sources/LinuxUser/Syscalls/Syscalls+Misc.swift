@@ -113,23 +113,21 @@ extension SyscallContext {
         }
     }
 
-    /// sigaltstack(ss, oss): recorded for signal delivery.
     /// sigaltstack(ss, old_ss), as the kernel's do_sigaltstack: the old stack's ss_flags say
     /// SS_DISABLE, or SS_ONSTACK while the thread runs on it; on it, the stack cannot change
     /// (EPERM). A new ss_flags is 0, SS_ONSTACK (taken as 0) or SS_DISABLE; SS_AUTODISARM is
     /// not supported (EINVAL). The old stack is written only when the call succeeds.
     func sigaltstack() -> SyscallResult {
-        let current = thread.alternateStack
-        let onStack = current.size != 0 && stackPointer > current.base && stackPointer - current.base <= current.size
+        let current = thread.alternateStack, currentFlags = thread.alternateStackFlags(stackPointer)
         if arg(0) != 0 {
             guard let (base, flags, size) = readStruct(.stack, at: address(0), { r -> (UInt64, Int64, UInt64)? in
                 guard let b = r.get("ss_sp"), let f = r.getSigned("ss_flags"), let s = r.get("ss_size") else { return nil }
                 return (b, f, s)
             }) else { return fail(EFAULT) }
-            if onStack { return fail(EPERM) }
+            if currentFlags == GuestThread.stackOn { return fail(EPERM) }
             switch flags {
-            case Self.stackDisabled: thread.alternateStack = (0, 0)
-            case 0, Self.stackOn:
+            case GuestThread.stackDisabled: thread.alternateStack = (0, 0)
+            case 0, GuestThread.stackOn:
                 guard size >= 2048 else { return fail(ENOMEM) }  // MINSIGSTKSZ
                 thread.alternateStack = (base, size)
             default: return fail(EINVAL)
@@ -138,15 +136,12 @@ extension SyscallContext {
         if arg(1) != 0 {
             guard writeStruct(.stack, at: address(1), { w in
                 _ = w.set("ss_sp", current.base)
-                _ = w.set("ss_flags", signed: current.size == 0 ? Self.stackDisabled : onStack ? Self.stackOn : 0)
+                _ = w.set("ss_flags", signed: currentFlags)
                 _ = w.set("ss_size", current.size)
             }) else { return fail(EFAULT) }
         }
         return 0
     }
-
-    /// stack_t's ss_flags (the same on every arch).
-    static let stackOn: Int64 = 1, stackDisabled: Int64 = 2
 
     func getcpu() -> SyscallResult {
         var cpu: UInt32 = 0, node: UInt32 = 0
