@@ -6,7 +6,11 @@
    prints the result (%a) and which of Underflow and Inexact it raised.
    The native build prints what the manual says: its own result and Inexact (IEEE 754 makes
    them the same everywhere) and Underflow exactly when the operation rounded toward zero
-   is below the smallest normal and the result is inexact. */
+   is below the smallest normal and the result is inexact.
+   The loop case runs c[j] += k * b[j] hot (the JIT compiles it, a loop vectorizer would take
+   it) over arrays where one product, at position 0, 1, 6 or 7 (lane 0 or 1 of a pair, of the
+   first or last pair), is the one rounding up to the smallest normal, and counts the calls
+   that raised Underflow and Inexact; the other products are exact. */
 /* guest-tests: cflags -frounding-math -ffp-contract=off */
 /* guest-tests: arm-cflags -mfpu=vfpv4 */
 /* guest-tests: only arm */
@@ -14,6 +18,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 enum op { MUL, DIV, FMA, NARROW };
 static const char *const names[] = {"mul", "div", "fma", "narrow"};
@@ -107,6 +112,88 @@ static int underflow(int (*tiny)(const void *), const void *t, int inexact) {
 #endif
 }
 
+/* The loop case: c starts at zeros, so each sum is its product and the call's flags are the
+   products'. */
+enum { LOOPN = 8, WARM = 32, CALLS = 16 };
+static double loopB[LOOPN] __attribute__((aligned(16))), loopC[LOOPN] __attribute__((aligned(16)));
+static float loopBF[LOOPN] __attribute__((aligned(16))), loopCF[LOOPN] __attribute__((aligned(16)));
+static const int spots[] = {0, 1, 6, 7};
+
+static __attribute__((noipa)) void axpy(double *c, const double *b, double k, int n) {
+    for (int j = 0; j < n; j++) c[j] += k * b[j];
+}
+static __attribute__((noipa)) void axpyf(float *c, const float *b, float k, int n) {
+    for (int j = 0; j < n; j++) c[j] += k * b[j];
+}
+
+/* Underflow after one call, as the guest raised it, or (native) as the manual says: some
+   product tiny before rounding and inexact, each judged as underflow() judges one operation. */
+static int loopUnderflow(int single, double k) {
+#ifdef __arm__
+    (void)single, (void)k;
+    return fetestexcept(FE_UNDERFLOW) != 0;
+#else
+    volatile double product; /* used, so the multiply that raises the flags stays */
+    int any = 0;
+    for (int j = 0; j < LOOPN; j++) {
+        feclearexcept(FE_ALL_EXCEPT);
+        if (single) {
+            struct fcase t = {MUL, (float)k, loopBF[j], 0};
+            product = fop(MUL, t.a, t.b, 0);
+            any |= underflow(tinyFloat, &t, fetestexcept(FE_INEXACT) != 0);
+        } else {
+            struct dcase t = {MUL, k, loopB[j], 0};
+            product = dop(MUL, t.a, t.b, 0);
+            any |= underflow(tinyDouble, &t, fetestexcept(FE_INEXACT) != 0);
+        }
+    }
+    (void)product;
+    return any;
+#endif
+}
+
+static void printCount(const char *name, int count) {
+    if (count == CALLS) printf(" %s", name);
+    else if (count) printf(" %s %d/%d", name, count, CALLS);
+}
+
+/* One mode: warm-up calls with exact products only, then CALLS calls per spot. */
+static void loopCase(int m, int single) {
+    double k = single ? 0x1.fffffcp-2f : 0x1.ffffffffffffep-2;
+    double tiny = single ? 0x1.000002p-125f : 0x1.0000000000001p-1021;
+    for (int spot = -1; spot < (int)(sizeof spots / sizeof spots[0]); spot++) {
+        for (int j = 0; j < LOOPN; j++) {
+            double b = spot >= 0 && j == spots[spot] ? tiny : (double)(1 << (j % 4));
+            loopB[j] = b;
+            loopBF[j] = (float)b;
+        }
+        int underflows = 0, inexacts = 0, calls = spot < 0 ? WARM : CALLS;
+        for (int i = 0; i < calls; i++) {
+            memset(loopC, 0, sizeof loopC);
+            memset(loopCF, 0, sizeof loopCF);
+            fesetround(modes[m]);
+            feclearexcept(FE_ALL_EXCEPT);
+            if (single) axpyf(loopCF, loopBF, (float)k, LOOPN);
+            else axpy(loopC, loopB, k, LOOPN);
+            int inexact = fetestexcept(FE_INEXACT) != 0;
+            underflows += loopUnderflow(single, k);
+            inexacts += inexact;
+        }
+        fesetround(FE_TONEAREST);
+        if (spot < 0) {
+            printf("%-7s %-6s loop warm-up%s\n", modeNames[m], single ? "float" : "double",
+                   underflows || inexacts ? " raised flags" : "");
+            continue;
+        }
+        int at = spots[spot];
+        printf("%-7s %-6s loop k %a b[%d] %a -> %a", modeNames[m], single ? "float" : "double", k, at, tiny,
+               single ? (double)loopCF[at] : loopC[at]);
+        printCount("underflow", underflows);
+        printCount("inexact", inexacts);
+        printf("\n");
+    }
+}
+
 int main(void) {
     for (unsigned m = 0; m < sizeof modes / sizeof modes[0]; m++) {
         fesetround(modes[m]);
@@ -130,5 +217,9 @@ int main(void) {
         }
     }
     fesetround(FE_TONEAREST);
+    for (unsigned m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+        loopCase((int)m, 0);
+        loopCase((int)m, 1);
+    }
     return 0;
 }
