@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "TestBackends", dependencies: ["IR", "IRInterpreter", "X64Backend", "X64Assembler", "CHost"], path: "Tests/TestBackends"),
         .testTarget(name: "IRTests", dependencies: ["IR", "IRPasses", "IRInterpreter", "TestTools"], exclude: ["Golden"]),
         .testTarget(name: "X64AssemblerTests", dependencies: ["X64Assembler", "TestTools"]),
-        .testTarget(name: "X64BackendTests", dependencies: ["X64Backend", "X64Assembler", "IR", "IRInterpreter", "IRPasses", "CHost", "TestTools"]),
+        .testTarget(name: "X64BackendTests", dependencies: ["X64Backend", "X64Assembler", "IR", "IRInterpreter", "IRPasses", "CHost", "TestTools", "TestBackends"]),
         .testTarget(name: "GuestMemoryTests", dependencies: ["GuestMemory", "Host"]),
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader", "GuestMemory", "TestTools"]),
         .testTarget(name: "ARMDecoderTests", dependencies: ["ARMDecoder", "TestTools"]),

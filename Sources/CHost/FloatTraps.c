@@ -88,9 +88,84 @@ static uint64_t rule64(uint64_t a, uint64_t b, int binary) {
     return 0x7ff8000000000000ull;
 }
 
-/// Decodes the scalar SSE instruction at `p` (the forms X64Backend emits: register operands,
-/// an optional 66/F2/F3 prefix and REX) and does what its masked form would with the rule's
-/// NaN. 0 when it is not one of them.
+/// The lanes of a trapping packed add, sub, mul or div (`opcode`) of d and s, into d: a lane
+/// with a NaN operand or a NaN result gets the rule's NaN, every other lane its arithmetic in
+/// the interrupted code's rounding and flush-to-zero. Its flags go to the interrupted MXCSR.
+static void packed_arithmetic(struct _libc_fpstate *fp, uint8_t opcode, int dbl, uint32_t *d, const uint32_t *s) {
+    uint32_t saved = chost_get_mxcsr();
+    chost_set_mxcsr((fp->mxcsr | 0x1f80) & ~0x3fu);
+    for (int k = 0; k < (dbl ? 2 : 4); k++) {
+        if (dbl) {
+            uint64_t a, b, r;
+            memcpy(&a, d + 2 * k, 8);
+            memcpy(&b, s + 2 * k, 8);
+            if (nan64(a) || nan64(b)) {
+                r = rule64(a, b, 1);
+            } else {
+                volatile double x, y, z;
+                memcpy((void *)&x, &a, 8);
+                memcpy((void *)&y, &b, 8);
+                z = opcode == 0x58 ? x + y : opcode == 0x59 ? x * y : opcode == 0x5c ? x - y : x / y;
+                memcpy(&r, (const void *)&z, 8);
+                if (nan64(r)) r = rule64(a, b, 1);
+            }
+            memcpy(d + 2 * k, &r, 8);
+        } else {
+            uint32_t a = d[k], b = s[k], r;
+            if (nan32(a) || nan32(b)) {
+                r = rule32(a, b, 1);
+            } else {
+                volatile float x, y, z;
+                memcpy((void *)&x, &a, 4);
+                memcpy((void *)&y, &b, 4);
+                z = opcode == 0x58 ? x + y : opcode == 0x59 ? x * y : opcode == 0x5c ? x - y : x / y;
+                memcpy(&r, (const void *)&z, 4);
+                if (nan32(r)) r = rule32(a, b, 1);
+            }
+            d[k] = r;
+        }
+    }
+    fp->mxcsr |= chost_get_mxcsr() & 0x3f;
+    chost_set_mxcsr(saved);
+}
+
+/// The lanes of a trapping packed compare with a quiet predicate (EQ_OQ 0, UNORD_Q 3, NEQ_UQ 4,
+/// ORD_Q 7): masks, unordered when either lane is NaN; ordered lanes compare in the
+/// interrupted code's MXCSR (its DAZ). 0 for another predicate.
+static int packed_compare(struct _libc_fpstate *fp, uint8_t predicate, int dbl, uint32_t *d, const uint32_t *s) {
+    if (predicate != 0 && predicate != 3 && predicate != 4 && predicate != 7) return 0;
+    uint32_t saved = chost_get_mxcsr();
+    chost_set_mxcsr((fp->mxcsr | 0x1f80) & ~0x3fu);
+    for (int k = 0; k < (dbl ? 2 : 4); k++) {
+        int unordered, equal;
+        if (dbl) {
+            uint64_t a, b;
+            memcpy(&a, d + 2 * k, 8);
+            memcpy(&b, s + 2 * k, 8);
+            volatile double x, y;
+            memcpy((void *)&x, &a, 8);
+            memcpy((void *)&y, &b, 8);
+            unordered = nan64(a) || nan64(b);
+            equal = !unordered && x == y;
+        } else {
+            volatile float x, y;
+            memcpy((void *)&x, d + k, 4);
+            memcpy((void *)&y, s + k, 4);
+            unordered = nan32(d[k]) || nan32(s[k]);
+            equal = !unordered && x == y;
+        }
+        int holds = predicate == 0 ? equal : predicate == 3 ? unordered : predicate == 4 ? !equal : !unordered;
+        uint32_t mask = holds ? 0xffffffffu : 0;
+        if (dbl) { d[2 * k] = mask; d[2 * k + 1] = mask; } else { d[k] = mask; }
+    }
+    chost_set_mxcsr(saved);
+    return 1;
+}
+
+/// Decodes the SSE instruction at `p` (the forms X64Backend emits: register operands, an
+/// optional 66/F2/F3 prefix and REX; scalar arithmetic, conversions and compares, packed
+/// arithmetic and quiet compares) and does what its masked form would with the rule's NaN.
+/// 0 when it is not one of them.
 static int fix_up(ucontext_t *uc, const uint8_t *p) {
     const uint8_t *start = p;
     uint8_t prefix = 0, rex = 0;
@@ -108,6 +183,7 @@ static int fix_up(ucontext_t *uc, const uint8_t *p) {
     memcpy(&s64, s, 8);
     switch (opcode) {
     case 0x58: case 0x59: case 0x5c: case 0x5e:  // add, mul, sub, div: d = d op s
+        if (prefix == 0 || prefix == 0x66) { packed_arithmetic(fp, opcode, prefix == 0x66, d, s); break; }
         if (prefix == 0xf3) { d[0] = rule32(d[0], s[0], 1); break; }
         if (prefix != 0xf2) return 0;
         d64 = rule64(d64, s64, 1);
@@ -128,6 +204,10 @@ static int fix_up(ucontext_t *uc, const uint8_t *p) {
         } else {
             return 0;
         }
+        break;
+    case 0xc2:  // cmpps/cmppd with a quiet predicate: a signalling NaN lane raised invalid
+        if (prefix != 0 && prefix != 0x66) return 0;
+        if (!packed_compare(fp, *p++, prefix == 0x66, d, s)) return 0;
         break;
     case 0x2e: case 0x2f:  // ucomis/comis with a NaN operand: unordered (ZF, PF, CF set)
         if (prefix != 0 && prefix != 0x66) return 0;

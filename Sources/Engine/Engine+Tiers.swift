@@ -60,6 +60,8 @@ extension Engine {
         guard let jit, seen == generation, Int(id) < cache.count, cache.entries[Int(id)].code == nil,
               cache.entries[Int(id)].interpretedRuns != CacheEntry.neverCompiled else { return }
         let key = cache.entries[Int(id)].key
+        let floatEnvironment = Self.guestFloatEnvironment()
+        defer { chost_set_mxcsr(floatEnvironment) }
         var block = Block(key: key)
         swap(&block, &scratchBlock)
         defer { scratchBlock = block }

@@ -145,6 +145,8 @@ public final class Engine<F: Frontend, C: CodeSource> {
 
     /// Translates the block at `key` into the cache; the lock is held.
     func translate(_ key: BlockKey) -> Int32 {
+        let floatEnvironment = Self.guestFloatEnvironment()
+        defer { chost_set_mxcsr(floatEnvironment) }
         if interpretsFirst && firstTierTranslations < options.firstTierBlocks { return translateForInterpreter(key) }
         var limit = options.maxBlockInstructions
         // The engine's reference to the scratch block is dropped while it is filled, so its
@@ -185,6 +187,12 @@ public final class Engine<F: Frontend, C: CodeSource> {
                                 guestStart: range.0, guestEnd: range.1)
         }
     }
+
+    /// The MXCSR to put back after translating or compiling: the host's MXCSR holds the
+    /// guest's exception flags, and Swift code that touches floats (a Dictionary sizing its
+    /// table divides doubles) raises its own.
+    @inline(__always)
+    static func guestFloatEnvironment() -> UInt32 { chost_get_mxcsr() }
 
     /// From now on the guest state is exact at every fault: blocks translated without that are
     /// dropped. Call from outside the engine (a system call).

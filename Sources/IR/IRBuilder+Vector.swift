@@ -36,6 +36,26 @@ extension IRBuilder {
     }
 }
 
+extension IRBuilder {
+    /// vfadde, vfsube, vfmule, vfdive on 32-bit (`.i32`) or 64-bit (`.i64`) float lanes.
+    @inlinable public mutating func vfloatLanes(_ opcode: Opcode, _ lanes: LaneSize, _ a: Value, _ b: Value,
+                                                nans rule: NaNRule) -> Value {
+        emitResult(opcode, .v128, a: a, b: b, aux: lanes.rawValue | rule.rawValue << 2)
+    }
+    /// The lane masks of a float comparison (oeq, une, uno or ord) on float lanes.
+    @inlinable public mutating func vfcmp(_ cond: FloatCondition, _ lanes: LaneSize, _ a: Value, _ b: Value) -> Value {
+        emitResult(.vfcmp, .v128, a: a, b: b, aux: lanes.rawValue | cond.rawValue << 2)
+    }
+    /// An i32: 1 when a & b has any bit set.
+    @inlinable public mutating func vtest(_ a: Value, _ b: Value) -> Value {
+        emitResult(.vtest, .i32, a: a, b: b)
+    }
+    /// The bytes of `a` picked by the indices in `indices` (vshuffle).
+    @inlinable public mutating func vshuffle(_ a: Value, _ indices: Value) -> Value {
+        emitResult(.vshuffle, .v128, a: a, b: indices)
+    }
+}
+
 extension MemOp {
     /// 16 bytes into or out of a v128 (bit 5); the size field then gives the alignment the
     /// alignment bit asks for (1, 2, 4 or 8 bytes).

@@ -133,8 +133,21 @@ public enum Opcode: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     /// nearest, subnormal inputs and tiny results flushed to zero, NaN results the default NaN;
     /// the exception flags are ORed into the i32 guest-state word at offset imm.
     case vfadd, vfsub, vfmul
+    /// Lane-wise a + b, a - b, a * b, a / b on 32-bit (aux 2) or 64-bit (aux 3) float lanes,
+    /// each lane exactly the scalar fadd ... fdiv of its type in the FP environment (its
+    /// rounding, flush-to-zero and exception flags); aux bits 2-3 = the lanes' `NaNRule`.
+    case vfadde, vfsube, vfmule, vfdive
+    /// Lane-wise float comparison masks (all ones where a cond b holds, else zero) on 32- or
+    /// 64-bit float lanes, aux = lane size | `FloatCondition` << 2, one of the quiet oeq, une,
+    /// uno, ord; the flags as fsetcond's (invalid for a signalling NaN operand).
+    case vfcmp
+    /// i32 dst = 1 when a & b has any bit set, else 0.
+    case vtest
+    /// Bytes picked by index: byte k of dst is 0 when byte k of b has its top bit set, else
+    /// byte (b's byte k & 15) of a. (A big-endian guest's elements, swapped lane by lane.)
+    case vshuffle
 
-    /// Whether the op is one of the v128 lane ops above (vdup ... vfmul).
+    /// Whether the op is one of the v128 lane ops above (vdup ... vshuffle).
     @inlinable public var isVector: Bool { rawValue >= Opcode.vdup.rawValue }
 
     /// Whether the op ends a path through the block.
@@ -147,7 +160,8 @@ public enum Opcode: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     /// bit operations and raise none.
     @inlinable public var raisesFloatFlags: Bool {
         switch self {
-        case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fsetcond, .fconvert, .itof, .ftoi: true
+        case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fsetcond, .fconvert, .itof, .ftoi,
+             .vfadde, .vfsube, .vfmule, .vfdive, .vfcmp: true
         default: false
         }
     }
@@ -160,6 +174,18 @@ public enum Opcode: UInt8, Sendable, CaseIterable, BitwiseCopyable {
             false
         default:
             true
+        }
+    }
+
+    /// The scalar op a lane-wise float op does on each lane (vfadde -> fadd, vfcmp -> fsetcond).
+    @inlinable public static func scalarFloat(of opcode: Opcode) -> Opcode {
+        switch opcode {
+        case .vfadde: .fadd
+        case .vfsube: .fsub
+        case .vfmule: .fmul
+        case .vfdive: .fdiv
+        case .vfcmp: .fsetcond
+        default: opcode
         }
     }
 

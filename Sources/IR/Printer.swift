@@ -63,6 +63,12 @@ extension Op {
             return "\(result)vinsert.\(t) i\(8 << Int(aux & 3)) \(a), \(imm), \(b)"
         case .vextract:
             return "\(result)vextract.\(t) i\(8 << Int(aux & 3)) \(a), \(imm)"
+        case .vfadde, .vfsube, .vfmule, .vfdive:
+            let rule = NaNRule(rawValue: aux >> 2).map { "\($0)" } ?? "?"
+            return "\(result)\(opcode.name).\(t) f\(8 << Int(aux & 3)) \(rule) \(a), \(b)"
+        case .vfcmp:
+            let cond = FloatCondition(rawValue: aux >> 2).map { "\($0)" } ?? "?"
+            return "\(result)vfcmp.\(t) f\(8 << Int(aux & 3)) \(cond) \(a), \(b)"
         case .vfadd, .vfsub, .vfmul:
             return "\(result)\(opcode.name).\(t) f32 \(a), \(b), flags [\(imm)]"
         default:

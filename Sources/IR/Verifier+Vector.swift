@@ -33,6 +33,26 @@ extension Block {
             if op.type != .v128 { out.append("\(op.opcode.name) on \(op.type.name)") }
             expect(op.a, .v128, "operand")
             expect(op.b, .v128, "operand")
+        case .vfadde, .vfsube, .vfmule, .vfdive, .vfcmp:
+            let lanes = op.aux & 3
+            if lanes != 2 && lanes != 3 { out.append("\(op.opcode.name) needs 32- or 64-bit float lanes") }
+            if op.opcode == .vfcmp {
+                let quiet: [FloatCondition] = [.oeq, .une, .uno, .ord]
+                if !quiet.contains(where: { $0.rawValue == op.aux >> 2 }) { out.append("vfcmp condition must be oeq, une, uno or ord") }
+            } else if NaNRule(rawValue: op.aux >> 2) == nil {
+                out.append("bad NaN rule")
+            }
+            if op.type != .v128 { out.append("\(op.opcode.name) on \(op.type.name)") }
+            expect(op.a, .v128, "operand")
+            expect(op.b, .v128, "operand")
+        case .vtest:
+            if op.type != .i32 { out.append("vtest gives an i32") }
+            expect(op.a, .v128, "operand")
+            expect(op.b, .v128, "operand")
+        case .vshuffle:
+            if op.type != .v128 || lanes != 0 { out.append("vshuffle is a v128 op on bytes") }
+            expect(op.a, .v128, "operand")
+            expect(op.b, .v128, "indices")
         case .load, .store:
             let m = MemOp(rawValue: op.aux)
             if m.isVector != (op.type == .v128) { out.append("v128 access needs a v128 MemOp (and only it)") }

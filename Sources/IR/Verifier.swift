@@ -42,7 +42,8 @@ extension Block {
             case .add, .sub, .mul, .mulhu, .mulhs, .divu, .divs, .remu, .rems, .and, .or, .xor, .andc, .orc,
                  .shl, .shr, .sar, .rotl, .rotr, .deposit, .concat, .setcond, .brcond, .store, .fadd, .fsub,
                  .fmul, .fdiv, .fsetcond, .vinsert, .vand, .vor, .vxor, .vandc, .vadd, .vsub, .vmul,
-                 .vcmpeq, .vcmpgt, .vcmpgtu, .vfadd, .vfsub, .vfmul: 2
+                 .vcmpeq, .vcmpgt, .vcmpgtu, .vfadd, .vfsub, .vfmul, .vfadde, .vfsube, .vfmule, .vfdive,
+                 .vfcmp, .vtest, .vshuffle: 2
             case .select, .cmpxchg: 3
             case .lookupAndGoto: 2
             case .mov, .not, .neg, .extract, .sextract, .ext8s, .ext8u, .ext16s, .ext16u, .zext, .sext,

@@ -28,9 +28,46 @@ enum VectorOps {
             r[Int(op.dst.index)] = extract(get(r, op.a), lane: Int(op.imm), lanes)
         case .vfadd, .vfsub, .vfmul:
             set(r, op.dst, VectorFloat.evaluate(op.opcode, get(r, op.a), get(r, op.b), state: state, flagsOffset: Int(op.imm)))
+        case .vfadde, .vfsube, .vfmule, .vfdive, .vfcmp:
+            set(r, op.dst, floatLanes(op, get(r, op.a), get(r, op.b)))
+        case .vtest:
+            r[Int(op.dst.index)] = get(r, op.a) & get(r, op.b) == V(0, 0) ? 0 : 1
+        case .vshuffle:
+            set(r, op.dst, shuffled(get(r, op.a), get(r, op.b)))
         default:
             set(r, op.dst, binary(op.opcode, lanes, get(r, op.a), get(r, op.b)))
         }
+    }
+
+    /// vfadde ... vfdive and vfcmp: each lane through the scalar op of its type, so a lane is
+    /// exactly the scalar result (NaN rule, flags in the environment).
+    static func floatLanes(_ op: Op, _ a: V, _ b: V) -> V {
+        let lanes: LaneSize = op.aux & 3 == 3 ? .i64 : .i32
+        let scalar = Opcode.scalarFloat(of: op.opcode)
+        let laneOp = Op(scalar, lanes == .i64 ? .f64 : .f32, dst: Value(2), a: Value(0), b: Value(1),
+                        aux: op.aux >> 2)
+        var out = V(0, 0)
+        var registers: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &registers) { raw in
+            let regs = raw.baseAddress!.assumingMemoryBound(to: UInt64.self)
+            for k in 0..<lanes.count {
+                regs[0] = extract(a, lane: k, lanes)
+                regs[1] = extract(b, lane: k, lanes)
+                var result = FloatOps.evaluate(laneOp, regs)
+                if scalar == .fsetcond { result = result != 0 ? ~0 : 0 }
+                out = insert(out, lane: k, result, lanes)
+            }
+        }
+        return out
+    }
+
+    static func shuffled(_ v: V, _ indices: V) -> V {
+        var out = V(0, 0)
+        for k in 0..<16 {
+            let index = extract(indices, lane: k, .i8)
+            if index & 0x80 == 0 { out = insert(out, lane: k, extract(v, lane: Int(index & 15), .i8), .i8) }
+        }
+        return out
     }
 
     static func duplicate(_ x: UInt64, _ lanes: LaneSize) -> V {

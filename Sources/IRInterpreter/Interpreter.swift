@@ -111,7 +111,7 @@ public enum Interpreter {
             case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fneg, .fabs, .fsetcond, .fconvert, .itof, .ftoi, .bitcast:
                 r[d] = FloatOps.evaluate(op, r)
             case .vdup, .vinsert, .vextract, .vand, .vor, .vxor, .vandc, .vadd, .vsub, .vmul, .vcmpeq, .vcmpgt,
-                 .vcmpgtu, .vfadd, .vfsub, .vfmul:
+                 .vcmpgtu, .vfadd, .vfsub, .vfmul, .vfadde, .vfsube, .vfmule, .vfdive, .vfcmp, .vtest, .vshuffle:
                 VectorOps.evaluate(op, r, state: state)
             }
         }

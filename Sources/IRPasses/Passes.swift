@@ -63,6 +63,9 @@ public struct Optimizer: ~Copyable {
     /// reads them from the state on every iteration. Loops keep guest registers in values
     /// (Passes+Loops.swift) only once this is set.
     public var volatileFields: Range<UInt64> = 0..<0
+    /// Whether a promoted loop that streams over arrays also gets a vector copy
+    /// (Passes+Vectorize.swift).
+    public var vectorizesLoops = true
 
     public init() {}
 
@@ -84,6 +87,7 @@ public struct Optimizer: ~Copyable {
         }
         if !preciseFaults && !volatileFields.isEmpty && block.ops.first?.opcode == .label {
             promoteLoopFields(&block, volatile: volatileFields)
+            if vectorizesLoops { vectorizeLoop(&block, volatile: volatileFields) }
         }
     }
 

@@ -43,6 +43,14 @@ extension X64Compiler {
                     i = skipTo
                     continue
                 }
+                // A vector test only a branch reads: ptest and a jcc.
+                if vectorTestFusesWithBranch(ops[i], ops[j], at: j) {
+                    mxcsrSnapshotValid = mxcsrStable
+                    let (branch, skipTo) = coldBranch(ops, at: j)
+                    lowerVectorTestBranch(ops[i], branch)
+                    i = skipTo
+                    continue
+                }
                 // A state field only a branch reads (a loop's exit-request test): cmp
                 // with the field in memory.
                 if stateFusesWithBranch(ops[i], ops[j], at: j) {

@@ -107,6 +107,23 @@ extension X64Compiler {
         noteLoopEnd(Int(branch.imm))
     }
 
+    /// Whether `op` is a vtest whose only use is `next` (at index j), a brcond eq/ne of it
+    /// against 0.
+    func vectorTestFusesWithBranch(_ op: Op, _ next: Op, at j: Int) -> Bool {
+        guard op.opcode == .vtest, next.opcode == .brcond, next.a == op.dst, next.b != op.dst,
+              next.aux == IR.Condition.eq.rawValue || next.aux == IR.Condition.ne.rawValue,
+              constantValue(next.b) == 0 else { return false }
+        let info = values[slot(op.dst)]
+        return info.definitions == 1 && info.end == Int32(j)
+    }
+
+    /// vtest + brcond: ptest and one jcc (ZF is set when no bit of a & b is).
+    mutating func lowerVectorTestBranch(_ test: Op, _ branch: Op) {
+        a.ptest(vector(test.a, into: .xmm15), vector(test.b, into: .xmm14))
+        a.jcc(branch.aux == IR.Condition.ne.rawValue ? .ne : .e, labels[Int(branch.imm)])
+        noteLoopEnd(Int(branch.imm))
+    }
+
     mutating func lowerBranch(_ op: Op) {
         switch op.opcode {
         case .label:

@@ -156,6 +156,11 @@ extension X64Compiler {
             store(op.dst, fromVector: .xmm15)
         case .vfadd, .vfsub, .vfmul:
             lowerVectorFloat(op)
+        case .vtest:
+            a.ptest(vector(op.a, into: .xmm15), vector(op.b, into: .xmm14))
+            a.setcc(.ne, GPR.rax.byte)
+            a.movzx(GPR.rax.dword, GPR.rax.byte)
+            store(op.dst, from: .rax)
         default:
             // Two-address, in the result's register: a's when a dies here, else a copy of a; in
             // scratch when the result's register is b's.
@@ -185,6 +190,26 @@ extension X64Compiler {
             case (.vcmpgt, 0): a.pcmpgtb(d, y)
             case (.vcmpgt, 1): a.pcmpgtw(d, y)
             case (.vcmpgt, _): a.pcmpgtd(d, y)
+            case (.vshuffle, _): a.pshufb(d, y)
+            // The lane-wise float ops in the guest's MXCSR, like the scalar ones: a lane whose
+            // NaN the rule picks traps to CHost's fix-up, which knows the packed forms too.
+            case (.vfadde, 2): a.addps(d, y)
+            case (.vfadde, _): a.addpd(d, y)
+            case (.vfsube, 2): a.subps(d, y)
+            case (.vfsube, _): a.subpd(d, y)
+            case (.vfmule, 2): a.mulps(d, y)
+            case (.vfmule, _): a.mulpd(d, y)
+            case (.vfdive, 2): a.divps(d, y)
+            case (.vfdive, _): a.divpd(d, y)
+            case (.vfcmp, _):
+                // The quiet predicates: EQ_OQ 0, UNORD_Q 3, NEQ_UQ 4, ORD_Q 7.
+                let predicate: UInt8 = switch FloatCondition(rawValue: op.aux >> 2) {
+                case .uno: 3
+                case .une: 4
+                case .ord: 7
+                default: 0
+                }
+                if lanes == 2 { a.cmpps(d, y, imm8: predicate) } else { a.cmppd(d, y, imm8: predicate) }
             default: return .unsupported("\(op.opcode)")
             }
             store(op.dst, fromVector: d)

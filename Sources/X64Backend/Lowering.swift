@@ -63,7 +63,7 @@ extension X64Compiler {
         case .fadd, .fsub, .fmul, .fdiv, .fsqrt, .fneg, .fabs, .fsetcond, .fconvert, .itof, .ftoi, .bitcast:
             return lowerFloat(op)
         case .vdup, .vinsert, .vextract, .vand, .vor, .vxor, .vandc, .vadd, .vsub, .vmul, .vcmpeq, .vcmpgt,
-             .vcmpgtu, .vfadd, .vfsub, .vfmul:
+             .vcmpgtu, .vfadd, .vfsub, .vfmul, .vfadde, .vfsube, .vfmule, .vfdive, .vfcmp, .vtest, .vshuffle:
             return lowerVector(op)
         }
         return nil

@@ -66,6 +66,9 @@ enum PrinterFixture {
         for opcode in [Opcode.vand, .vor, .vxor, .vandc] { _ = b.vbitwise(opcode, v, w) }
         for opcode in [Opcode.vadd, .vsub, .vmul, .vcmpeq, .vcmpgt, .vcmpgtu] { _ = b.vector(opcode, .i32, v, u) }
         for opcode in [Opcode.vfadd, .vfsub, .vfmul] { _ = b.vfloat(opcode, v, w, flagsOffset: 12) }
+        for opcode in [Opcode.vfadde, .vfsube, .vfmule, .vfdive] { _ = b.vfloatLanes(opcode, .i64, v, w, nans: .firstNaN) }
+        _ = b.vtest(b.vfcmp(.uno, .i32, v, w), v)
+        _ = b.vshuffle(v, w)
         b.store(.v128(alignment: 8, aligned: true), address: address, offset: 16, b.load(.v128(), .v128, address: address))
         b.storeState(64, b.mov(v))
         let skip = b.newLabel(), tb = b.newLabel(), look = b.newLabel()

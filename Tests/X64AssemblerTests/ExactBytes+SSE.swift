@@ -109,6 +109,12 @@ extension ByteCase {
         c.add("SUBPS xmm, xmm/m128", "0f 5c c1") { $0.subps(.xmm0, .xmm1) }
         c.add("MULPS xmm, xmm/m128", "0f 59 c1") { $0.mulps(.xmm0, .xmm1) }
         c.add("CMPPS xmm, xmm/m128, imm8", "0f c2 c1 08") { $0.cmpps(.xmm0, .xmm1, imm8: 8) }
+        c.add("DIVPS xmm, xmm/m128", "0f 5e c1") { $0.divps(.xmm0, .xmm1) }
+        c.add("ADDPD xmm, xmm/m128", "66 0f 58 c1") { $0.addpd(.xmm0, .xmm1) }
+        c.add("SUBPD xmm, xmm/m128", "66 44 0f 5c f9") { $0.subpd(.xmm15, .xmm1) }
+        c.add("MULPD xmm, xmm/m128", "66 41 0f 59 c6") { $0.mulpd(.xmm0, .xmm14) }
+        c.add("DIVPD xmm, xmm/m128", "66 0f 5e c1") { $0.divpd(.xmm0, .xmm1) }
+        c.add("CMPPD xmm, xmm/m128, imm8", "66 0f c2 c1 08") { $0.cmppd(.xmm0, .xmm1, imm8: 8) }
         return c
     }
 }

@@ -50,11 +50,11 @@ import TestTools
             let nextStart = nextIndex < starts.count ? starts[nextIndex] : code.count
             var mnemonic = expectedMnemonic(item.row, cc: item.instance.operands.cc)
             var expected = item.instance.expectedOperands(end: item.end)
-            // objdump prints a CMPPS whose predicate is below 8 as its pseudo-op, without the
-            // immediate: cmpltps xmm1, xmm2.
+            // objdump prints a CMPPS or CMPPD whose predicate is below 8 as its pseudo-op,
+            // without the immediate: cmpltps xmm1, xmm2.
             let predicate = Int(item.instance.operands.immediate & 0xff)
-            if mnemonic == "cmpps" && predicate < 8 {
-                mnemonic = "cmp" + ["eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"][predicate] + "ps"
+            if (mnemonic == "cmpps" || mnemonic == "cmppd") && predicate < 8 {
+                mnemonic = "cmp" + ["eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"][predicate] + mnemonic.suffix(2)
                 expected.removeLast()
             }
             let actual = item.instance.normalize(line.operands)

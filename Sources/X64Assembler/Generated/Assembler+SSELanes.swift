@@ -193,4 +193,66 @@ extension Assembler {
         emit(Opcode(0x0FC2), reg: dst.code, mem: src.address, trailing: 1)
         buffer.emit8(imm8)
     }
+
+    /// `DIVPS xmm, xmm/m128` · `NP 0F 5E /r`, register form
+    public mutating func divps(_ dst: XMM, _ src: XMM) {
+        emit(Opcode(0x0F5E), reg: dst.code, rm: src.code)
+    }
+
+    /// `DIVPS xmm, xmm/m128` · `NP 0F 5E /r`, memory form
+    public mutating func divps(_ dst: XMM, _ src: Mem128) {
+        emit(Opcode(0x0F5E), reg: dst.code, mem: src.address)
+    }
+
+    /// `ADDPD xmm, xmm/m128` · `66 0F 58 /r`, register form
+    public mutating func addpd(_ dst: XMM, _ src: XMM) {
+        emit(Opcode(0x0F58, prefixes: 0x66), reg: dst.code, rm: src.code)
+    }
+
+    /// `ADDPD xmm, xmm/m128` · `66 0F 58 /r`, memory form
+    public mutating func addpd(_ dst: XMM, _ src: Mem128) {
+        emit(Opcode(0x0F58, prefixes: 0x66), reg: dst.code, mem: src.address)
+    }
+
+    /// `SUBPD xmm, xmm/m128` · `66 0F 5C /r`, register form
+    public mutating func subpd(_ dst: XMM, _ src: XMM) {
+        emit(Opcode(0x0F5C, prefixes: 0x66), reg: dst.code, rm: src.code)
+    }
+
+    /// `SUBPD xmm, xmm/m128` · `66 0F 5C /r`, memory form
+    public mutating func subpd(_ dst: XMM, _ src: Mem128) {
+        emit(Opcode(0x0F5C, prefixes: 0x66), reg: dst.code, mem: src.address)
+    }
+
+    /// `MULPD xmm, xmm/m128` · `66 0F 59 /r`, register form
+    public mutating func mulpd(_ dst: XMM, _ src: XMM) {
+        emit(Opcode(0x0F59, prefixes: 0x66), reg: dst.code, rm: src.code)
+    }
+
+    /// `MULPD xmm, xmm/m128` · `66 0F 59 /r`, memory form
+    public mutating func mulpd(_ dst: XMM, _ src: Mem128) {
+        emit(Opcode(0x0F59, prefixes: 0x66), reg: dst.code, mem: src.address)
+    }
+
+    /// `DIVPD xmm, xmm/m128` · `66 0F 5E /r`, register form
+    public mutating func divpd(_ dst: XMM, _ src: XMM) {
+        emit(Opcode(0x0F5E, prefixes: 0x66), reg: dst.code, rm: src.code)
+    }
+
+    /// `DIVPD xmm, xmm/m128` · `66 0F 5E /r`, memory form
+    public mutating func divpd(_ dst: XMM, _ src: Mem128) {
+        emit(Opcode(0x0F5E, prefixes: 0x66), reg: dst.code, mem: src.address)
+    }
+
+    /// `CMPPD xmm, xmm/m128, imm8` · `66 0F C2 /r ib`, register form
+    public mutating func cmppd(_ dst: XMM, _ src: XMM, imm8: UInt8) {
+        emit(Opcode(0x0FC2, prefixes: 0x66), reg: dst.code, rm: src.code)
+        buffer.emit8(imm8)
+    }
+
+    /// `CMPPD xmm, xmm/m128, imm8` · `66 0F C2 /r ib`, memory form
+    public mutating func cmppd(_ dst: XMM, _ src: Mem128, imm8: UInt8) {
+        emit(Opcode(0x0FC2, prefixes: 0x66), reg: dst.code, mem: src.address, trailing: 1)
+        buffer.emit8(imm8)
+    }
 }

@@ -959,6 +959,18 @@ extension RowCase {
         cases.append(RowCase(line: 577, form: "MULPS xmm, xmm/m128", encoding: "NP 0F 59 /r", memory: true) { a, o in a.mulps(o.xmm(0), o.mem128) })
         cases.append(RowCase(line: 578, form: "CMPPS xmm, xmm/m128, imm8", encoding: "NP 0F C2 /r ib", memory: false) { a, o in a.cmpps(o.xmm(0), o.xmm(1), imm8: o.uint8) })
         cases.append(RowCase(line: 578, form: "CMPPS xmm, xmm/m128, imm8", encoding: "NP 0F C2 /r ib", memory: true) { a, o in a.cmpps(o.xmm(0), o.mem128, imm8: o.uint8) })
+        cases.append(RowCase(line: 579, form: "DIVPS xmm, xmm/m128", encoding: "NP 0F 5E /r", memory: false) { a, o in a.divps(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 579, form: "DIVPS xmm, xmm/m128", encoding: "NP 0F 5E /r", memory: true) { a, o in a.divps(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 580, form: "ADDPD xmm, xmm/m128", encoding: "66 0F 58 /r", memory: false) { a, o in a.addpd(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 580, form: "ADDPD xmm, xmm/m128", encoding: "66 0F 58 /r", memory: true) { a, o in a.addpd(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 581, form: "SUBPD xmm, xmm/m128", encoding: "66 0F 5C /r", memory: false) { a, o in a.subpd(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 581, form: "SUBPD xmm, xmm/m128", encoding: "66 0F 5C /r", memory: true) { a, o in a.subpd(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 582, form: "MULPD xmm, xmm/m128", encoding: "66 0F 59 /r", memory: false) { a, o in a.mulpd(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 582, form: "MULPD xmm, xmm/m128", encoding: "66 0F 59 /r", memory: true) { a, o in a.mulpd(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 583, form: "DIVPD xmm, xmm/m128", encoding: "66 0F 5E /r", memory: false) { a, o in a.divpd(o.xmm(0), o.xmm(1)) })
+        cases.append(RowCase(line: 583, form: "DIVPD xmm, xmm/m128", encoding: "66 0F 5E /r", memory: true) { a, o in a.divpd(o.xmm(0), o.mem128) })
+        cases.append(RowCase(line: 584, form: "CMPPD xmm, xmm/m128, imm8", encoding: "66 0F C2 /r ib", memory: false) { a, o in a.cmppd(o.xmm(0), o.xmm(1), imm8: o.uint8) })
+        cases.append(RowCase(line: 584, form: "CMPPD xmm, xmm/m128, imm8", encoding: "66 0F C2 /r ib", memory: true) { a, o in a.cmppd(o.xmm(0), o.mem128, imm8: o.uint8) })
         return cases
     }
 }
