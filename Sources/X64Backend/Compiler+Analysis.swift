@@ -88,12 +88,13 @@ extension X64Compiler {
                             info[d].hintOperand = op.a.index
                         }
                     case .fadd, .fsub, .fmul, .fdiv, .fneg, .fabs, .vand, .vor, .vxor, .vadd, .vsub, .vmul, .vcmpeq,
-                         .vcmpgt, .vinsert:
+                         .vcmpgt, .vinsert, .vfadde, .vfsube, .vfmule, .vfdive, .vfcmp, .vshuffle:
                         info[d].hintAt = Int32(i)
                         info[d].hintOperand = op.a.index
                     default:
                         break
                     }
+                    if info[d].hintAt == Int32(i) && Self.commutes(op) { info[d].hintSecond = op.b.index }
                 }
             }
             // Values first seen together at one op are ordered by index in the intervals: more
@@ -101,6 +102,20 @@ extension X64Compiler {
             if appearance.count - appeared > 1 { appearanceIsSorted = false }
         }
         callsBefore[ops.count] = calls
+    }
+
+    /// Whether `op`'s two operands may trade places in its two-address lowering: integer and
+    /// lane ops whose result does not depend on the order, and float additions and products
+    /// whose NaN rule does not pick an operand (x86 returns the first NaN operand, so under
+    /// NaNRule.firstNaN the order stays the IR's).
+    static func commutes(_ op: Op) -> Bool {
+        switch op.opcode {
+        case .add, .mul, .and, .or, .xor: op.type.isInteger
+        case .vand, .vor, .vxor, .vadd, .vmul, .vcmpeq, .vfcmp: true
+        case .fadd, .fmul: op.aux == NaNRule.unspecified.rawValue
+        case .vfadde, .vfmule: op.aux >> 2 == NaNRule.unspecified.rawValue
+        default: false
+        }
     }
 
     /// The guest state field value `index` can be re-read from while it lives, if any: a value

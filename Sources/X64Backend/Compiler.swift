@@ -56,6 +56,9 @@ struct ValueInfo {
     /// `hintOperand` (RegisterAllocation.swift).
     var hintAt: Int32 = -1
     var hintOperand: UInt32 = 0
+    /// A commutative op's other operand, tried when the first does not die there (or
+    /// UInt32.max).
+    var hintSecond = UInt32.max
     /// A single-definition integer constant whose every use accepts an immediate of its value:
     /// never materialized (`constant` is the value).
     var constant: UInt64 = 0

@@ -13,11 +13,16 @@ extension X64Compiler {
         case .fadd, .fsub, .fmul, .fdiv:
             // Two-address, in the result's register: a's register when a dies here (the
             // allocator's hint), else a copy of a; in scratch when the result's register is b's.
-            let y = xmm(op.b, into: .xmm14)
+            var y = xmm(op.b, into: .xmm14)
             var d = resultXMM(op.dst, scratch: .xmm15)
-            if d == y && op.a != op.b { d = .xmm15 }
-            let x = xmm(op.a, into: d)
-            if x != d { a.movaps(d, x) }
+            if d == y && op.a != op.b && Self.commutes(op) {
+                // The result has b's register (b dies here): d = b op a.
+                y = xmm(op.a, into: .xmm14)
+            } else {
+                if d == y && op.a != op.b { d = .xmm15 }
+                let x = xmm(op.a, into: d)
+                if x != d { a.movaps(d, x) }
+            }
             switch (op.opcode, single) {
             case (.fadd, true): a.addss(d, y)
             case (.fadd, false): a.addsd(d, y)

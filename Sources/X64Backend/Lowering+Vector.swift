@@ -162,13 +162,17 @@ extension X64Compiler {
             a.movzx(GPR.rax.dword, GPR.rax.byte)
             store(op.dst, from: .rax)
         default:
-            // Two-address, in the result's register: a's when a dies here, else a copy of a; in
-            // scratch when the result's register is b's.
-            let y = vector(op.b, into: .xmm14)
+            // Two-address, in the result's register: a's when a dies here, else a copy of a; b's
+            // when b dies here and the op commutes; else in scratch.
+            var y = vector(op.b, into: .xmm14)
             var d = resultXMM(op.dst, scratch: .xmm15)
-            if d == y && op.a != op.b { d = .xmm15 }
-            let x = vector(op.a, into: d)
-            if x != d { a.movaps(d, x) }
+            if d == y && op.a != op.b && Self.commutes(op) {
+                y = vector(op.a, into: .xmm14)
+            } else {
+                if d == y && op.a != op.b { d = .xmm15 }
+                let x = vector(op.a, into: d)
+                if x != d { a.movaps(d, x) }
+            }
             switch (op.opcode, lanes) {
             case (.vand, _): a.pand(d, y)
             case (.vor, _): a.por(d, y)

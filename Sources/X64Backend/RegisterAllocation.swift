@@ -123,6 +123,13 @@ extension X64Compiler {
                     hinted = k
                     break
                 }
+                // A commutative op's second operand when the first lives on.
+                if hinted == nil && info[index].hintSecond != UInt32.max {
+                    for k in 0..<active.count where active[k].value == Int(info[index].hintSecond) && active[k].end == interval.start {
+                        hinted = k
+                        break
+                    }
+                }
             }
             if let k = hinted, case .gpr(let r) = active[k].location, !isFloat, !interval.crossesCall || Registers.isCalleeSaved(r) {
                 // The operand's last use defines this value: same register, no copy.
