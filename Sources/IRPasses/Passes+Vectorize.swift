@@ -9,9 +9,9 @@
 // - loads and stores of one element size (2, 4 or 8 bytes) at iv + constant, every stride that
 //   addresses memory equal to it, no load after a store;
 // - arithmetic on the elements: fadd, fsub, fmul, fdiv of that size, and for integer elements
-//   add, sub, mul, and, or, xor (their low bits depend only on the operands' low bits, so i32
-//   arithmetic on a 16-bit element is the 16-bit lane op); the other operand may be a
-//   loop-invariant value or a constant;
+//   add, sub, mul, and, or, xor, and shl by a constant (their low bits depend only on the
+//   operands' low bits, so i32 arithmetic on a 16-bit element is the 16-bit lane op); the
+//   other operand may be a loop-invariant value or a constant;
 // - checks that leave the fast path, before the first store: a float comparison branching out
 //   of the loop (MIPS's NaN check), ARM's cold "is the result ±(smallest normal)" test before
 //   its underflow helper (Translator+VFP), and the exit-request test.
@@ -156,6 +156,17 @@ struct LoopVectorizer {
         let whole = binary(.and, binary(.sub, distance, const32(stride)), const32(~(passBytes - 1)))
         out(.eq, whole, zero)
         let vectorBound = binary(.add, iv, whole)
+
+        // A stream that would pass the top of the 32-bit address space keeps the scalar loop,
+        // whose addresses wrap element by element (a 16-byte access would not).
+        var starts: [(Value, UInt32)] = []
+        for s in streams where !starts.contains(where: { $0.0 == s.base && $0.1 == s.offset }) {
+            starts.append((s.base, s.offset))
+            let start = binary(.add, s.base, const32(s.offset))
+            let wraps = emit(Op(.setcond, .i32, dst: newValue(.i32), a: binary(.add, start, whole), b: start,
+                                aux: IR.Condition.ltu.rawValue), before: true)
+            out(.ne, wraps, zero)
+        }
 
         // Arrays that overlap within a pass keep the scalar loop.
         for s in streams where s.store {
@@ -389,6 +400,13 @@ struct LoopVectorizer {
             default: (.vxor, 0)
             }
             lanes[op.dst.index] = emit(Op(opcode, .v128, dst: newValue(.v128), a: x, b: y, aux: aux))
+        case .shl:
+            // By a constant: a product with 2^k, whose low lane bits are the shift's (the count
+            // is taken modulo 32; 2^k truncated to a lane is 0 when k is at least its width).
+            guard op.type == .i32, elementBytes == 2 || elementBytes == 4, let x = lanes[op.a.index],
+                  let k = constantOf(op.b) else { return false }
+            lanes[op.dst.index] = emit(Op(.vmul, .v128, dst: newValue(.v128), a: x, b: splat(1 << (k & 31)),
+                                          aux: laneSize.rawValue))
         case .mov:
             guard let x = lanes[op.a.index] else { return false }
             lanes[op.dst.index] = x

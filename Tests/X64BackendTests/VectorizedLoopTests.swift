@@ -99,11 +99,12 @@ struct VectorizedLoopTests {
             b.store(.u32, address: cp, b.sub(v, b.loadState(.i32, kOffsetInt)))
             for offset in [8, 0, 4] { b.storeState(offset, b.add(b.loadState(.i32, offset), b.const32(4))) }
         case .halfwords:
-            // h[i] = (h[i] + g[i] * 3) & k on big-endian halfwords (lhu, sh).
+            // h[i] = (h[i] + (g[i] << 1) + g[i] * 3) & k on big-endian halfwords (lhu, sh).
             let bp = b.loadState(.i32, 0), cp = b.loadState(.i32, 4)
             let g = b.load(MemOp.u16.withBigEndian(true), .i32, address: bp)
             let h = b.load(MemOp.u16.withBigEndian(true), .i32, address: cp)
-            let v = b.and(b.add(h, b.mul(g, b.const32(3))), b.loadState(.i32, kOffsetInt))
+            let twice = b.add(b.shl(g, b.const32(1)), h)
+            let v = b.and(b.add(twice, b.mul(g, b.const32(3))), b.loadState(.i32, kOffsetInt))
             b.store(MemOp.u16.withBigEndian(true), address: cp, v)
             for offset in [0, 4] { b.storeState(offset, b.add(b.loadState(.i32, offset), b.const32(2))) }
         }
