@@ -158,12 +158,16 @@ struct LoopVectorizer {
         let vectorBound = binary(.add, iv, whole)
 
         // A stream that would pass the top of the 32-bit address space keeps the scalar loop,
-        // whose addresses wrap element by element (a 16-byte access would not).
+        // whose addresses wrap element by element (a 16-byte access would not). Each stream
+        // covers 16 bytes a pass: `whole` in elements when the loop counts in something else.
+        let covered = stride == UInt32(elementBytes) ? whole
+            : binary(.shl, binary(.shr, whole, const32(UInt32(stride.trailingZeroBitCount))),
+                     const32(UInt32(elementBytes.trailingZeroBitCount)))
         var starts: [(Value, UInt32)] = []
         for s in streams where !starts.contains(where: { $0.0 == s.base && $0.1 == s.offset }) {
             starts.append((s.base, s.offset))
             let start = binary(.add, s.base, const32(s.offset))
-            let wraps = emit(Op(.setcond, .i32, dst: newValue(.i32), a: binary(.add, start, whole), b: start,
+            let wraps = emit(Op(.setcond, .i32, dst: newValue(.i32), a: binary(.add, start, covered), b: start,
                                 aux: IR.Condition.ltu.rawValue), before: true)
             out(.ne, wraps, zero)
         }
