@@ -34,32 +34,19 @@ extension X64Compiler {
             // The next op that emits code (constants that are immediates emit none).
             var j = i + 1
             while j < end && ops[j].opcode == .const_ && isInline(ops[j].dst) { j += 1 }
-            if j < end {
-                // A float comparison only a branch reads: ucomis and a jcc, no 0/1 value.
-                if fusesWithBranch(ops[i], ops[j], at: j) {
-                    mxcsrSnapshotValid = mxcsrStable
-                    let (branch, skipTo) = coldBranch(ops, at: j)
-                    lowerFloatBranch(ops[i], branch)
-                    i = skipTo
-                    continue
+            // A test only the next branch reads: the compare and a jcc, no 0/1 value. A float
+            // comparison (ucomis), a vector test (ptest), a state field (cmp with the field in
+            // memory: a loop's exit-request test).
+            if j < end, let fused = fusedBranch(ops[i], ops[j], at: j) {
+                mxcsrSnapshotValid = mxcsrStable
+                let (branch, skipTo) = coldBranch(ops, at: j)
+                switch fused {
+                case .float: lowerFloatBranch(ops[i], branch)
+                case .vectorTest: lowerVectorTestBranch(ops[i], branch)
+                case .state: lowerStateBranch(ops[i], branch)
                 }
-                // A vector test only a branch reads: ptest and a jcc.
-                if vectorTestFusesWithBranch(ops[i], ops[j], at: j) {
-                    mxcsrSnapshotValid = mxcsrStable
-                    let (branch, skipTo) = coldBranch(ops, at: j)
-                    lowerVectorTestBranch(ops[i], branch)
-                    i = skipTo
-                    continue
-                }
-                // A state field only a branch reads (a loop's exit-request test): cmp
-                // with the field in memory.
-                if stateFusesWithBranch(ops[i], ops[j], at: j) {
-                    mxcsrSnapshotValid = mxcsrStable
-                    let (branch, skipTo) = coldBranch(ops, at: j)
-                    lowerStateBranch(ops[i], branch)
-                    i = skipTo
-                    continue
-                }
+                i = skipTo
+                continue
             }
             if !Self.keepsMXCSRSnapshot(ops[i].opcode) { mxcsrSnapshotValid = mxcsrStable }
             if ops[i].opcode == .brcond {

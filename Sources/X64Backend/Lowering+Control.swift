@@ -107,14 +107,25 @@ extension X64Compiler {
         noteLoopEnd(Int(branch.imm))
     }
 
-    /// Whether `op` is a vtest whose only use is `next` (at index j), a brcond eq/ne of it
-    /// against 0.
-    func vectorTestFusesWithBranch(_ op: Op, _ next: Op, at j: Int) -> Bool {
-        guard op.opcode == .vtest, next.opcode == .brcond, next.a == op.dst, next.b != op.dst,
-              next.aux == IR.Condition.eq.rawValue || next.aux == IR.Condition.ne.rawValue,
-              constantValue(next.b) == 0 else { return false }
-        let info = values[slot(op.dst)]
-        return info.definitions == 1 && info.end == Int32(j)
+    /// A test lowered together with the branch that reads it.
+    enum FusedBranch { case float, vectorTest, state }
+
+    /// How `op` and `next` (at index j) lower as one: an fsetcond or vtest whose only use is
+    /// `next`, a brcond eq/ne of it against 0; a state load only `next` compares.
+    func fusedBranch(_ op: Op, _ next: Op, at j: Int) -> FusedBranch? {
+        switch op.opcode {
+        case .fsetcond, .vtest:
+            guard next.opcode == .brcond, next.a == op.dst, next.b != op.dst,
+                  next.aux == IR.Condition.eq.rawValue || next.aux == IR.Condition.ne.rawValue,
+                  constantValue(next.b) == 0 else { return nil }
+            let info = values[slot(op.dst)]
+            guard info.definitions == 1 && info.end == Int32(j) else { return nil }
+            return op.opcode == .vtest ? .vectorTest : .float
+        case .loadState:
+            return stateFusesWithBranch(op, next, at: j) ? .state : nil
+        default:
+            return nil
+        }
     }
 
     /// vtest + brcond: ptest and one jcc (ZF is set when no bit of a & b is).

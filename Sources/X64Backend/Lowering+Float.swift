@@ -147,16 +147,6 @@ extension X64Compiler {
         store(op.dst, from: .rax)
     }
 
-    /// Whether `op` is an fsetcond whose only use is `next` (at index j), a brcond eq/ne of it
-    /// against 0.
-    func fusesWithBranch(_ op: Op, _ next: Op, at j: Int) -> Bool {
-        guard op.opcode == .fsetcond, next.opcode == .brcond, next.a == op.dst, next.b != op.dst,
-              next.aux == IR.Condition.eq.rawValue || next.aux == IR.Condition.ne.rawValue,
-              constantValue(next.b) == 0 else { return false }
-        let info = values[slot(op.dst)]
-        return info.definitions == 1 && info.end == Int32(j)
-    }
-
     /// fsetcond + brcond ne (taken when the condition holds) or eq (when it does not) as one
     /// ucomis and one or two jccs. After ucomis p, q: unordered sets ZF, PF and CF; p < q sets
     /// CF; p == q sets ZF; p > q clears all three.
