@@ -16,13 +16,13 @@
 //   of the loop (MIPS's NaN check), ARM's cold "is the result ±(smallest normal)" test before
 //   its underflow helper (Translator+VFP), and the exit-request test.
 //
-// Then, before the loop's head, a second loop does two (or more) iterations per pass: loads of
-// 16 bytes, lane-wise arithmetic, every check as "does any lane take it", stores of 16 bytes,
-// the induction variables advanced by twice their stride. A lane that would take a check sends
-// the pair to the scalar loop with nothing of it stored (the checks come before the stores),
-// which then runs it and the rest exactly; so does an exit request. The scalar loop also runs
-// the last iterations: the vector loop stops while at least one remains, since the scalar
-// loop's way out (its stubs) is the only one.
+// Then, before the loop's head, a second loop does 16 bytes of each array per pass (two, four or
+// eight iterations): loads of 16 bytes, lane-wise arithmetic, every check as "does any lane
+// take it", stores of 16 bytes, the induction variables advanced a pass on. A lane that would
+// take a check sends the pass to the scalar loop with nothing of it stored (the checks come
+// before the stores), which then runs it and the rest exactly; so does an exit request, tested
+// at the top of a pass. The scalar loop also runs the last iterations: the vector loop stops
+// while at least one remains, since the scalar loop's ways out (its stubs) are the only ones.
 //
 // Moving a later iteration's loads before an earlier iteration's stores is only right when
 // the arrays do not overlap within a pass: each store stream and each other stream must be the
@@ -416,7 +416,7 @@ struct LoopVectorizer {
             lanes[op.dst.index] = x
         case .loadState:
             // The exit-request test: its only use is a branch out, run once per pass instead.
-            guard volatile.contains(op.imm), uses[Int(op.dst.index)] == 1, i + 1 < end else { return false }
+            guard volatile.contains(op.imm), uses[Int(op.dst.index)] == 1 else { return false }
             exitRequest = op
         case .fsetcond:
             // Its only use is the branch out that follows: handled there.
