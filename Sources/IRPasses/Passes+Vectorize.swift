@@ -5,7 +5,8 @@
 // The loop (after Passes+Loops.swift: guest registers in values) qualifies when its body is,
 // apart from instruction starts and constants:
 // - induction variables `iv = add iv, stride`, used only as the base of loads and stores and by
-//   the branch back, `brcond ne iv, bound` with the bound loop-invariant;
+//   the branch back, `brcond ne iv, bound` with the bound loop-invariant (the one compared may
+//   count down);
 // - loads and stores of one element size (2, 4 or 8 bytes) at iv + constant, every stride that
 //   addresses memory equal to it, no load after a store;
 // - arithmetic on the elements: fadd, fsub, fmul, fdiv of that size, and for integer elements
@@ -133,14 +134,18 @@ struct LoopVectorizer {
         } else {
             return nil
         }
-        guard let stride = strides[iv.index], stride.nonzeroBitCount == 1, stride <= 0x1000 else { return nil }
+        // The compared variable may count down (a counter to zero) by a power of two.
+        guard let step = strides[iv.index] else { return nil }
+        let down = Int32(bitPattern: step) < 0
+        let stride = down ? 0 &- step : step
+        guard stride.nonzeroBitCount == 1, stride <= 0x1000 else { return nil }
         let lanesPerPass = UInt32(16 / elementBytes)
         let scalarHead = ops[head].imm, vectorHead = newLabel()
         let splatOps = before
         before = []
 
-        // How many passes: n iterations remain, (bound - iv) / stride, and the scalar loop runs
-        // at least one, so the vector loop ends at iv + ((n - 1) rounded down to whole passes).
+        // How many passes: n iterations remain, |bound - iv| / |stride|, and the scalar loop runs
+        // at least one, so the vector loop ends (n - 1) rounded down to whole passes from iv.
         func out(_ cond: IR.Condition, _ a: Value, _ b: Value) {
             before.append(Op(.brcond, .i32, a: a, b: b, imm: scalarHead, aux: cond.rawValue))
         }
@@ -149,13 +154,13 @@ struct LoopVectorizer {
         }
         let zero = const32(0)
         let limit = constantOf(bound).map { const32(UInt32(truncatingIfNeeded: $0)) } ?? bound
-        let distance = binary(.sub, limit, iv)
+        let distance = down ? binary(.sub, iv, limit) : binary(.sub, limit, iv)
         out(.ne, binary(.and, distance, const32(stride - 1)), zero)
         out(.eq, distance, zero)
         let passBytes = stride * lanesPerPass
         let whole = binary(.and, binary(.sub, distance, const32(stride)), const32(~(passBytes - 1)))
         out(.eq, whole, zero)
-        let vectorBound = binary(.add, iv, whole)
+        let vectorBound = binary(down ? .sub : .add, iv, whole)
 
         // A stream that would pass the top of the 32-bit address space keeps the scalar loop,
         // whose addresses wrap element by element (a 16-byte access would not). Each stream
@@ -265,9 +270,9 @@ struct LoopVectorizer {
 
     func inBody(_ v: Value) -> Bool { Int(v.index) < definitionsInBody.count && definitionsInBody[Int(v.index)] > 0 }
 
-    /// Whether body op i is `iv = add iv, constant`, iv also defined before the loop.
+    /// Whether body op i is `iv = add iv, constant` (or sub), iv also defined before the loop.
     func isInduction(_ op: Op) -> Bool {
-        op.opcode == .add && op.type == .i32 && op.dst == op.a && constantOf(op.b) != nil
+        (op.opcode == .add || op.opcode == .sub) && op.type == .i32 && op.dst == op.a && constantOf(op.b) != nil
             && definitionsInBody[Int(op.dst.index)] == 1 && definedBefore[Int(op.dst.index)]
     }
 
@@ -344,7 +349,8 @@ struct LoopVectorizer {
     /// The vector loop's body, op by op; false when an op does not qualify.
     mutating func vectorizeBody() -> Bool {
         for i in (head + 1)..<end where isInduction(ops[i]) {
-            strides[ops[i].dst.index] = UInt32(truncatingIfNeeded: constantOf(ops[i].b) ?? 0)
+            let k = UInt32(truncatingIfNeeded: constantOf(ops[i].b) ?? 0)
+            strides[ops[i].dst.index] = ops[i].opcode == .sub ? 0 &- k : k
         }
         guard !strides.isEmpty else { return false }
         takeRarePaths()
@@ -365,7 +371,7 @@ struct LoopVectorizer {
             body.append(op)
         case .const_:
             break
-        case .add where isInduction(op):
+        case .add where isInduction(op), .sub where isInduction(op):
             advanced.insert(op.dst.index)
         case .load:
             guard !stored, op.type != .v128, let (offset, m) = stream(op) else { return false }

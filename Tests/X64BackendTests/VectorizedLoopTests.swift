@@ -1,7 +1,7 @@
 // The loop vectorizer (IRPasses, Passes+Vectorize.swift): loops shaped as the ARM and MIPS
 // translators make them (ARM's multiply-add with its cold tininess test, MIPS's big-endian
 // multiply-add with its NaN test, single-precision, 32-bit and big-endian 16-bit integer
-// loops, one that counts its iterations apart from its pointers) leave the same memory, guest state, exit and MXCSR flags with their vector copy, on
+// loops, two that count their iterations apart from their pointers, up and down) leave the same memory, guest state, exit and MXCSR flags with their vector copy, on
 // the JIT (with its NaN traps, as the engine runs) and on the interpreter, as the scalar loop
 // does on the interpreter. The arrays overlap at every distance up to a pass, the lengths
 // leave every remainder, and the elements are special values in every lane: NaNs, infinities,
@@ -24,12 +24,12 @@ struct VectorizedLoopTests {
     static let kOffset64 = 32, kOffset32 = 40, kOffsetInt = 44
 
     enum Shape: CaseIterable {
-        case armMultiplyAdd, mipsMultiplyAdd, singles, integers, halfwords, counted
+        case armMultiplyAdd, mipsMultiplyAdd, singles, integers, halfwords, counted, countedDown
 
         var element: Int {
             switch self {
             case .armMultiplyAdd, .mipsMultiplyAdd: 8
-            case .singles, .integers, .counted: 4
+            case .singles, .integers, .counted, .countedDown: 4
             case .halfwords: 2
             }
         }
@@ -107,16 +107,21 @@ struct VectorizedLoopTests {
             let v = b.and(b.add(twice, b.mul(g, b.const32(3))), b.loadState(.i32, kOffsetInt))
             b.store(MemOp.u16.withBigEndian(true), address: cp, v)
             for offset in [0, 4] { b.storeState(offset, b.add(b.loadState(.i32, offset), b.const32(2))) }
-        case .counted:
-            // c[i] = a[i] + b[i] with a counter i (state 16) up to n (state 20), the one compared.
+        case .counted, .countedDown:
+            // c[i] = a[i] + b[i] with a counter (state 16) the one compared: up from 0 to n
+            // (state 20), or down from n to 0 (ARM's subs and bne).
             let ap = b.loadState(.i32, 8), bp = b.loadState(.i32, 0), cp = b.loadState(.i32, 4)
             b.store(.u32, address: cp, b.add(b.load(.u32, .i32, address: ap), b.load(.u32, .i32, address: bp)))
             for offset in [8, 0, 4] { b.storeState(offset, b.add(b.loadState(.i32, offset), b.const32(4))) }
-            b.storeState(16, b.add(b.loadState(.i32, 16), b.const32(1)))
+            let count = b.loadState(.i32, 16)
+            b.storeState(16, shape == .counted ? b.add(count, b.const32(1)) : b.sub(count, b.const32(1)))
         }
         b.brcond(.ne, b.loadState(.i32, exitRequest), b.const32(0), stop)
-        let (counter, limit) = shape == .counted ? (16, 20) : (4, 12)
-        b.brcond(.ne, b.loadState(.i32, counter), b.loadState(.i32, limit), head)
+        switch shape {
+        case .counted: b.brcond(.ne, b.loadState(.i32, 16), b.loadState(.i32, 20), head)
+        case .countedDown: b.brcond(.ne, b.loadState(.i32, 16), b.const32(0), head)
+        default: b.brcond(.ne, b.loadState(.i32, 4), b.loadState(.i32, 12), head)
+        }
         b.exitTB(.yield)
         b.label(stop)
         b.exitTB(.exitRequest)
@@ -198,7 +203,7 @@ struct VectorizedLoopTests {
         set32(4, UInt32(cBase))
         set32(8, UInt32(aBase))
         set32(12, UInt32(cBase + c.n * e))
-        set32(16, 0)
+        set32(16, shape == .countedDown ? UInt32(c.n) : 0)
         set32(20, UInt32(c.n))
         set64(kOffset64, c.k)
         set32(kOffset32, UInt32(truncatingIfNeeded: c.k >> 32))
