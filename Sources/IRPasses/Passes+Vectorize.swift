@@ -126,14 +126,21 @@ struct LoopVectorizer {
     mutating func vectorized() -> [Op]? {
         guard findLoop(), vectorizeBody() else { return nil }
         let back = ops[end]
-        let (iv, bound): (Value, Value)
-        if strides[back.a.index] != nil && (constantOf(back.b) != nil || !inBody(back.b)) {
-            (iv, bound) = (back.a, back.b)
-        } else if strides[back.b.index] != nil && (constantOf(back.a) != nil || !inBody(back.a)) {
-            (iv, bound) = (back.b, back.a)
+        // The compared value: an induction variable after its update, or a value a constant
+        // from its value at the iteration's start (ARM compares a copy made before `subs`).
+        func compared(_ v: Value) -> (iv: UInt32, offset: UInt32)? {
+            if let s = strides[v.index] { return (v.index, s) }
+            return aliases[v.index]
+        }
+        let (ivIndex, offset, bound): (UInt32, UInt32, Value)
+        if let c = compared(back.a), constantOf(back.b) != nil || !inBody(back.b) {
+            (ivIndex, offset, bound) = (c.iv, c.offset, back.b)
+        } else if let c = compared(back.b), constantOf(back.a) != nil || !inBody(back.a) {
+            (ivIndex, offset, bound) = (c.iv, c.offset, back.a)
         } else {
             return nil
         }
+        let iv = Value(ivIndex)
         // The compared variable may count down (a counter to zero) by a power of two.
         guard let step = strides[iv.index] else { return nil }
         let down = Int32(bitPattern: step) < 0
@@ -153,7 +160,9 @@ struct LoopVectorizer {
             emit(Op(opcode, .i32, dst: newValue(.i32), a: a, b: b), before: true)
         }
         let zero = const32(0)
-        let limit = constantOf(bound).map { const32(UInt32(truncatingIfNeeded: $0)) } ?? bound
+        // `start + offset != bound` goes on: `start + step` (iv after its update) != the limit.
+        var limit = constantOf(bound).map { const32(UInt32(truncatingIfNeeded: $0)) } ?? bound
+        if step != offset { limit = binary(.add, limit, const32(step &- offset)) }
         let distance = down ? binary(.sub, iv, limit) : binary(.sub, limit, iv)
         out(.ne, binary(.and, distance, const32(stride - 1)), zero)
         out(.eq, distance, zero)
@@ -334,14 +343,50 @@ struct LoopVectorizer {
 
     /// A load or store's element: size, byte order, base and offset from the base's value at
     /// the iteration's start. Nil when it is not a stream access.
-    mutating func stream(_ op: Op) -> (offset: UInt32, memop: MemOp)? {
+    mutating func stream(_ op: Op) -> (base: Value, offset: UInt32, memop: MemOp)? {
         let m = MemOp(rawValue: op.aux)
-        guard !m.isVector, m.size >= 2, let stride = strides[op.a.index], stride == UInt32(m.size) else { return nil }
+        // The base: an induction variable, or a copy of one plus a constant.
+        let (base, from): (UInt32, UInt32)
+        if let s = strides[op.a.index] {
+            (base, from) = (op.a.index, advanced.contains(op.a.index) ? s : 0)
+        } else if let alias = aliases[op.a.index] {
+            (base, from) = (alias.iv, alias.offset)
+        } else {
+            return nil
+        }
+        guard !m.isVector, m.size >= 2, strides[base] == UInt32(m.size) else { return nil }
         if elementBytes == 0 { elementBytes = m.size }
         guard elementBytes == m.size, bigEndian == nil || bigEndian == m.isBigEndian else { return nil }
         bigEndian = m.isBigEndian
-        let offset = UInt32(truncatingIfNeeded: op.imm) &+ (advanced.contains(op.a.index) ? stride : 0)
-        return (offset, m)
+        return (Value(base), UInt32(truncatingIfNeeded: op.imm) &+ from, m)
+    }
+
+    /// Induction variables updated through a copy, as the ARM translator writes them:
+    /// `t = add iv, k` ... `iv = mov t` (a post-indexed load's writeback, the load between
+    /// reading iv), and `c = mov iv` ... `iv = sub c, k` (`subs`, whose flags read the copy).
+    /// t and c are the variable's value at the iteration's start plus k, and plus 0.
+    mutating func findUpdatesThroughCopies() {
+        for i in (head + 1)..<end where updates[i] == nil && !taken.contains(i) {
+            let op = ops[i]
+            let iv = Int(op.dst.index)
+            guard op.opcode.hasResult, iv < valueTypes.count, op.type == .i32, definedBefore[iv],
+                  definitionsInBody[iv] == 1, let j = definition(op.a), j < i else { continue }
+            let source = ops[j]
+            if op.opcode == .mov && source.opcode == .add && source.a == op.dst, let k = constantOf(source.b),
+               uses[Int(op.a.index)] >= 1 {
+                strides[op.dst.index] = UInt32(truncatingIfNeeded: k)
+                aliases[op.a.index] = (op.dst.index, UInt32(truncatingIfNeeded: k))
+            } else if op.opcode == .add || op.opcode == .sub, source.opcode == .mov && source.a == op.dst,
+                      let k = constantOf(op.b) {
+                let step = UInt32(truncatingIfNeeded: k)
+                strides[op.dst.index] = op.opcode == .sub ? 0 &- step : step
+                aliases[op.a.index] = (op.dst.index, 0)
+            } else {
+                continue
+            }
+            updates[i] = op.dst.index
+            aliasDefinitions.insert(j)
+        }
     }
 
     // MARK: The body
@@ -351,7 +396,9 @@ struct LoopVectorizer {
         for i in (head + 1)..<end where isInduction(ops[i]) {
             let k = UInt32(truncatingIfNeeded: constantOf(ops[i].b) ?? 0)
             strides[ops[i].dst.index] = ops[i].opcode == .sub ? 0 &- k : k
+            updates[i] = ops[i].dst.index
         }
+        findUpdatesThroughCopies()
         guard !strides.isEmpty else { return false }
         takeRarePaths()
         for i in (head + 1)..<end where !taken.contains(i) {
@@ -361,8 +408,15 @@ struct LoopVectorizer {
     }
 
     mutating func vectorize(_ op: Op, at i: Int) -> Bool {
+        // An induction variable's update, or a copy that names it plus a constant: in the vector
+        // loop the variables advance at the end of a pass.
+        if let v = updates[i] {
+            advanced.insert(v)
+            return true
+        }
+        if aliasDefinitions.contains(i) { return true }
         let n = valueTypes.count
-        if op.opcode.hasResult && Int(op.dst.index) < n && !isInduction(op) {
+        if op.opcode.hasResult && Int(op.dst.index) < n {
             // Defined once, in the body: nothing carries it from one iteration to the next.
             if definedBefore[Int(op.dst.index)] || definitionsInBody[Int(op.dst.index)] != 1 { return false }
         }
@@ -371,21 +425,19 @@ struct LoopVectorizer {
             body.append(op)
         case .const_:
             break
-        case .add where isInduction(op), .sub where isInduction(op):
-            advanced.insert(op.dst.index)
         case .load:
-            guard !stored, op.type != .v128, let (offset, m) = stream(op) else { return false }
-            var x = emit(Op(.load, .v128, dst: newValue(.v128), a: op.a, imm: UInt64(offset),
+            guard !stored, op.type != .v128, let (base, offset, m) = stream(op) else { return false }
+            var x = emit(Op(.load, .v128, dst: newValue(.v128), a: base, imm: UInt64(offset),
                             aux: MemOp.v128(alignment: m.size, aligned: m.mustBeAligned).rawValue))
             if m.isBigEndian { x = emit(Op(.vshuffle, .v128, dst: newValue(.v128), a: x, b: byteOrder())) }
             lanes[op.dst.index] = x
-            streams.append((op.a, offset, false))
+            streams.append((base, offset, false))
         case .store:
-            guard op.type != .v128, let (offset, m) = stream(op), var x = lanesOf(op.b) else { return false }
+            guard op.type != .v128, let (base, offset, m) = stream(op), var x = lanesOf(op.b) else { return false }
             if m.isBigEndian { x = emit(Op(.vshuffle, .v128, dst: newValue(.v128), a: x, b: byteOrder())) }
-            body.append(Op(.store, .v128, a: op.a, b: x, imm: UInt64(offset),
+            body.append(Op(.store, .v128, a: base, b: x, imm: UInt64(offset),
                            aux: MemOp.v128(alignment: m.size, aligned: m.mustBeAligned).rawValue))
-            streams.append((op.a, offset, true))
+            streams.append((base, offset, true))
             stored = true
         case .fadd, .fsub, .fmul, .fdiv:
             guard op.type.bits == elementBytes * 8, let x = lanesOf(op.a), let y = lanesOf(op.b) else { return false }
@@ -516,6 +568,13 @@ struct LoopVectorizer {
         let bits = emit(Op(.const_, scalar, dst: newValue(scalar), imm: k), before: true)
         return emit(Op(.vdup, .v128, dst: newValue(.v128), a: bits, aux: laneSize.rawValue), before: true)
     }
+
+    /// Op index -> the induction variable it updates.
+    var updates: [Int: UInt32] = [:]
+    /// Values that are an induction variable's value at the iteration's start plus a constant,
+    /// and the ops that define them.
+    var aliases: [UInt32: (iv: UInt32, offset: UInt32)] = [:]
+    var aliasDefinitions: Set<Int> = []
 
     /// ARM's tininess tests: the branch's op index -> the float it tests.
     var tinyChecks: [Int: (value: Value, wide: Bool)] = [:]

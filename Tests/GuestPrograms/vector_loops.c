@@ -64,6 +64,13 @@ LOOP scaleF(float *c, const float *a, float k, int n) {
 LOOP mixU(uint32_t *c, const uint32_t *a, const uint32_t *b, int n) {
     for (int i = 0; i < n; i++) c[i] = a[i] * b[i] + (c[i] ^ a[i]);
 }
+/* Counting down to zero (ARM subs and bne, MIPS addiu and bnez) or to -1 (ARM cmp with -1). */
+LOOP addDown(uint32_t *c, const uint32_t *a, const uint32_t *b, unsigned n) {
+    while (n--) *c++ = *a++ + *b++;
+}
+LOOP xorDown(uint32_t *c, const uint32_t *a, unsigned n) {
+    do { *c++ = *a++ ^ 0x55; } while (--n);
+}
 /* Halfwords: gcc makes the * 3 a shift and adds (MIPS sll, addu), on 16-bit loads and stores. */
 LOOP mixH(uint16_t *c, const uint16_t *b, int n) {
     for (int i = 0; i < n; i++) c[i] = (uint16_t)(c[i] + b[i] * 3);
@@ -560,9 +567,31 @@ static void halfwords(void) {
     printf("sum   uint16 c=c+b*3       -        %016" PRIx64 "\n", hash);
 }
 
+/* The counting-down loops over lengths 1..101, every start, the output apart or overlapping. */
+static void countingDown(void) {
+    static uint32_t w[512] __attribute__((aligned(16)));
+    hash = 0xcbf29ce484222325ULL;
+    state = 4;
+    for (int repeat = 0; repeat < 2; repeat++) {
+        for (int t = 1; t < NLENGTHS; t++) {
+            for (int start = 0; start < 4; start++) {
+                for (int d = -2; d <= 3; d++) {
+                    unsigned n = (unsigned)lengths[t];
+                    int a = 32 + start, b = 160 + (start ^ 3), c = d == 3 ? 300 + start : a + d;
+                    for (int i = 0; i < 512; i++) w[i] = next();
+                    if (d & 1) addDown(&w[c], &w[a], &w[b], n); else xorDown(&w[c], &w[a], n);
+                    for (int i = 0; i < 512; i++) fold(w[i]);
+                }
+            }
+        }
+    }
+    printf("sum   uint32 counting down -        %016" PRIx64 "\n", hash);
+}
+
 int main(void) {
     for (int i = 0; i < LOOPS; i++) checksums(&loops[i]);
     halfwords();
+    countingDown();
     aliased(&loops[DAXPY], 'b');
     aliased(&loops[FAXPY], 'b');
     aliased(&loops[DSUB], 'b');

@@ -1,6 +1,6 @@
 // The loop vectorizer on random streaming loops: one to three input arrays and an output
 // array of doubles, singles, words or big- or little-endian halfwords; pointers advanced
-// before or after their accesses; one to six lane ops on the elements, loop invariants and
+// before their accesses (MIPS), after them, or post-indexed (ARM); one to six lane ops on the elements, loop invariants and
 // constants; ARM's tininess test on a product and MIPS's NaN test on the result, or neither.
 // Every loop must get a vector copy, and the copy must leave what the scalar loop leaves
 // (VectorizedLoopTests.run: memory, state, exit, flags) over random lengths, overlaps and
@@ -39,18 +39,26 @@ struct VectorizedLoopFuzzTests {
         let e = UInt32(element)
         // Pointers: inputs b (0), a (8), d (24); the output c (4), maybe read too.
         let inputs = [0, 8, 24].prefix(1 + pick(3))
+        var postIndexedOffsets: Set<Int> = []
         let readsOutput = pick(2) == 0
         var early: Set<Int> = []
         var pointers: [Int: Value] = [:]
+        var postIndexed: [(Int, Value)] = []
         for offset in inputs + [4] {
             let p = b.loadState(.i32, offset)
-            if pick(3) == 0 {
+            switch pick(3) {
+            case 0:
                 // Advanced first, accessed at -element (MIPS's addiu before its ldc1).
                 let q = b.add(p, b.const32(e))
                 b.storeState(offset, q)
                 pointers[offset] = q
                 early.insert(offset)
-            } else {
+            case 1:
+                // Post-indexed (ARM's ldr r, [p], #e): the new value made first, written last.
+                postIndexed.append((offset, b.add(p, b.const32(e))))
+                pointers[offset] = p
+                postIndexedOffsets.insert(offset)
+            default:
                 pointers[offset] = p
             }
         }
@@ -96,7 +104,8 @@ struct VectorizedLoopFuzzTests {
         if nanTest { b.brcond(.ne, b.fsetcond(.uno, result, result), b.const32(0), nan) }
         let (c, displacement) = at(4)
         b.store(memop, address: c, offset: displacement, result)
-        for offset in inputs + [4] where !early.contains(offset) {
+        for (offset, value) in postIndexed { b.storeState(offset, value) }
+        for offset in inputs + [4] where !early.contains(offset) && !postIndexedOffsets.contains(offset) {
             b.storeState(offset, b.add(b.loadState(.i32, offset), b.const32(e)))
         }
         b.brcond(.ne, b.loadState(.i32, T.exitRequest), b.const32(0), stop)

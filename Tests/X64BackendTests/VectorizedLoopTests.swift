@@ -107,20 +107,35 @@ struct VectorizedLoopTests {
             let v = b.and(b.add(twice, b.mul(g, b.const32(3))), b.loadState(.i32, kOffsetInt))
             b.store(MemOp.u16.withBigEndian(true), address: cp, v)
             for offset in [0, 4] { b.storeState(offset, b.add(b.loadState(.i32, offset), b.const32(2))) }
-        case .counted, .countedDown:
-            // c[i] = a[i] + b[i] with a counter (state 16) the one compared: up from 0 to n
-            // (state 20), or down from n to 0 (ARM's subs and bne).
+        case .counted:
+            // c[i] = a[i] + b[i] with a counter (state 16) up from 0 to n (state 20), the one
+            // compared.
             let ap = b.loadState(.i32, 8), bp = b.loadState(.i32, 0), cp = b.loadState(.i32, 4)
             b.store(.u32, address: cp, b.add(b.load(.u32, .i32, address: ap), b.load(.u32, .i32, address: bp)))
             for offset in [8, 0, 4] { b.storeState(offset, b.add(b.loadState(.i32, offset), b.const32(4))) }
-            let count = b.loadState(.i32, 16)
-            b.storeState(16, shape == .counted ? b.add(count, b.const32(1)) : b.sub(count, b.const32(1)))
+            b.storeState(16, b.add(b.loadState(.i32, 16), b.const32(1)))
+        case .countedDown:
+            // c[i] = a[i] ^ b[i] as ARM's post-indexed ldr/str and subs/bne translate: each
+            // pointer's new value computed before its access and written after it, the counter
+            // copied before subs and the copy compared with 1.
+            var written: [(Int, Value)] = []
+            func postIndexed(_ offset: Int) -> Value {
+                let p = b.loadState(.i32, offset)
+                written.append((offset, b.add(p, b.const32(4))))
+                return p
+            }
+            let x = b.load(.u32, .i32, address: postIndexed(8)), y = b.load(.u32, .i32, address: postIndexed(0))
+            b.store(.u32, address: postIndexed(4), b.xor(x, y))
+            for (offset, value) in written { b.storeState(offset, value) }
+            let old = b.mov(b.loadState(.i32, 16))
+            b.storeState(16, b.sub(old, b.const32(1)))
+            b.brcond(.ne, b.loadState(.i32, exitRequest), b.const32(0), stop)
+            b.brcond(.ne, old, b.const32(1), head)
         }
-        b.brcond(.ne, b.loadState(.i32, exitRequest), b.const32(0), stop)
-        switch shape {
-        case .counted: b.brcond(.ne, b.loadState(.i32, 16), b.loadState(.i32, 20), head)
-        case .countedDown: b.brcond(.ne, b.loadState(.i32, 16), b.const32(0), head)
-        default: b.brcond(.ne, b.loadState(.i32, 4), b.loadState(.i32, 12), head)
+        if shape != .countedDown {
+            b.brcond(.ne, b.loadState(.i32, exitRequest), b.const32(0), stop)
+            let (counter, limit) = shape == .counted ? (16, 20) : (4, 12)
+            b.brcond(.ne, b.loadState(.i32, counter), b.loadState(.i32, limit), head)
         }
         b.exitTB(.yield)
         b.label(stop)
@@ -240,7 +255,7 @@ struct VectorizedLoopTests {
     func vectorizes(_ shape: Shape) {
         let vectorized = Self.optimized(Self.block(shape), vectorizing: true)
         #expect(vectorized.verify() == [])
-        let vectorOps: Set<Opcode> = [.vfmule, .vfadde, .vmul, .vadd]  // every shape has one
+        let vectorOps: Set<Opcode> = [.vfmule, .vfadde, .vmul, .vadd, .vxor]  // every shape has one
         #expect(vectorized.ops.contains { vectorOps.contains($0.opcode) }, "\(vectorized.text())")
         #expect(!Self.optimized(Self.block(shape), vectorizing: false).ops.contains { $0.type == .v128 })
     }
