@@ -13,6 +13,8 @@
 //   add, sub, mul, and, or, xor, and shl by a constant (their low bits depend only on the
 //   operands' low bits, so i32 arithmetic on a 16-bit element is the 16-bit lane op); the
 //   other operand may be a loop-invariant value or a constant;
+// - integer reductions `s = op s, x` (add, xor, or, and over words), s read nowhere else in
+//   the loop: a v128 of partial results, folded into s on the way to the scalar loop;
 // - checks that leave the fast path, before the first store: a float comparison branching out
 //   of the loop (MIPS's NaN check), ARM's cold "is the result ±(smallest normal)" test before
 //   its underflow helper (Translator+VFP), and the exit-request test.
@@ -215,7 +217,7 @@ struct LoopVectorizer {
         if let request = exitRequest {
             let flag = newValue(request.type), none = newValue(request.type)
             start = [Op(.loadState, request.type, dst: flag, imm: request.imm), Op(.const_, request.type, dst: none),
-                     Op(.brcond, request.type, a: flag, b: none, imm: scalarHead, aux: IR.Condition.ne.rawValue)]
+                     Op(.brcond, request.type, a: flag, b: none, imm: vectorExit, aux: IR.Condition.ne.rawValue)]
         }
 
         var result = Array(ops[0..<head])
@@ -225,6 +227,7 @@ struct LoopVectorizer {
         result.append(Op(.label, .i32, imm: vectorHead))
         result += start
         result += body
+        if !reductions.isEmpty { result += reduced() }
         result += ops[head...]
         return result
     }
@@ -401,10 +404,12 @@ struct LoopVectorizer {
         findUpdatesThroughCopies()
         guard !strides.isEmpty else { return false }
         takeRarePaths()
+        findReductions()
+        vectorExit = reductionCandidates.isEmpty ? ops[head].imm : newLabel()
         for i in (head + 1)..<end where !taken.contains(i) {
             guard vectorize(ops[i], at: i) else { return false }
         }
-        return elementBytes > 0 && stored
+        return elementBytes > 0 && (stored || !reductions.isEmpty)
     }
 
     mutating func vectorize(_ op: Op, at i: Int) -> Bool {
@@ -415,6 +420,7 @@ struct LoopVectorizer {
             return true
         }
         if aliasDefinitions.contains(i) { return true }
+        if let other = reductionCandidates[i] { return vectorizeReduction(op, other) }
         let n = valueTypes.count
         if op.opcode.hasResult && Int(op.dst.index) < n {
             // Defined once, in the body: nothing carries it from one iteration to the next.
@@ -520,7 +526,7 @@ struct LoopVectorizer {
     mutating func leaveIfAny(_ mask: Value) {
         let any = emit(Op(.vtest, .i32, dst: newValue(.i32), a: mask, b: mask))
         let zero = const32(0, before: false)
-        body.append(Op(.brcond, .i32, a: any, b: zero, imm: ops[head].imm, aux: IR.Condition.ne.rawValue,
+        body.append(Op(.brcond, .i32, a: any, b: zero, imm: vectorExit, aux: IR.Condition.ne.rawValue,
                        aux2: BranchHint.coldFallThrough.rawValue))
     }
 
@@ -567,6 +573,66 @@ struct LoopVectorizer {
         let scalar: IRType = elementBytes == 8 ? .i64 : .i32
         let bits = emit(Op(.const_, scalar, dst: newValue(scalar), imm: k), before: true)
         return emit(Op(.vdup, .v128, dst: newValue(.v128), a: bits, aux: laneSize.rawValue), before: true)
+    }
+
+    /// Integer reductions `s = op s, x` (add, xor, or, and: their order does not change the
+    /// result modulo 2^32) where s lives across iterations and the loop reads it nowhere else:
+    /// op index -> x. Each keeps a v128 of partial results over the vector loop, folded into s
+    /// on every way from it to the scalar loop (`vectorExit`, the block `reduced` makes).
+    var reductionCandidates: [Int: Value] = [:]
+    var reductions: [(value: Value, opcode: Opcode, accumulator: Value)] = []
+    var vectorExit: UInt64 = 0
+
+    mutating func findReductions() {
+        for i in (head + 1)..<end where updates[i] == nil && !taken.contains(i) {
+            let op = ops[i]
+            guard [Opcode.add, .xor, .or, .and].contains(op.opcode), op.type == .i32, op.dst == op.a || op.dst == op.b,
+                  op.a != op.b, Int(op.dst.index) < valueTypes.count, definedBefore[Int(op.dst.index)],
+                  definitionsInBody[Int(op.dst.index)] == 1, strides[op.dst.index] == nil else { continue }
+            // The loop reads s only here.
+            let s = op.dst
+            guard !((head + 1)..<end).contains(where: { $0 != i && (ops[$0].a == s || ops[$0].b == s || ops[$0].c == s) })
+            else { continue }
+            reductionCandidates[i] = op.dst == op.a ? op.b : op.a
+        }
+    }
+
+    mutating func vectorizeReduction(_ op: Op, _ other: Value) -> Bool {
+        guard elementBytes == 4, lanes[other.index] != nil, let x = lanesOf(other) else { return false }
+        let identity: UInt64 = op.opcode == .and ? 0xffff_ffff : 0
+        let accumulator = newValue(.v128)
+        before.append(Op(.vdup, .v128, dst: accumulator, a: const32(UInt32(identity)), aux: LaneSize.i32.rawValue))
+        let (opcode, aux): (Opcode, UInt8) = switch op.opcode {
+        case .add: (.vadd, LaneSize.i32.rawValue)
+        case .xor: (.vxor, 0)
+        case .or: (.vor, 0)
+        default: (.vand, 0)
+        }
+        body.append(Op(opcode, .v128, dst: accumulator, a: accumulator, b: x, aux: aux))
+        reductions.append((op.dst, op.opcode, accumulator))
+        return true
+    }
+
+    /// The block every way from the vector loop to the scalar one goes through: each
+    /// reduction's lanes folded into its value.
+    mutating func reduced() -> [Op] {
+        var out = [Op(.label, .i32, imm: vectorExit)]
+        for r in reductions {
+            var total = Value.none
+            for lane in 0..<4 {
+                let e = newValue(.i32)
+                out.append(Op(.vextract, .i32, dst: e, a: r.accumulator, imm: UInt64(lane), aux: LaneSize.i32.rawValue))
+                if total.isNone {
+                    total = e
+                } else {
+                    let t = newValue(.i32)
+                    out.append(Op(r.opcode, .i32, dst: t, a: total, b: e))
+                    total = t
+                }
+            }
+            out.append(Op(r.opcode, .i32, dst: r.value, a: r.value, b: total))
+        }
+        return out
     }
 
     /// Op index -> the induction variable it updates.

@@ -71,6 +71,16 @@ LOOP addDown(uint32_t *c, const uint32_t *a, const uint32_t *b, unsigned n) {
 LOOP xorDown(uint32_t *c, const uint32_t *a, unsigned n) {
     do { *c++ = *a++ ^ 0x55; } while (--n);
 }
+/* Reductions: a sum of products and an xor over words (their order does not matter modulo 2^32). */
+static __attribute__((noinline, noclone)) uint32_t dotU(const uint32_t *a, const uint32_t *b, int n) {
+    uint32_t s = 0;
+    for (int i = 0; i < n; i++) s += a[i] * b[i];
+    return s;
+}
+static __attribute__((noinline, noclone)) uint32_t xorU(const uint32_t *a, int n, uint32_t seed) {
+    for (int i = 0; i < n; i++) seed ^= a[i] + 7;
+    return seed;
+}
 /* Halfwords: gcc makes the * 3 a shift and adds (MIPS sll, addu), on 16-bit loads and stores. */
 LOOP mixH(uint16_t *c, const uint16_t *b, int n) {
     for (int i = 0; i < n; i++) c[i] = (uint16_t)(c[i] + b[i] * 3);
@@ -588,10 +598,28 @@ static void countingDown(void) {
     printf("sum   uint32 counting down -        %016" PRIx64 "\n", hash);
 }
 
+/* The reductions over lengths 0..101 and every start. */
+static void reductions(void) {
+    static uint32_t w[512] __attribute__((aligned(16)));
+    hash = 0xcbf29ce484222325ULL;
+    state = 5;
+    for (int repeat = 0; repeat < 3; repeat++) {
+        for (int t = 0; t < NLENGTHS; t++) {
+            for (int start = 0; start < 4; start++) {
+                for (int i = 0; i < 512; i++) w[i] = next();
+                fold(dotU(&w[16 + start], &w[200 + (start ^ 1)], lengths[t]));
+                fold(xorU(&w[300 + start], lengths[t], w[start]));
+            }
+        }
+    }
+    printf("sum   uint32 reductions    -        %016" PRIx64 "\n", hash);
+}
+
 int main(void) {
     for (int i = 0; i < LOOPS; i++) checksums(&loops[i]);
     halfwords();
     countingDown();
+    reductions();
     aliased(&loops[DAXPY], 'b');
     aliased(&loops[FAXPY], 'b');
     aliased(&loops[DSUB], 'b');

@@ -1,8 +1,9 @@
 // The loop vectorizer on random streaming loops: one to three input arrays and an output
 // array of doubles, singles, words or big- or little-endian halfwords; pointers advanced
-// before their accesses (MIPS), after them, or post-indexed (ARM); one to six lane ops on the elements, loop invariants and
-// constants; ARM's tininess test on a product and MIPS's NaN test on the result, or neither.
-// Every loop must get a vector copy, and the copy must leave what the scalar loop leaves
+// before their accesses (MIPS), after them, or post-indexed (ARM); one to six lane ops on the
+// elements, loop invariants and constants; an integer reduction (sum, xor, or, and); ARM's
+// tininess test on a product and MIPS's NaN test on the result, or neither. Every loop must
+// get a vector copy, and the copy must leave what the scalar loop leaves
 // (VectorizedLoopTests.run: memory, state, exit, flags) over random lengths, overlaps and
 // special values.
 
@@ -101,6 +102,11 @@ struct VectorizedLoopFuzzTests {
             values.append(r)
         }
         let result = values[values.count - 1]
+        if !float && element == 4 && pick(2) == 0 {
+            // A reduction into state 48: sum, xor, or, and of one of the values.
+            let opcode = [Opcode.add, .xor, .or, .and][pick(4)]
+            b.storeState(48, b.binary(opcode, b.loadState(.i32, 48), values[pick(values.count)]))
+        }
         if nanTest { b.brcond(.ne, b.fsetcond(.uno, result, result), b.const32(0), nan) }
         let (c, displacement) = at(4)
         b.store(memop, address: c, offset: displacement, result)
@@ -148,6 +154,7 @@ struct VectorizedLoopFuzzTests {
         set64(T.kOffset64, k)
         set32(T.kOffset32, pick(2) == 0 ? UInt32(truncatingIfNeeded: k >> 32) : T.singles[pick(T.singles.count)])
         set32(T.kOffsetInt, UInt32(truncatingIfNeeded: rng.next()))
+        set32(48, UInt32(truncatingIfNeeded: rng.next()))
         return (state, memory)
     }
 

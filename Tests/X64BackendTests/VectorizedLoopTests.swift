@@ -1,7 +1,8 @@
 // The loop vectorizer (IRPasses, Passes+Vectorize.swift): loops shaped as the ARM and MIPS
 // translators make them (ARM's multiply-add with its cold tininess test, MIPS's big-endian
 // multiply-add with its NaN test, single-precision, 32-bit and big-endian 16-bit integer
-// loops, two that count their iterations apart from their pointers, up and down) leave the same memory, guest state, exit and MXCSR flags with their vector copy, on
+// loops, two that count their iterations apart from their pointers, up and down, one that
+// sums and xors) leave the same memory, guest state, exit and MXCSR flags with their vector copy, on
 // the JIT (with its NaN traps, as the engine runs) and on the interpreter, as the scalar loop
 // does on the interpreter. The arrays overlap at every distance up to a pass, the lengths
 // leave every remainder, and the elements are special values in every lane: NaNs, infinities,
@@ -24,12 +25,12 @@ struct VectorizedLoopTests {
     static let kOffset64 = 32, kOffset32 = 40, kOffsetInt = 44
 
     enum Shape: CaseIterable {
-        case armMultiplyAdd, mipsMultiplyAdd, singles, integers, halfwords, counted, countedDown
+        case armMultiplyAdd, mipsMultiplyAdd, singles, integers, halfwords, counted, countedDown, reductions
 
         var element: Int {
             switch self {
             case .armMultiplyAdd, .mipsMultiplyAdd: 8
-            case .singles, .integers, .counted, .countedDown: 4
+            case .singles, .integers, .counted, .countedDown, .reductions: 4
             case .halfwords: 2
             }
         }
@@ -107,6 +108,13 @@ struct VectorizedLoopTests {
             let v = b.and(b.add(twice, b.mul(g, b.const32(3))), b.loadState(.i32, kOffsetInt))
             b.store(MemOp.u16.withBigEndian(true), address: cp, v)
             for offset in [0, 4] { b.storeState(offset, b.add(b.loadState(.i32, offset), b.const32(2))) }
+        case .reductions:
+            // sum += a[i] * b[i] (state 48) and x ^= a[i] (52) over words; no store.
+            let ap = b.loadState(.i32, 8), bp = b.loadState(.i32, 0)
+            let x = b.load(.u32, .i32, address: ap), y = b.load(.u32, .i32, address: bp)
+            b.storeState(48, b.add(b.loadState(.i32, 48), b.mul(x, y)))
+            b.storeState(52, b.xor(x, b.loadState(.i32, 52)))
+            for offset in [8, 0, 4] { b.storeState(offset, b.add(b.loadState(.i32, offset), b.const32(4))) }
         case .counted:
             // c[i] = a[i] + b[i] with a counter (state 16) up from 0 to n (state 20), the one
             // compared.
@@ -219,6 +227,8 @@ struct VectorizedLoopTests {
         set32(8, UInt32(aBase))
         set32(12, UInt32(cBase + c.n * e))
         set32(16, shape == .countedDown ? UInt32(c.n) : 0)
+        set32(48, UInt32(truncatingIfNeeded: c.seed))
+        set32(52, UInt32(truncatingIfNeeded: c.seed >> 32))
         set32(20, UInt32(c.n))
         set64(kOffset64, c.k)
         set32(kOffset32, UInt32(truncatingIfNeeded: c.k >> 32))
