@@ -47,13 +47,12 @@ enum VectorOps {
         let laneOp = Op(scalar, lanes == .i64 ? .f64 : .f32, dst: Value(2), a: Value(0), b: Value(1),
                         aux: op.aux >> 2)
         var out = V(0, 0)
-        var registers: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &registers) { raw in
-            let regs = raw.baseAddress!.assumingMemoryBound(to: UInt64.self)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3) { buffer in
+            guard let registers = buffer.baseAddress else { return }
             for k in 0..<lanes.count {
-                regs[0] = extract(a, lane: k, lanes)
-                regs[1] = extract(b, lane: k, lanes)
-                var result = FloatOps.evaluate(laneOp, regs)
+                registers[0] = extract(a, lane: k, lanes)
+                registers[1] = extract(b, lane: k, lanes)
+                var result = FloatOps.evaluate(laneOp, registers)
                 if scalar == .fsetcond { result = result != 0 ? ~0 : 0 }
                 out = insert(out, lane: k, result, lanes)
             }

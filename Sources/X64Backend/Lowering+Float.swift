@@ -12,7 +12,8 @@ extension X64Compiler {
         switch op.opcode {
         case .fadd, .fsub, .fmul, .fdiv:
             // Two-address, in the result's register: a's register when a dies here (the
-            // allocator's hint), else a copy of a; in scratch when the result's register is b's.
+            // allocator's hint), else a copy of a; b's when b dies here and the op commutes
+            // (Compiler+Analysis.swift, `commutes`); else in scratch.
             var y = xmm(op.b, into: .xmm14)
             var d = resultXMM(op.dst, scratch: .xmm15)
             if d == y && op.a != op.b && Self.commutes(op) {

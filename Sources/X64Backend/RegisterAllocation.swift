@@ -119,17 +119,16 @@ extension X64Compiler {
             var location: Location? = nil
             var hinted: Int? = nil
             if Int(info[index].hintAt) == interval.start {
-                for k in 0..<active.count where active[k].value == Int(info[index].hintOperand) && active[k].end == interval.start {
-                    hinted = k
-                    break
-                }
-                // A commutative op's second operand when the first lives on.
-                if hinted == nil && info[index].hintSecond != UInt32.max {
-                    for k in 0..<active.count where active[k].value == Int(info[index].hintSecond) && active[k].end == interval.start {
-                        hinted = k
-                        break
+                // The hinted operand when its last use defines this value; a commutative op's
+                // second operand when the first lives on.
+                func dying(_ operand: UInt32) -> Int? {
+                    for k in 0..<active.count where active[k].value == Int(operand) && active[k].end == interval.start {
+                        return k
                     }
+                    return nil
                 }
+                let second = info[index].hintSecond
+                hinted = dying(info[index].hintOperand) ?? (second == UInt32.max ? nil : dying(second))
             }
             if let k = hinted, case .gpr(let r) = active[k].location, !isFloat, !interval.crossesCall || Registers.isCalleeSaved(r) {
                 // The operand's last use defines this value: same register, no copy.
